@@ -153,6 +153,8 @@ class Event(Record):
     text: str  # == body[start:end]
     start: int
     end: int
+    #: Other sentences of the article that tell the same event.
+    evidence: list[Span] = Field(default_factory=list)
 
 
 class DateMention(Span):
