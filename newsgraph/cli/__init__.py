@@ -20,6 +20,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+def _version(value: bool) -> None:
+    if value:
+        from newsgraph import __version__
+
+        typer.echo(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Turn news articles into a verifiable record of who said what, who met whom, when and where."""
+
+
 _COMMAND_MODULES = ("read", "analyze", "corpus", "kb", "serve", "batch")
 
 for _name in _COMMAND_MODULES:

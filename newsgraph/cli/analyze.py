@@ -1,0 +1,100 @@
+"""``newsgraph analyze``: read sources and print each article's analysis."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli.common import report_error
+
+
+class AnalyzeFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def analyze_command(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, WARCs, or - for stdin.")],
+    format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="json: one object per article (JSON Lines); text: a readable summary.")] = AnalyzeFormat.json,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on loopback or private networks.")] = False,
+) -> None:
+    """Read, extract and analyse articles; print actors, statements, events, dates and framing."""
+    from newsgraph.analyze.pipeline import default_analyzer
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.extract import extract_article
+    from newsgraph.ingest import iter_documents
+
+    failures = 0
+
+    def on_error(err: NewsgraphError) -> None:
+        nonlocal failures
+        failures += 1
+        report_error(err)
+
+    try:
+        analyzer = default_analyzer()
+    except NewsgraphError as err:
+        report_error(err)
+        raise typer.Exit(2) from None
+    for raw in iter_documents(sources, allow_private=allow_private, on_error=on_error):
+        try:
+            analysis = analyzer.analyze_article(extract_article(raw))
+        except NewsgraphError as err:
+            on_error(err if err.source else type(err)(err.message, source=raw.source))
+            continue
+        if format is AnalyzeFormat.json:
+            sys.stdout.write(analysis.model_dump_json() + "\n")
+        else:
+            print_summary(analysis)
+        sys.stdout.flush()
+    if failures:
+        raise typer.Exit(1)
+
+
+def print_summary(analysis) -> None:
+    """Print a readable summary of one Analysis to stdout."""
+    from rich.console import Console
+
+    out = Console(highlight=False, emoji=False)
+    art = analysis.article
+    names = {a.id: a.name for a in analysis.actors}
+    out.print(f"[bold]{_esc(art.title or '(untitled)')}[/bold]  {_esc(art.published or '')}  {_esc(art.byline or art.site or '')}")
+    if not analysis.analysed:
+        out.print(f"  not analysed: {_esc('; '.join(analysis.notes))}")
+        return
+    out.print(f"[bold]Actors[/bold] ({len(analysis.actors)})")
+    for a in analysis.actors:
+        extra = f" — {', '.join(a.titles)}" if a.titles else ""
+        out.print(f"  {_esc(a.name)} [{a.type}]{_esc(extra)} ({len(a.mentions)} mentions)")
+    out.print(f"[bold]Statements[/bold] ({len(analysis.statements)})")
+    for s in analysis.statements:
+        who = names.get(s.speaker or "", s.speaker_text or "?")
+        kind = "quote" if s.direct else "reported"
+        out.print(f"  {_esc(who)} {_esc(s.cue or '')} ({kind}): {_esc(_clip(s.content))}")
+    out.print(f"[bold]Events[/bold] ({len(analysis.events)})")
+    for e in analysis.events:
+        who = ", ".join(f"{names.get(r.actor, r.actor)} ({r.role})" for r in e.actors)
+        place = f" in {names.get(e.place, e.place)}" if e.place else ""
+        out.print(f"  {e.type} {_esc(who)} on {e.date or '?'} ({e.date_precision or '-'}){_esc(place)}")
+    out.print(f"[bold]Framing[/bold] ({len(analysis.framing)})")
+    for f in analysis.framing:
+        out.print(f"  {_esc(f.text)!s} — {_esc(f.category)}")
+    out.print()
+
+
+def _clip(text: str, width: int = 140) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``analyze`` command to the CLI."""
+    app.command("analyze")(analyze_command)
