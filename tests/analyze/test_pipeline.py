@@ -1,0 +1,109 @@
+"""The analysis pipeline as a whole: component order, skipping, chunking of huge bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyze import pipeline
+from newsgraph.analyze.pipeline import Analyzer, load_model
+from newsgraph.errors import ModelNotInstalledError
+from newsgraph.model import Article
+
+PARAGRAPH = (
+    "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing on Tuesday. "
+    "Lavrov said that the two countries would deepen their cooperation. "
+    "\u201cWe will not give in to pressure,\u201d Wang told reporters."
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _article(body: str, **kw) -> Article:
+    return Article(id="t", source="test", body=body, published="2024-03-07", **kw)
+
+
+def test_components_run_after_the_model_in_order(analyzer):
+    names = analyzer.nlp.pipe_names
+    ours = [n for n in names if n.startswith("newsgraph_")]
+    assert ours == [name for name, _ in pipeline.COMPONENTS]
+    assert names.index("ner") < names.index("newsgraph_actors")
+
+
+def test_missing_model_is_a_clear_error():
+    with pytest.raises(ModelNotInstalledError, match="pip install"):
+        load_model("no_such_model_package")
+
+
+def test_empty_body_is_not_analysed(analyzer):
+    result = analyzer.analyze_article(_article("   \n\n "))
+    assert result.analysed is False
+    assert "empty" in result.notes[0]
+    assert result.actors == [] and result.statements == []
+
+
+def test_other_language_is_noted_not_analysed(analyzer):
+    result = analyzer.analyze_article(_article("رهبر انقلاب در دیدار هنیه گفت", language="fa"))
+    assert result.analysed is False
+    assert "fa" in result.notes[0]
+
+
+def test_text_with_no_entities(analyzer):
+    result = analyzer.analyze_article(_article("it rained and then it stopped. nothing else happened."))
+    assert result.analysed is True
+    assert result.events == []
+
+
+def test_unclosed_quote_does_not_crash(analyzer):
+    body = "The minister said: \u201cwe will never accept this.\n\nOther news followed without a closing mark."
+    result = analyzer.analyze_article(_article(body))
+    for s in result.statements:
+        assert body[s.start:s.end] == s.content
+
+
+def _offsets_hold(result) -> None:
+    body = result.article.body
+    for actor in result.actors:
+        for m in actor.mentions:
+            assert body[m.start:m.end] == m.text
+    for s in result.statements:
+        assert body[s.start:s.end] == s.content
+    for e in result.events:
+        assert body[e.start:e.end] == e.text
+    for d in result.dates:
+        assert body[d.start:d.end] == d.text
+    for f in result.framing:
+        assert body[f.start:f.end] == f.text
+
+
+def test_chunked_analysis_keeps_offsets_and_merges_actors(analyzer, monkeypatch):
+    body = "\n\n".join([PARAGRAPH] * 6)
+    whole = analyzer.analyze_article(_article(body))
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", len(PARAGRAPH) * 2 + 10)
+    chunked = analyzer.analyze_article(_article(body))
+    assert any("chunks" in note for note in chunked.notes)
+    _offsets_hold(chunked)
+    ids = [a.id for a in chunked.actors]
+    assert len(ids) == len(set(ids))
+    # one actor per (name, type) across chunks, as in the unchunked analysis
+    assert sorted((a.name, a.type) for a in chunked.actors) == sorted({(a.name, a.type) for a in chunked.actors})
+    lavrov = [a for a in chunked.actors if "Lavrov" in a.name]
+    assert len(lavrov) == 1 and len(lavrov[0].mentions) >= 6
+    known = set(ids)
+    for s in chunked.statements:
+        assert s.speaker is None or s.speaker in known
+    for e in chunked.events:
+        assert all(r.actor in known for r in e.actors)
+    assert len(chunked.statements) >= len(whole.statements) // 2
+
+
+@pytest.mark.slow
+def test_body_of_200000_words_does_not_crash(analyzer):
+    body = "\n\n".join([PARAGRAPH] * (200_000 // len(PARAGRAPH.split()) + 1))
+    assert len(body.split()) >= 200_000
+    result = analyzer.analyze_article(_article(body))
+    assert result.analysed is True
+    assert any("chunks" in note for note in result.notes)
+    _offsets_hold(result)
