@@ -1,0 +1,65 @@
+"""The words that introduce speech in news: verbs of saying and their kin.
+
+A lexicon, not a model: attribution cues are a small, closed class that news
+writing uses over and over (the PARC/PolNeAR annotation guidelines list the
+same families).  Entries are spaCy lemmas (lower case).  British and American
+spellings are both listed because the lemmatiser keeps the spelling it sees.
+"""
+
+from __future__ import annotations
+
+#: Verbs of saying: they report speech and take the content as a clause
+#: ("said that ...", "..., he said") or frame a quote ("“...,” she added").
+SAYING_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add state note claim announce argue assert declare explain insist warn write
+    report comment remark reply respond answer ask acknowledge admit confirm deny stress
+    emphasize emphasise underline underscore suggest mention observe predict promise vow
+    pledge reiterate repeat recall concede contend maintain allege charge complain tweet
+    testify affirm proclaim caution urge indicate disclose reveal conclude tout boast joke
+    quip shout yell scream whisper exclaim continue retort counter inform assure highlight
+    express discuss refer point recount describe inquire enquire demand reassure
+    clarify elaborate lament acknowledge rule estimate forecast hint signal threaten
+    declare agree disagree accuse blame criticize criticise condemn praise welcome
+    reaffirm recommend propose advise brief notify post quote cite
+    """.split()
+)
+
+#: Verbs whose content may be a noun phrase ("stressed the importance of
+#: unity", "expressed gratitude for ..."): reported speech without a clause.
+NP_CONTENT_VERBS: frozenset[str] = frozenset(
+    """
+    emphasize emphasise stress underline underscore highlight discuss express announce
+    deny reiterate reaffirm mention condemn criticize criticise praise welcome reject
+    propose recommend demand urge reveal disclose acknowledge
+    """.split()
+)
+
+#: Verbs that only count as a cue with a particle: "pointed out that ...".
+PARTICLE_CUES: dict[str, frozenset[str]] = {
+    "point": frozenset({"out"}),
+    "go": frozenset({"on"}),  # "went on to say" (the saying verb follows)
+    "refer": frozenset(),  # "referred to X as Y", handled with its prepositions
+}
+
+#: Verbs that head a cue without being one themselves: "went on to say",
+#: "continued to insist", "was quick to add".  The speaker is their subject.
+CARRIER_VERBS: frozenset[str] = frozenset({"go", "continue", "proceed", "rush", "hasten", "want", "seem"})
+
+#: Verbs that are cues only with a clause, never alone or with a noun object
+#: (they are too often used in other senses: "add salt", "rule the country").
+CLAUSE_ONLY: frozenset[str] = frozenset(
+    """
+    add continue rule charge counter point post quote signal answer repeat recall
+    describe refer cite estimate forecast agree disagree write report observe maintain
+    """.split()
+)
+
+#: Pronouns that may stand for a speaker named before.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "i"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "it"})
+
+
+def is_saying_lemma(lemma: str) -> bool:
+    """Return True when ``lemma`` is a verb of saying (used by the benchmark too)."""
+    return lemma.lower() in SAYING_VERBS

@@ -1,0 +1,292 @@
+"""Reported speech from the dependency parse: cue, speaker, content, addressee.
+
+The rules read spaCy's parse (ClearNLP labels, as the English models emit):
+
+* a cue verb with a clausal complement: "X said (that) ...", "..., X said",
+  "X pointed out that ...", "X went on to say that ...", "noting that ...";
+* a cue verb with a noun-phrase object, for verbs that report speech that
+  way: "X stressed the importance of ...", "X expressed gratitude for ...";
+* "X referred to A as B"; "According to X, ..."; "X, he said, ...".
+
+One cue gives one statement.  Coordinated clauses under one cue ("said that
+A, and that B") stay in that statement, since the parse hangs them on the
+first clause and the reader sees one act of speech; two cues coordinated
+("underlined A and said that B") give two statements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.analyze.cues import CARRIER_VERBS, CLAUSE_ONLY, NP_CONTENT_VERBS, PARTICLE_CUES, SAYING_VERBS
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSES = ("ccomp",)
+_XCOMP_CUES = frozenset({"promise", "vow", "pledge", "urge", "threaten", "ask", "demand", "agree", "refuse", "warn", "tell"})
+#: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
+_SPEAKER_PRUNE = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos"})
+_STRIP = " \t\r\n,;:.—–-"
+
+
+@dataclass
+class Reported:
+    """One piece of reported speech found in the parse (character offsets into the doc)."""
+
+    cue_start: int
+    cue_end: int
+    content_start: int | None
+    content_end: int | None
+    speaker: tuple[int, int] | None = None
+    speaker_token: Token | None = None
+    addressee: tuple[int, int] | None = None
+    cue_token: Token | None = None
+
+
+def cue_tokens(doc: Doc) -> list[Token]:
+    """Return the tokens that can head a cue: verbs of saying, and "according"."""
+    found = []
+    for tok in doc:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            found.append(tok)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SAYING_VERBS:
+            found.append(tok)
+    return found
+
+
+def reported_speech(doc: Doc) -> list[Reported]:
+    """Return every cue the parse ties to a speaker or a content, in text order."""
+    out: list[Reported] = []
+    for tok in cue_tokens(doc):
+        item = _according_to(doc, tok) if tok.lower_ == "according" else _from_verb(doc, tok)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def span_chars(tokens: list[Token]) -> tuple[int, int]:
+    """Return the character (start, end) of a run of tokens."""
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trimmed(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
+    """Return the char span of tokens ``left..right`` without edge punctuation, a leading
+    complementiser ("that") or an unmatched quote mark; None if nothing of weight is left."""
+    while left <= right and (doc[left].is_punct or doc[left].is_space or doc[left].lower_ in ("that", "whether")):
+        if doc[left].text in "“\"‘«" and _has_close(doc, left, right):
+            break
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        if doc[right].text in "”\"’»" and _has_open(doc, left, right):
+            break
+        right -= 1
+    words = sum(1 for t in doc[left : right + 1] if not t.is_punct and not t.is_space)
+    if words < 2:
+        return None
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    text = doc.text
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _has_close(doc: Doc, left: int, right: int) -> bool:
+    return any(t.text in "”\"’»" for t in doc[left + 1 : right + 1])
+
+
+def _has_open(doc: Doc, left: int, right: int) -> bool:
+    return any(t.text in "“\"‘«" for t in doc[left:right])
+
+
+def speaker_span(tok: Token) -> tuple[int, int]:
+    """Return the char span naming a speaker: its phrase without clauses and asides."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "X, who said ..." -> X
+    keep = [tok]
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in _SPEAKER_PRUNE or child.is_space:
+                continue
+            keep.append(child)
+            stack.append(child)
+    kept = {t.i for t in keep}
+    # a pruned aside inside the phrase ("Smith, 54, of Ohio") leaves a gap: keep the head's run
+    lo = hi = tok.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = tok.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Return the token naming who performs ``verb``, following coordination and participles."""
+    node = verb
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:  # two subjects is a misparse ("Group – On June 21, the Leader said"): take the nearer
+            return min(subjects, key=lambda c: abs(node.i - c.i))
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if any(c.dep_ == "nsubjpass" for c in node.children):
+            return None  # "it was said that ...": no speaker named
+        if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head is not node and node.head.pos_ != "ADJ":
+            # (not from "it is worth mentioning": the writer's aside, no one's speech)
+            node = node.head
+            if node.pos_ == "ADP":  # "after saying ..." hangs on a preposition
+                node = node.head
+            continue
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and (node.head.pos_ == "PROPN" or node.head.ent_type_)):
+            return node.head  # "Smith, who said ...", "Smith, saying ..."; not "in order to discuss"
+        return _noun_before(node)
+    return None
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """Return the noun right before a subjectless verb, the parser's usual slip
+    when a long name is hung on the wrong head ("…, Iran’s Leader Ali Khamenei pointed out")."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ not in ("pobj", "dobj"):
+        return tok
+    return None
+
+
+def _cue_extent(verb: Token) -> tuple[Token, Token]:
+    """Return the first and last token of the cue words around ``verb``."""
+    first = last = verb
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i <= verb.i + 2 and child.i > verb.i:
+            last = child
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if verb.lemma_.lower() == "refer" and nxt is not None and nxt.lower_ == "to":
+        last = nxt  # "referred to A as B"
+    head = verb.head
+    if verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in CARRIER_VERBS and head.i < verb.i <= head.i + 4:
+        first = head  # "went on to say"
+    return first, last
+
+
+def _from_verb(doc: Doc, verb: Token) -> Reported | None:
+    lemma = verb.lemma_.lower()
+    if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma]:
+        if not any(c.dep_ == "prt" and c.lower_ in PARTICLE_CUES[lemma] for c in verb.children):
+            return None
+    if verb.dep_ == "amod" or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
+        return None  # "the said document", "a so-called deal"
+    content = _clause_content(doc, verb)
+    if content is None and lemma == "refer":
+        content = _refer_as(doc, verb)
+    if content is None and lemma in _XCOMP_CUES:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None and xcomp.i > verb.i:
+            content = _trimmed(doc, xcomp.left_edge.i, xcomp.right_edge.i)
+    if content is None and lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        if obj is not None and obj.i > verb.i:
+            content = _trimmed(doc, obj.left_edge.i, obj.right_edge.i)
+    if content is None and verb.dep_ == "parataxis":
+        content = _around(doc, verb.head, verb)
+    first, last = _cue_extent(verb)
+    subj = subject_of(first if first is not verb else verb)
+    if content is None and subj is None:
+        return None
+    if content is None and lemma in CLAUSE_ONLY:
+        return None
+    item = Reported(
+        cue_start=first.idx,
+        cue_end=last.idx + len(last.text),
+        content_start=content[0] if content else None,
+        content_end=content[1] if content else None,
+        cue_token=verb,
+    )
+    if subj is not None:
+        item.speaker = speaker_span(subj)
+        item.speaker_token = subj
+    item.addressee = _addressee(verb)
+    return item
+
+
+def _clause_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    if not clauses:
+        return None
+    # clauses on the verb's side nearest its object: "said that A ... B" (one act)
+    after = [c for c in clauses if c.i > verb.i]
+    chosen = after or clauses
+    left = min(c.left_edge.i for c in chosen)
+    right = max(c.right_edge.i for c in chosen)
+    if left <= verb.i <= right:  # the verb sits inside ("A, he said, B"): keep the larger side
+        return _around(doc, doc[left:right + 1].root, verb)
+    return _trimmed(doc, left, right)
+
+
+def _around(doc: Doc, head: Token, cue: Token) -> tuple[int, int] | None:
+    """Return the larger contiguous part of ``head``'s phrase on either side of ``cue``'s phrase."""
+    lo, hi = head.left_edge.i, head.right_edge.i
+    c_lo, c_hi = cue.left_edge.i, cue.right_edge.i
+    left = _trimmed(doc, lo, c_lo - 1) if c_lo > lo else None
+    right = _trimmed(doc, c_hi + 1, hi) if c_hi < hi else None
+    if left and right:
+        return left if left[1] - left[0] >= right[1] - right[0] else right
+    return left or right
+
+
+def _refer_as(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"referred to A as B" -> "A as B"."""
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if to is None or as_ is None:
+        return None
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return _trimmed(doc, obj.left_edge.i, as_.right_edge.i)
+
+
+def _addressee(verb: Token) -> tuple[int, int] | None:
+    """Return the span of whom the speech is addressed to, where the sentence says so."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if lemma in ("tell", "inform", "assure", "brief", "warn", "urge", "ask", "notify", "advise") and child.dep_ in (
+            "dobj", "dative") and child.pos_ in ("PROPN", "NOUN"):
+            return speaker_span(child)
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma in ("say", "explain", "write", "speak"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return speaker_span(pobj)
+        if child.dep_ == "advcl" and child.lemma_.lower() == "address":
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return speaker_span(obj)
+    return None
+
+
+def _according_to(doc: Doc, tok: Token) -> Reported | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent: Span = tok.sent
+    speaker = speaker_span(pobj)
+    cut = next((t.i for t in doc[pobj.i : sent.end] if t.idx >= speaker[1]), sent.end)
+    lo, hi = sent.start, sent.end - 1
+    left = _trimmed(doc, lo, tok.i - 1) if tok.i > lo else None
+    right = _trimmed(doc, cut, hi) if cut <= hi else None
+    content = max((c for c in (left, right) if c), key=lambda c: c[1] - c[0], default=None)
+    if content is None:
+        return None
+    end = to.idx + len(to.text)
+    return Reported(tok.idx, end, content[0], content[1], speaker=speaker, speaker_token=pobj,
+                    cue_token=tok)
