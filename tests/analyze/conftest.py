@@ -11,3 +11,11 @@ def nlp():
     from newsgraph.analyze.pipeline import load_model
 
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def analyzer(nlp):
+    """An Analyzer over the session's pipeline (Article -> Analysis)."""
+    from newsgraph.analyze.pipeline import Analyzer
+
+    return Analyzer(nlp=nlp)
