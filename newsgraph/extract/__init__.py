@@ -1,1 +1,109 @@
-"""newsgraph.extract."""
+"""RawDocument -> Article: the body without page furniture, plus its metadata.
+
+``extract_article`` refuses what holds no article (``NotTextError``,
+``EmptyDocumentError``, ``DocumentTooLargeError``) and flags an Article
+``low_confidence`` with warnings where the extraction is unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from newsgraph.errors import DocumentTooLargeError, EmptyDocumentError
+from newsgraph.extract.dates import parse_feed_date
+from newsgraph.extract.decode import decode, sniff_binary
+from newsgraph.extract.draft import Draft
+from newsgraph.extract.ids import article_id
+from newsgraph.extract.language import detect_language
+from newsgraph.model import Article, RawDocument
+
+__all__ = ["extract_article", "is_html", "MAX_BYTES", "MIN_WORDS"]
+
+MAX_BYTES = 20_000_000
+#: A body shorter than this is flagged low-confidence: it may be a teaser, an index page, an error page.
+MIN_WORDS = 50
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_TAG = re.compile(r"<(?:p|div|br|span|a|article|section|title|meta|h[1-6]|script|table|li)\b[^>]*>", re.I)
+
+
+def is_html(text: str, content_type: str | None) -> bool:
+    """Return True when the document is HTML: by content type, else by its first element or its tags."""
+    ctype = (content_type or "").split(";", 1)[0].strip().lower()
+    if ctype in _HTML_TYPES:
+        return True
+    if ctype == "text/plain":
+        return False
+    head = text[:4096]
+    return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= 3
+
+
+def extract_article(doc: RawDocument, *, max_bytes: int = MAX_BYTES) -> Article:
+    """Return the Article in ``doc`` (HTML page or copied text, told apart by content type and sniffing).
+
+    Raises NotTextError (binary, image), EmptyDocumentError (nothing, or no
+    article text), DocumentTooLargeError (over ``max_bytes``).
+    """
+    from newsgraph.extract.html import extract_html
+    from newsgraph.extract.text import extract_text
+
+    if len(doc.content) > max_bytes:
+        raise DocumentTooLargeError(
+            f"document is {len(doc.content):,} bytes, over the {max_bytes:,}-byte cap", source=doc.source
+        )
+    if not doc.content.strip():
+        raise EmptyDocumentError("empty document", source=doc.source)
+    sniff_binary(doc.content, doc.content_type, doc.source)
+    decoded = decode(doc.content, doc.content_type, doc.source)
+    if not decoded.text.strip():
+        raise EmptyDocumentError("empty document", source=doc.source)
+    if is_html(decoded.text, doc.content_type):
+        draft = extract_html(decoded.text, url=doc.url, source=doc.source)
+    else:
+        draft = extract_text(decoded.text)
+    draft.warnings[:0] = decoded.warnings
+    if decoded.damaged:
+        draft.low_confidence = True
+    return _article(draft, doc)
+
+
+def _article(draft: Draft, doc: RawDocument) -> Article:
+    """Assemble the Article: hints fill gaps, then id, site, language and confidence."""
+    body = "\n\n".join(draft.paragraphs)
+    if not body.strip():
+        raise EmptyDocumentError("no article text found", source=doc.source)
+    hints = doc.hints
+    if draft.title is None and hints.get("title"):
+        draft.title = hints["title"]
+    if draft.published is None and hints.get("date") and (parsed := parse_feed_date(hints["date"])):
+        draft.published, draft.published_precision = parsed
+    if draft.byline is None and hints.get("author"):
+        draft.byline = hints["author"]
+    url = draft.url or doc.url
+    site = draft.site
+    if site is None and url:
+        host = urlsplit(url).hostname or ""
+        site = host.removeprefix("www.") or None
+    words = len(body.split())
+    if words < MIN_WORDS:
+        draft.low_confidence = True
+        draft.warnings.append(f"very short body ({words} words): the page may hold no article")
+    return Article(
+        id=article_id(url, body),
+        source=doc.source,
+        url=url,
+        site=site,
+        title=draft.title,
+        published=draft.published,
+        published_precision=draft.published_precision,
+        byline=draft.byline,
+        language=draft.language or detect_language(body),
+        body=body,
+        related=draft.related,
+        furniture=draft.furniture,
+        fetched_at=doc.fetched_at,
+        extractor=draft.extractor,
+        low_confidence=draft.low_confidence,
+        warnings=draft.warnings,
+    )

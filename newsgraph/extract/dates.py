@@ -1,0 +1,103 @@
+"""Publication dates, only as precise as the source states them (never an invented time or zone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import functools
+import re
+
+from newsgraph.model import Precision
+
+_LABEL = re.compile(r"^\s*(?:published|updated|posted|last updated|date)(?:\s+on)?\s*[:\-–]?\s*", re.I)
+_HAS_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():  # noqa: ANN202 - dateparser is imported lazily (it is slow to load)
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        settings={
+            "RETURN_TIME_AS_PERIOD": True,
+            "PREFER_DATES_FROM": "past",
+            "REQUIRE_PARTS": ["month", "year"],
+        },
+        try_previous_locales=True,
+    )
+
+
+def format_datetime(value: dt.datetime, precision: Precision) -> str:
+    """Return ``value`` in ISO 8601 cut to ``precision``; the UTC offset only when the value has one."""
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    if precision == "day":
+        return value.date().isoformat()
+    text = value.replace(tzinfo=None).isoformat(timespec="seconds" if precision == "second" else "minutes")
+    if value.tzinfo is not None and (offset := value.utcoffset()) is not None:
+        text += "Z" if offset == dt.timedelta(0) else value.isoformat()[-6:]
+    return text
+
+
+def parse_dateline(text: str) -> tuple[str, Precision] | None:
+    """Return (ISO date, precision) when ``text`` is a dateline such as
+    "Thursday 22 June 2023 - 20:22" (-> "2023-06-22T20:22", "minute"), else None.
+
+    Parsed with dateparser; a dateline must state at least a month and a year.
+    """
+    cleaned = _LABEL.sub("", text).strip()
+    if not cleaned or len(cleaned) > 80 or not any(ch.isdigit() for ch in cleaned):
+        return None
+    try:
+        data = _parser().get_date_data(cleaned)
+    except (ValueError, OverflowError):
+        return None
+    if data.date_obj is None:
+        return None
+    parts = set(getattr(data, "parts", None) or ())
+    precision: Precision
+    if data.period == "time" or "time" in parts:
+        precision = "second" if _HAS_SECONDS.search(cleaned) else "minute"
+    elif "day" in parts:
+        precision = "day"
+    elif "month" in parts:
+        precision = "month"
+    else:
+        precision = "year"
+    return format_datetime(data.date_obj, precision), precision
+
+
+def parse_iso(value: str) -> tuple[str, Precision] | None:
+    """Return (ISO date, precision) for a machine date such as "2023-06-22T20:22:05+03:00"."""
+    m = _ISO.match(value or "")
+    if not m:
+        return None
+    year, month, day, hour, minute, second, zone = m.groups()
+    try:
+        dt.date(int(year), int(month), int(day or 1))
+    except ValueError:
+        return None
+    if day is None:
+        return f"{year}-{month}", "month"
+    if hour is None:
+        return f"{year}-{month}-{day}", "day"
+    text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "")
+    if zone:
+        text += "Z" if zone == "Z" else (zone if ":" in zone else f"{zone[:3]}:{zone[3:]}")
+    return text, ("second" if second else "minute")
+
+
+def parse_feed_date(value: str) -> tuple[str, Precision] | None:
+    """Return (ISO date, precision) for a feed's date (RFC 822 in RSS, ISO 8601 in Atom)."""
+    iso = parse_iso(value)
+    if iso:
+        return iso
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    precision: Precision = "second" if _HAS_SECONDS.search(value) else "minute"
+    return format_datetime(parsed, precision), precision
