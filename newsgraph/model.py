@@ -228,6 +228,8 @@ class Evidence(Record):
     start: int
     end: int
     text: str
+    #: Set when the article is a syndicated near-copy of that article (not independent confirmation).
+    duplicate_of: str | None = None
 
 
 class CorpusActor(Record):
@@ -268,6 +270,7 @@ class NetworkEdge(Record):
     target: str
     event_type: str
     count: int  # distinct corpus events
+    sources: int = 0  # independent articles telling them (syndicated copies count once)
     first_date: str | None = None
     last_date: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
