@@ -1,0 +1,63 @@
+"""Actor pages: the list, one actor (names, titles, timeline, statements, meetings), lookup by name."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from newsgraph.model import Evidence, TimelineItem
+from newsgraph.web.deps import render, store
+from newsgraph.web.svg import TimelinePoint, parse_partial_date, timeline_svg
+
+router = APIRouter(include_in_schema=False)
+
+
+def evidence_href(request: Request, ev: Evidence) -> str:
+    """Return the article page URL that marks this evidence (anchor #hl)."""
+    return f"{request.url_for('article_page', article_id=ev.article_id)}?hl={ev.start}-{ev.end}#hl"
+
+
+def timeline_points(request: Request, items: list[TimelineItem]) -> list[TimelinePoint]:
+    """Return the dated timeline items as plot points linking to their first evidence."""
+    points = []
+    for item in items:
+        day = parse_partial_date(item.date)
+        if day is None or not item.evidence:
+            continue
+        points.append(TimelinePoint(day, item.kind, item.summary[:200], evidence_href(request, item.evidence[0])))
+    return points
+
+
+@router.get("/actors", response_class=HTMLResponse, name="actors_page")
+def actors_page(request: Request, q: str | None = None, cursor: str | None = None) -> HTMLResponse:
+    """Return the list of actors, most mentioned first, optionally filtered by name."""
+    page = store(request).list_actors(query=q or None, limit=50, cursor=cursor)
+    return render(request, "actors.html", {"page": page, "q": q or ""})
+
+
+@router.get("/actors/lookup", name="actor_lookup")
+def actor_lookup(request: Request, name: str) -> RedirectResponse:
+    """Redirect to the corpus actor best matching ``name`` (404 when none)."""
+    actor = store(request).find_actor(name)
+    return RedirectResponse(str(request.url_for("actor_page", actor_id=actor.id)), status_code=303)
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse, name="actor_page")
+def actor_page(request: Request, actor_id: int) -> HTMLResponse:
+    """Return one actor's page."""
+    s = store(request)
+    actor = s.get_actor(actor_id)
+    items = s.actor_timeline(actor_id)
+    by_date: OrderedDict[str, list[TimelineItem]] = OrderedDict()
+    for item in items:
+        if item.kind == "statement":
+            by_date.setdefault(item.date or "undated", []).append(item)
+    return render(request, "actor.html", {
+        "actor": actor, "items": items, "statements_by_date": by_date,
+        "meetings": s.actor_meetings(actor_id),
+        "timeline": timeline_svg(timeline_points(request, items)),
+        "wikidata_url": f"https://www.wikidata.org/wiki/{quote(actor.wikidata)}" if actor.wikidata else None,
+    })

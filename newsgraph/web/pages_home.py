@@ -1,0 +1,20 @@
+"""Home page: recent articles, a search box, counts, ingest errors."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from newsgraph.web.deps import render, store
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse, name="home")
+def home(request: Request, cursor: str | None = None) -> HTMLResponse:
+    """Return the home page."""
+    s = store(request)
+    page = s.recent_articles(limit=20, cursor=cursor)
+    return render(request, "home.html", {
+        "page": page, "counts": s.counts(), "failures": s.failures(limit=20), "cursor": cursor,
+    })
