@@ -91,6 +91,8 @@ def prepare_workers(client) -> int:
         raise BatchError(f"workers cannot load the analysis model: {err}") from err
     except (ImportError, ModuleNotFoundError) as err:
         raise BatchError(f"workers cannot import newsgraph ({err}); install newsgraph on every worker") from err
+    except Exception as err:  # anything else the model load raised on a worker
+        raise BatchError(f"workers cannot load the analysis pipeline: {type(err).__name__}: {err}") from err
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from distributed import WorkerPlugin
+
 from newsgraph.batch.inputs import FeedSource, InputItem
 from newsgraph.errors import FetchError, NewsgraphError, PrivateAddressError
 from newsgraph.model import Analysis, Article, IngestFailure
@@ -31,17 +33,14 @@ def worker_analyzer():
         return default_analyzer()
 
 
-class PreloadAnalyzer:
+class PreloadAnalyzer(WorkerPlugin):
     """Dask WorkerPlugin: load the model when a worker starts, not in its first task."""
 
     name = "newsgraph-preload-analyzer"
     idempotent = True
 
-    def setup(self, worker) -> None:  # noqa: D401  (Dask's plugin API)
+    def setup(self, worker) -> None:
         worker_analyzer()
-
-    def teardown(self, worker) -> None:
-        return None
 
 
 @dataclass
