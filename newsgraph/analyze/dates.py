@@ -1,10 +1,206 @@
-"""newsgraph_dates: placeholder until the component is written (sets an empty list)."""
+"""newsgraph_dates: every date expression, resolved against the publication date.
 
+Candidates are spaCy's DATE/TIME entities plus a few patterns the small model
+often misses (weekday names, "yesterday", "N days ago", "21 June").  Each is
+resolved with dateparser relative to ``doc._.ng_published``, preferring the
+past (news reports what happened).  The value is only as precise as the words:
+"last year" -> "2022" (year), "June" -> "2023-06" (month), "a few days ago"
+-> a day marked "approximate", a bare "10 a.m." -> None (which day?).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.model import DateMention, Precision
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY_RE = re.compile(rf"^(?:on\s+)?(?:{_WEEKDAYS})$", re.I)
+#: Words that say the expression names a day (or month/year), not just a clock time.
+_DATE_WORD_RE = re.compile(
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS}|yesterday|today|tonight|tomorrow|\d{{4}})\b|\d{{1,2}}[/.-]\d{{1,2}}", re.I
+)
+#: Vague quantities dateparser does not read; replaced by a typical number, marked approximate.
+_VAGUE = (
+    (re.compile(r"\ba\s+few\b|\bseveral\b|\bsome\b", re.I), "3"),
+    (re.compile(r"\ba\s+couple\s+of\b|\ba\s+couple\b", re.I), "2"),
+    (re.compile(r"\bdozens\s+of\b", re.I), "24"),
+)
+#: Qualifiers that narrow a period without naming a day ("mid-June", "earlier this month").
+_QUALIFIER_RE = re.compile(
+    r"^(?:the\s+)?(?:earlier|early|later|late|mid-?|middle\s+of|end\s+of|beginning\s+of|start\s+of|"
+    r"the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)\s*(?:in\s+|of\s+)?",
+    re.I,
+)
+_LEADING_RE = re.compile(r"^(?:on|in|at|since|by|from|until|till|as\s+of|during|the)\s+", re.I)
+#: Spans of time ("three years", "the past week", "decades"), not points in time.
+_DURATION_RE = re.compile(
+    r"^(?:the\s+)?(?:past|last|next|coming|recent|previous)?\s*(?:\d+|a|an|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|few|several|many|some|couple\s+of)?\s*"
+    r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)$",
+    re.I,
+)
+_POINT_WORDS_RE = re.compile(r"\b(?:ago|last|next|this|yesterday|today|tomorrow|earlier|later)\b", re.I)
+_DECADE_RE = re.compile(r"\b(?:\d{2,4}|')0s\b|\bcentur(?:y|ies)\b|\bdecades?\b", re.I)
+_CORE_RE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?:{_MONTHS})(?:,?\s+\d{{4}})?|(?:{_WEEKDAYS})|yesterday|today|tonight|(?:{_MONTHS})\s+\d{{4}})\b",
+    re.I,
+)
 
 
-@Language.component("newsgraph_dates")
-def newsgraph_dates(doc: Doc) -> Doc:
-    doc._.ng_dates = []
-    return doc
+def _patterns() -> list[list[dict]]:
+    weekday = {"LOWER": {"REGEX": f"^(?:{_WEEKDAYS})$"}}
+    month = {"LOWER": {"REGEX": f"^(?:{_MONTHS})\\.?$"}}
+    day = {"TEXT": {"REGEX": r"^\d{1,2}(?:st|nd|rd|th)?$"}}
+    unit = {"LOWER": {"REGEX": r"^(?:days?|weeks?|months?|years?|hours?)$"}}
+    return [
+        [weekday],
+        [{"LOWER": {"IN": ["yesterday", "today", "tonight", "tomorrow"]}}],
+        [month, day],
+        [month, day, {"TEXT": ","}, {"SHAPE": "dddd"}],
+        [day, month],
+        [day, month, {"SHAPE": "dddd"}],
+        [{"LIKE_NUM": True}, unit, {"LOWER": "ago"}],
+        [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["few", "couple"]}}, {"LOWER": "of", "OP": "?"}, unit, {"LOWER": "ago"}],
+        [{"LOWER": {"IN": ["several", "some"]}}, unit, {"LOWER": "ago"}],
+        [{"LOWER": {"IN": ["last", "next", "this"]}}, {"LOWER": {"IN": ["week", "month", "year", "weekend"]}}],
+    ]
+
+
+@lru_cache(maxsize=8)
+def _parser(base: dt.datetime | None) -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def parse_published(value: str | None) -> dt.datetime | None:
+    """Return the publication date/time as a naive datetime, or None when absent or unreadable."""
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    if re.fullmatch(r"\d{4}", text):
+        text += "-07-01"  # a year alone: mid-year keeps relative answers within it
+    elif re.fullmatch(r"\d{4}-\d{2}", text):
+        text += "-15"
+    try:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, base: dt.datetime | None) -> tuple[str | None, Precision | None]:
+    """Return (ISO value, precision) for a date expression, or (None, None) when it names no point in time.
+
+    ``base`` is the publication date; without it only expressions that name
+    their year are resolved.
+    """
+    raw = " ".join(text.split())
+    core = _LEADING_RE.sub("", raw).strip(" ,.;:")
+    if not core or _DECADE_RE.search(core):
+        return None, None
+    if _DURATION_RE.match(core) and not _POINT_WORDS_RE.search(core):
+        return None, None  # "three years" is how long, not when
+    if base is None and not re.search(r"\b\d{4}\b", core):
+        return None, None  # "June 21" of which year?
+    approximate = False
+    for pattern, number in _VAGUE:
+        if pattern.search(core):
+            core, approximate = pattern.sub(number, core), True
+    qualified = _QUALIFIER_RE.match(core)
+    if qualified and qualified.end() < len(core):
+        core = core[qualified.end():]
+    value, precision = _parse(core, base)
+    if value is None:
+        inner = _CORE_RE.search(core)  # "the early hours of Tuesday" -> "Tuesday"
+        if inner and inner.group(0) != core:
+            value, precision = _parse(inner.group(0), base)
+    if value is None:
+        return None, None
+    if qualified and precision == "day":
+        precision = "approximate"
+    if approximate and precision in ("day", "hour", "minute", "second"):
+        value, precision = value[:10], "approximate"
+    return value, precision
+
+
+def _parse(core: str, base: dt.datetime | None) -> tuple[str | None, Precision | None]:
+    relative = base
+    if base is not None and _WEEKDAY_RE.match(core):
+        # A bare weekday is the most recent one on or before publication:
+        # "Thursday" in a Thursday story is that day, not a week earlier.
+        relative = base + dt.timedelta(days=1)
+    data = _parser(relative).get_date_data(core)
+    when, period = data.date_obj, data.period
+    if when is None:
+        return None, None
+    if period == "year":
+        return f"{when:%Y}", "year"
+    if period == "month":
+        return f"{when:%Y-%m}", "month"
+    if period == "week":
+        return f"{when:%Y-%m-%d}", "approximate"
+    if period == "time":
+        if not _DATE_WORD_RE.search(core):
+            return None, None  # a clock time alone does not say which day
+        if ":" in core:
+            return f"{when:%Y-%m-%dT%H:%M}", "minute"
+        return f"{when:%Y-%m-%dT%H}", "hour"
+    return f"{when:%Y-%m-%d}", "day"  # "day" and "part_of_day"
+
+
+class DateFinder:
+    """The newsgraph_dates component: sets ``doc._.ng_dates``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("NG_DATE", _patterns())
+
+    def __call__(self, doc: Doc) -> Doc:
+        base = parse_published(doc._.ng_published)
+        spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        spans.extend(doc[s:e] for _, s, e in self.matcher(doc))
+        found = []
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            span = _trim(span)
+            if span is None:
+                continue
+            value, precision = resolve_date(span.text, base)
+            found.append(
+                DateMention(
+                    text=span.text, start=span.start_char, end=span.end_char, value=value, precision=precision
+                )
+            )
+        doc._.ng_dates = found
+        return doc
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop punctuation and spaces at the edges of a span (entities sometimes carry them)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+@Language.factory("newsgraph_dates")
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    """Return the newsgraph_dates component."""
+    return DateFinder(nlp)

@@ -1,0 +1,160 @@
+"""PLOVER event triggers: the lexicon (data/plover/triggers.csv) and finding triggers in a parse.
+
+A trigger row is a head lemma plus the lemmas that must hang below it in the
+dependency parse ("hold talk" is "held talks", "call for" is "called for").
+Matching walks each token's children and grandchildren once, so it is linear
+in the length of the document.  spaCy's DependencyMatcher could express the
+same patterns, but one pattern per row and per depth would be hundreds of
+patterns for what is a dictionary look-up here.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.errors import AnalysisError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "plover"
+
+#: The PLOVER event types newsgraph emits (the names of the PLOVER gold-standard records).
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND",
+    "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT",
+)
+#: Lexicon pseudo-type resolved per sentence: FIGHT for armed forces, else ASSAULT.
+VIOLENCE = "VIOLENCE"
+
+#: Lemmas that mark an actor or weapon as military (CAMEO 19x "fight" vs 18x "assault").
+MILITARY_LEMMAS = frozenset(
+    "army military troop soldier force jet warplane aircraft airstrike artillery tank navy warship "
+    "helicopter drone missile rocket shell shelling battalion brigade regiment marine airforce "
+    "air-force paratrooper militia".split()
+)
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One lexicon row: head lemma, required dependent lemmas, PLOVER type and mode."""
+
+    head: str
+    needs: tuple[str, ...]
+    pos: str | None
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A rule matched at a token; ``extra`` are the dependents it needed."""
+
+    token: Token
+    rule: TriggerRule
+    extra: tuple[Token, ...]
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Return the trigger's tokens in text order."""
+        return sorted((self.token, *self.extra), key=lambda t: t.i)
+
+
+@lru_cache(maxsize=4)
+def load_rules(name: str = "triggers.csv") -> dict[str, tuple[TriggerRule, ...]]:
+    """Return the trigger rules from ``newsgraph/data/plover/<name>``, by head lemma, longest first."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    rules: dict[str, list[TriggerRule]] = {}
+    lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    for number, row in enumerate(csv.reader(lines), 1):
+        if len(row) != 4:
+            raise AnalysisError(f"trigger row {number} has {len(row)} columns, expected 4: {row!r}", source=name)
+        words, pos, etype, mode = (cell.strip() for cell in row)
+        if etype not in PLOVER_TYPES and etype != VIOLENCE:
+            raise AnalysisError(f"trigger row {number}: unknown PLOVER type {etype!r}", source=name)
+        head, *needs = words.lower().split()
+        rules.setdefault(head, []).append(TriggerRule(head, tuple(needs), pos or None, etype, mode or None))
+    return {head: tuple(sorted(rs, key=lambda r: -len(r.needs))) for head, rs in rules.items()}
+
+
+def _pos_ok(token: Token, pos: str | None) -> bool:
+    if pos is None:
+        return token.pos_ in ("VERB", "NOUN") or (token.pos_ == "PROPN" and not token.ent_type_)
+    if pos == "VERB":
+        return token.pos_ == "VERB"
+    return token.pos_ == pos or (pos == "NOUN" and token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _below(token: Token) -> list[Token]:
+    """Children and grandchildren of ``token`` (the places a trigger's other words sit)."""
+    found = []
+    for child in token.children:
+        found.append(child)
+        found.extend(child.children)
+    return found
+
+
+def match_token(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> Trigger | None:
+    """Return the most specific trigger rule that matches at ``token``, or None."""
+    candidates = rules.get(token.lemma_.lower()) or rules.get(token.lower_)
+    if not candidates:
+        return None
+    below: list[Token] | None = None
+    for rule in candidates:
+        if not _pos_ok(token, rule.pos):
+            continue
+        if not rule.needs:
+            return Trigger(token, rule, ())
+        if below is None:
+            below = _below(token)
+        extra = []
+        for lemma in rule.needs:
+            hit = next((t for t in below if (t.lemma_.lower() == lemma or t.lower_ == lemma) and t not in extra), None)
+            if hit is None:
+                break
+            extra.append(hit)
+        else:
+            return Trigger(token, rule, tuple(extra))
+    return None
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Return the event triggers of ``doc``, in text order.
+
+    Negated triggers ("did not meet") are dropped, and so is a trigger that is
+    the complement of another ("agreed to meet" is AGREE, "threatened to
+    attack" is THREATEN): the governing verb says what was done.
+    """
+    rules = load_rules()
+    found: dict[int, Trigger] = {}
+    used: set[int] = set()
+    for token in doc:
+        if token.i in used or token.is_stop and token.lemma_.lower() not in rules:
+            continue
+        trig = match_token(token, rules)
+        if trig is None or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
+            # "the occupied territories" names a thing; "did not meet" did not happen
+            continue
+        found[token.i] = trig
+        used.update(t.i for t in trig.extra)
+    for i in list(found):
+        if i in used:
+            found.pop(i, None)
+    kept = []
+    for i, trig in sorted(found.items()):
+        if _governed(trig.token, found):
+            continue
+        kept.append(trig)
+    return kept
+
+
+def _governed(token: Token, found: dict[int, Trigger]) -> bool:
+    """True when ``token`` is the complement of another trigger ("agreed to *meet*")."""
+    node = token
+    while node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+        node = node.head
+        if node.i in found:
+            return True
+    return False
