@@ -1,10 +1,273 @@
-"""newsgraph_actors: placeholder until the component is written (sets an empty list)."""
+"""newsgraph_actors: people, organisations, countries, places and groups, mentions merged.
+
+Sets ``doc._.ng_actors`` to a list of ``model.Actor`` with ids "a1", "a2", ...
+in order of first mention.  In five passes, each linear in the document:
+
+1. names: spaCy's entities plus knowledge-base names and aliases (a
+   ``PhraseMatcher``), the KB entry winning where both cover a name;
+2. titles written before a person's name ("Iran's Supreme Leader ...");
+3. names clustered into actors (KB entry, same name, surname, acronym, and
+   "Palestinian Resistance Movement Hamas"-style appositions);
+4. descriptions ("the political leader of Hamas", "The Palestinian official")
+   resolved to the person whose titles, nationality and affiliations fit;
+5. pronouns, by subject salience (``coref.py``).
+
+An actor is never invented: a description that fits nobody named in the
+article stays unresolved.
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.analyze import coref
+from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
+from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
+from newsgraph.analyze.actors_titles import TITLE_WORDS, Role, description_at, role_word, titles_before
+from newsgraph.analyze.kb import KBEntry, KnowledgeBase, load_demonyms
+
+#: spaCy entity label -> actor type (NORP only as a plural noun: "Palestinians").
+ENT_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "GROUP"}
+_SUBJ = {"nsubj", "nsubjpass"}
 
 
-@Language.component("newsgraph_actors")
-def newsgraph_actors(doc: Doc) -> Doc:
-    doc._.ng_actors = []
-    return doc
+class ActorsComponent:
+    """The spaCy component; holds the KB phrase matchers, built once."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_actors", kb: KnowledgeBase | None = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.demonyms = load_demonyms()
+        self.use_kb(kb if kb is not None else KnowledgeBase.default())
+
+    def use_kb(self, kb: KnowledgeBase) -> None:
+        """Match against this knowledge base from now on."""
+        self.kb = kb
+        # Acronyms and very short names only as written ("US" is not "us");
+        # other names in any case, checked below for a capital letter.
+        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.anycase = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        exact: dict[str, list[str]] = {}
+        anycase: dict[str, list[str]] = {}
+        for entry in kb:
+            for name in entry.names():
+                strict = len(name) <= 3 or not any(ch.islower() for ch in name)
+                (exact if strict else anycase).setdefault(entry.id, []).append(name)
+        for table, matcher in ((exact, self.exact), (anycase, self.anycase)):
+            names = [n for ns in table.values() for n in ns]
+            docs = iter(self.nlp.tokenizer.pipe(names))
+            for entry_id, ns in table.items():
+                matcher.add(entry_id, [next(docs) for _ in ns])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_actors = _Analysis(self, doc).run() if len(doc) else []
+        return doc
+
+
+@Language.factory("newsgraph_actors", requires=["doc.ents", "token.dep"], assigns=["doc._.ng_actors"])
+def make_actors(nlp: Language, name: str) -> ActorsComponent:
+    """Return the actors component (loads the shipped and the user's knowledge base)."""
+    return ActorsComponent(nlp, name)
+
+
+class _Analysis:
+    """The state of one document's actor analysis."""
+
+    def __init__(self, comp: ActorsComponent, doc: Doc) -> None:
+        self.comp = comp
+        self.doc = doc
+        self.clusters: list[Cluster] = []
+        self.name_of_token: list[Cluster | None] = [None] * len(doc)
+        self.name_spans: list[tuple[Span, Cluster]] = []
+        self.title_heads: set[int] = set()
+        self.people: list[coref.PersonMention] = []
+
+    # ------------------------------------------------------------ 1. names
+    def kb_spans(self) -> list[Span]:
+        doc, kb = self.doc, self.comp.kb
+        spans = []
+        for matcher, strict in ((self.comp.exact, True), (self.comp.anycase, False)):
+            for match_id, start, end in matcher(doc):
+                span = Span(doc, start, end, label=match_id)
+                if strict or any(t.is_title or t.is_upper for t in span if t.is_alpha):
+                    spans.append(span)
+        spans = [s for s in filter_spans(spans) if kb.get(s.label_) is not None]
+        return spans
+
+    def names(self) -> list[tuple[Span, KBEntry | None, str]]:
+        """Return (span, KB entry, actor type) of every name, in text order, not overlapping."""
+        doc, kb = self.doc, self.comp.kb
+        ents: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in ENT_TYPES:
+                continue
+            if ents and ent.label_ == ents[-1].label_ == "PERSON" and ents[-1].end == ent.start:
+                ents[-1] = Span(doc, ents[-1].start, ent.end, label="PERSON")  # "Ayatollah Seyyed" + "Ali Khamenei"
+                continue
+            ents.append(ent)
+        kb_spans = self.kb_spans()
+        out: list[tuple[Span, KBEntry | None, str]] = []
+        used_kb: set[int] = set()
+        for ent in ents:
+            inside = [k for k in kb_spans if k.start < ent.end and ent.start < k.end]
+            if len(inside) == 1 and inside[0].end >= ent.end:
+                k = inside[0]
+                used_kb.add(k.start)
+                entry = kb.get(k.label_)
+                span = Span(doc, min(ent.start, k.start), max(ent.end, k.end))
+                out.append((span, entry, entry.type if entry.type != "OTHER" else ENT_TYPES[ent.label_]))
+                continue
+            if inside:
+                continue  # several KB names inside one entity: keep those
+            if ent.label_ == "NORP" and not (ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN")):
+                continue  # "Palestinian youth": an adjective, not the group
+            if all(t.lower_ in TITLE_WORDS for t in ent):
+                continue  # "Supreme" of "Supreme Leader": part of a title
+            if ent.label_ in ("PERSON", "ORG"):
+                roles = [t.i for t in ent if role_word(t)]
+                if roles and roles[-1] == ent.end - 1:
+                    continue  # "IRGC Cmdr", "the Supreme Leader": a description, not a name
+                if roles and ent.label_ == "PERSON":
+                    ent = Span(doc, roles[-1] + 1, ent.end, label="PERSON")  # "President Joe Biden"
+            out.append((ent, None, ENT_TYPES[ent.label_]))
+        for k in kb_spans:
+            if k.start not in used_kb and not any(s.start < k.end and k.start < s.end for s, _, _ in out):
+                entry = kb.get(k.label_)
+                out.append((k, entry, entry.type if entry.type != "OTHER" else "ORG"))
+        out.sort(key=lambda item: item[0].start)
+        return out
+
+    # ---------------------------------------------------------- 3. clusters
+    def cluster_for(self, span: Span, entry: KBEntry | None, kind: str) -> Cluster:
+        if entry is not None:
+            for c in self.clusters:
+                if c.kb is entry:
+                    return c
+            words = normalise(span.text)
+            if kind == "PERSON":  # a name first seen without KB, then with ("Haniyeh" .. "Ismail Haniyeh")
+                for c in self.clusters:
+                    if c.kb is None and c.type == "PERSON" and any(w and w[-1] in {n.casefold().split()[-1] for n in entry.names()} for w in c.words):
+                        c.kb = entry
+                        c.__post_init__()
+                        return c
+            c = Cluster(type=kind, kb=entry)
+            self.clusters.append(c)
+            return c
+        words = normalise(span.text)
+        found = match_name(words, kind, self.clusters)
+        if found is None:
+            found = Cluster(type=kind)
+            self.clusters.append(found)
+        return found
+
+    def add_mention(self, c: Cluster, span: Span, kind: str) -> None:
+        c.mentions.append((span.start_char, span.end_char, kind))
+        c.last_token = max(c.last_token, span.start)
+
+    def is_subject(self, span: Span) -> bool:
+        root = span.root
+        return root.dep_ in _SUBJ or (root.dep_ in ("appos", "compound") and root.head.dep_ in _SUBJ)
+
+    def run(self) -> list:
+        doc = self.doc
+        names = self.names()
+        # appositions: "Palestinian Resistance Movement Hamas" -> one actor
+        linked: dict[int, int] = {}
+        for n in range(len(names) - 1):
+            (a, ea, ta), (b, eb, tb) = names[n], names[n + 1]
+            if a.end == b.start and ta == tb == "ORG" and (eb is not None or ea is None):
+                linked[n] = n + 1
+        order = sorted(range(len(names)), key=lambda n: n in linked)  # heads of appositions first
+        cluster_of: dict[int, Cluster] = {}
+        for n in order:
+            span, entry, kind = names[n]
+            if n in linked:
+                c = cluster_of[linked[n]]
+            else:
+                c = self.cluster_for(span, entry, kind)
+                c.words.append(normalise(span.text))
+            cluster_of[n] = c
+        for n, (span, entry, kind) in enumerate(names):
+            c = cluster_of[n]
+            words = normalise(span.text)
+            is_alias = n in linked or (c.kb is not None and not set(words) <= set(c.kb.name.casefold().split()))
+            self.add_mention(c, span, "alias" if is_alias else "name")
+            c.names.append(span.text)
+            for t in span:
+                self.name_of_token[t.i] = c
+            self.name_spans.append((span, c))
+        self.first_pos = {id(c): min(m[0] for m in c.mentions) for c in self.clusters}
+
+        # 2. titles before person names; affiliations they state
+        for span, c in self.name_spans:
+            if c.type != "PERSON":
+                continue
+            for role in titles_before(doc, span.start, span.sent.start, self.comp.demonyms):
+                self.attach_role(c, role, "title")
+                self.title_heads.add(role.head.i)
+        for c in self.clusters:  # KB affiliations among the article's actors
+            if c.kb is not None:
+                for other in self.clusters:
+                    if other.kb is not None and other.kb.name in c.kb.affiliations:
+                        c.add_affiliation(other)
+        for span, c in self.name_spans:
+            if c.type == "PERSON":
+                self.people.append(coref.PersonMention(span.start, span.end, id(c), self.is_subject(span)))
+
+        # 4. descriptions
+        self.descriptions()
+        # 5. pronouns
+        by_id = {id(c): c for c in self.clusters}
+        for i, key in coref.resolve(doc, self.people):
+            self.add_mention(by_id[key], doc[i:i + 1], "pronoun")
+
+        ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
+        ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
+        return [to_actor(c, ids[id(c)], ids, doc.text) for c in ordered]
+
+    def role_affiliations(self, role: Role) -> list[Cluster]:
+        """Return the non-person actors named inside a title or description."""
+        found: list[Cluster] = []
+        for t in role.span:
+            c = self.name_of_token[t.i]
+            if c is not None and c.type != "PERSON" and c not in found:
+                found.append(c)
+        return found
+
+    def attach_role(self, c: Cluster, role: Role, kind: str) -> None:
+        span = role.span
+        self.add_mention(c, span, kind)
+        specific = role.complement or (role.modifiers - set(self.comp.demonyms))
+        if kind == "title" or (specific and not role.generic):
+            c.add_title(role.title_text())
+        for a in self.role_affiliations(role):
+            c.add_affiliation(a)
+        if role.country and c.country is None:
+            c.country = role.country
+
+    def descriptions(self) -> None:
+        doc = self.doc
+        person_clusters = [c for c in self.clusters if c.type == "PERSON"]
+        name_starts = {span.start for span, c in self.name_spans if c.type == "PERSON"}
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.i in self.title_heads or self.name_of_token[tok.i] is not None or not role_word(tok):
+                    continue
+                role = description_at(doc, tok.i, sent, self.comp.demonyms)
+                if role is None or role.span.end in name_starts:
+                    continue
+                role.modifiers -= {t.lower_ for t in role.span if self.name_of_token[t.i] is not None}
+                affils = self.role_affiliations(role)
+                before = [c for c in person_clusters if self.first_pos[id(c)] < role.span.start_char]
+                chosen = pick(role, affils, before)
+                if chosen is None and len(before) < len(person_clusters):
+                    chosen = pick(role, affils, [c for c in person_clusters if c not in before])
+                if chosen is None:
+                    continue
+                self.attach_role(chosen, role, "description")
+                head = role.head
+                subject = head.dep_ in _SUBJ
+                self.people.append(coref.PersonMention(role.span.start, role.span.end, id(chosen), subject))

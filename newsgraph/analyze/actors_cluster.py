@@ -1,0 +1,211 @@
+"""Actor clusters: the mentions of one actor in one article, and how new ones join.
+
+``Cluster`` gathers names, titles, descriptions and pronouns of one actor;
+``match_name`` decides whether a name joins an existing cluster (same KB
+entry, same normalised name, a surname, an acronym); ``score_description``
+says how well a description ("the political leader of Hamas") fits a
+person cluster, from role class, nationality, affiliation and wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.analyze.actors_titles import GENERIC, HONORIFICS, ROLE_CLASS, Role
+from newsgraph.analyze.kb import KBEntry
+from newsgraph.model import Actor, Mention
+
+_ARTICLES = {"the", "a", "an"}
+
+
+def normalise(text: str) -> list[str]:
+    """Return the lowercase words of a name without article, honorifics and possessive."""
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
+    words = [w for w in re.split(r"\s+", text.casefold()) if w]
+    while words and (words[0] in _ARTICLES or words[0] in HONORIFICS):
+        words.pop(0)
+    return words
+
+
+def display_name(text: str) -> str:
+    """Return a name as written, without leading article, honorifics or possessive."""
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
+    words = text.split()
+    while len(words) > 1 and (words[0].casefold() in _ARTICLES or words[0].casefold() in HONORIFICS):
+        words.pop(0)
+    return " ".join(words)
+
+
+@dataclass
+class TitleInfo:
+    """A title string, parsed: role word and class, modifiers, "of" complement."""
+
+    text: str
+    role: str
+    role_class: str
+    modifiers: set[str]
+    complement: set[str]
+
+    @classmethod
+    def parse(cls, text: str) -> "TitleInfo | None":
+        words = [w.strip(".,;:’'\"()") for w in text.casefold().replace("’s", " ").replace("'s", " ").split()]
+        words = [w for w in words if w]
+        of_at = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+        heads = [i for i, w in enumerate(words[:of_at]) if w in ROLE_CLASS] or [
+            i for i, w in enumerate(words) if w in ROLE_CLASS]
+        if not heads:
+            return None
+        h = heads[-1] if heads[-1] < of_at else heads[0]
+        mods = {w for w in words[:h] if w not in _ARTICLES}
+        comp = {w for w in words[h + 1:] if w not in _ARTICLES and w not in ("of", "for", "and")}
+        return cls(text, words[h], ROLE_CLASS[words[h]], mods, comp)
+
+
+@dataclass
+class Cluster:
+    """One actor of the article while it is being assembled."""
+
+    type: str
+    kb: KBEntry | None = None
+    words: list[list[str]] = field(default_factory=list)  # normalised names seen
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start_char, end_char, kind)
+    names: list[str] = field(default_factory=list)  # display names, in order
+    titles: list[str] = field(default_factory=list)  # from the article
+    title_info: list[TitleInfo] = field(default_factory=list)  # article + KB titles, parsed
+    affiliations: list["Cluster"] = field(default_factory=list)
+    country: str | None = None
+    last_token: int = -1  # most recent mention (salience)
+
+    def __post_init__(self) -> None:
+        if self.kb is not None:
+            self.country = self.kb.country
+            for title in self.kb.titles:
+                info = TitleInfo.parse(title)
+                if info:
+                    self.title_info.append(info)
+
+    def add_title(self, text: str) -> None:
+        if text and text.casefold() not in (t.casefold() for t in self.titles):
+            self.titles.append(text)
+            info = TitleInfo.parse(text)
+            if info:
+                self.title_info.append(info)
+
+    def add_affiliation(self, other: "Cluster") -> None:
+        if other is not self and other not in self.affiliations and other.type in ("ORG", "GPE", "GROUP", "LOC"):
+            self.affiliations.append(other)
+            if self.country is None and other.country and other.type in ("GPE", "ORG"):
+                self.country = other.country
+
+    @property
+    def surnames(self) -> set[str]:
+        found = {w[-1] for w in self.words if w}
+        if self.kb is not None and self.type == "PERSON":
+            found.add(self.kb.name.casefold().split()[-1])
+        return found
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in ("of", "and", "the", "for"))
+
+
+def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster | None:
+    """Return the existing non-KB cluster a name (normalised ``words``) belongs to, or None."""
+    if not words:
+        return None
+    best = None
+    for c in clusters:
+        if c.kb is not None and c.type == "PERSON" and kind == "PERSON":
+            if words[-1] in c.surnames and (len(words) == 1 or words in c.words):
+                best = c if best is None or c.last_token > best.last_token else best
+            continue
+        if (c.type == "PERSON") != (kind == "PERSON"):
+            continue
+        if words in c.words:
+            return c
+        if kind == "PERSON":
+            # "Haniyeh" after "Ismail Haniyeh"; "Ismail Haniyeh" after "Haniyeh"
+            if any(w and w[-1] == words[-1] and (len(w) == 1 or len(words) == 1) for w in c.words):
+                if best is None or c.last_token > best.last_token:
+                    best = c
+        elif len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2:
+            if any(len(w) > 1 and _initials(w) == words[0] for w in c.words):
+                best = c
+        elif any(len(w) == 1 and _initials(words) == w[0] for w in c.words):
+            best = c
+    return best
+
+
+def score_description(role: Role, affils: list[Cluster], c: Cluster) -> int:
+    """Return how well a description fits a person cluster (0: it cannot be that actor)."""
+    same_class = [t for t in c.title_info if t.role_class == role.role_class]
+    if role.generic:
+        if not c.title_info and c.kb is None:
+            return 0
+    elif not same_class:
+        return 0
+    score = 1
+    country = role.country
+    if country:
+        if c.country and c.country != country:
+            return 0
+        score += 2 if c.country == country else 0
+    for a in affils:
+        if a in c.affiliations or (c.kb is not None and a.kb is not None and a.kb.name in c.kb.affiliations):
+            score += 2
+        elif a.type == "GPE" and a.country and c.country == a.country:
+            score += 2
+        else:
+            return 0
+    mods = role.modifiers - {"the"}
+    if mods and any(mods & t.modifiers for t in same_class):
+        score += 1
+    comp = {w for w in role.complement.split() if w not in ("the", "of", "a")}
+    if comp and any(comp & t.complement for t in same_class):
+        score += 2
+    return score
+
+
+def pick(role: Role, affils: list[Cluster], candidates: list[Cluster]) -> Cluster | None:
+    """Return the cluster a description refers to, or None when no candidate is clearly it."""
+    scored = [(score_description(role, affils, c), c.last_token, c) for c in candidates]
+    scored = [s for s in scored if s[0] > 0]
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    best = scored[0]
+    needed = 3 if role.generic else 2
+    if best[0] >= needed or (len(scored) == 1 and not role.generic):
+        return best[2]
+    return None
+
+
+def to_actor(c: Cluster, actor_id: str, ids: dict[int, str], text: str) -> Actor:
+    """Return the Actor record of a cluster; ``ids`` maps id(cluster) -> actor id."""
+    mentions = []
+    last_end = -1
+    for start, end, kind in sorted(set(c.mentions)):
+        if start < last_end:  # one actor's mentions never overlap
+            continue
+        mentions.append(Mention(text=text[start:end], start=start, end=end, kind=kind))
+        last_end = end
+    if c.kb is not None:
+        name = c.kb.name
+    else:
+        pool = c.names or [m.text for m in mentions]
+        name = display_name(max(pool, key=len)) if pool else actor_id
+    aliases = []
+    for n in c.names:
+        n = display_name(n)
+        if n.casefold() != name.casefold() and n.casefold() not in (a.casefold() for a in aliases):
+            aliases.append(n)
+    return Actor(
+        id=actor_id, name=name, type=c.kb.type if c.kb is not None and c.kb.type != "OTHER" else c.type,
+        wikidata=c.kb.wikidata if c.kb is not None else None, kb_id=c.kb.id if c.kb is not None else None,
+        country=c.country, titles=list(c.titles), aliases=aliases,
+        affiliations=[ids[id(a)] for a in c.affiliations if id(a) in ids], mentions=mentions,
+    )
+
+
+__all__ = ["Cluster", "GENERIC", "TitleInfo", "match_name", "normalise", "pick", "score_description", "to_actor"]

@@ -1,0 +1,228 @@
+"""Title grammar: the roles people hold, as news English writes them.
+
+Finds, over spaCy tokens,
+
+* appositive titles before a name: "Iran's Supreme Leader Ayatollah Ali
+  Khamenei", "Hamas leader Ismail Haniyeh", "representative of the Supreme
+  Leader and Secretary of the Supreme National Security Council Ali Akbar
+  Ahmadian" (two titles);
+* descriptions standing for a person: "the Supreme Leader of the Islamic
+  Revolution", "The Iranian Leader", "The Palestinian official".
+
+A ``Role`` holds what identifies the holder: the role word and its class
+("leader" ~ "head" ~ "chief"), the modifiers ("supreme", "political"), the
+"of ..." complement and the nationality a demonym gives.  The words are
+general English; the people they point to are resolved against the article's
+actors and the knowledge base (``actors.py``), never listed here.
+
+spaCy's parser attaches pre-name titles unreliably in this register (it often
+makes the name a conjunct of the role word), so the title span is found by a
+small token grammar instead; its vocabulary is the only hand-written part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+#: Role word -> role class; a description matches a title of the same class.
+ROLE_CLASS: dict[str, str] = {}
+for _cls, _words in {
+    "lead": "leader head chief chairman chairwoman chairperson chair",
+    "president": "president",
+    "premier": "premier chancellor",
+    "minister": "minister",
+    "secretary": "secretary secretary-general",
+    "spokes": "spokesman spokeswoman spokesperson",
+    "military": "commander cmdr general colonel admiral marshal",
+    "diplomat": "ambassador envoy diplomat negotiator",
+    "representative": "representative delegate deputy adviser advisor aide",
+    "monarch": "king queen emir sultan monarch prince",
+    "cleric": "cleric",
+    "legislator": "senator lawmaker congressman congresswoman parliamentarian speaker mp",
+    "local": "mayor governor",
+    "judge": "judge prosecutor",
+    "official": "official politician figure",
+    "director": "director founder ceo",
+}.items():
+    for _w in _words.split():
+        ROLE_CLASS[_w] = _cls
+
+#: Generic role words: they match any titled person (with nationality/affiliation agreeing).
+GENERIC = {"official", "politician", "figure"}
+
+#: Words before a name that are forms of address, not roles ("Ayatollah Ali Khamenei").
+HONORIFICS = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
+    "ayatollah", "imam", "sheikh", "shaikh", "seyyed", "sayyid", "sayyed", "hojatoleslam",
+    "mullah", "rabbi", "reverend", "rev.", "father", "pope", "saint", "hajj", "haji",
+}
+
+#: Adjectives of titles that spaCy sometimes tags as a name on their own ("Supreme").
+TITLE_WORDS = {"supreme", "prime", "foreign", "deputy", "vice", "chief", "senior", "former", "acting",
+               "interim", "grand", "high", "general", "first", "top"}
+
+#: Words that may sit inside a title without being its head or a name.
+_LINKS = {"of", "for", "the", "and", "'s", "’s", "'", "’", "-"}
+_COORD = {"and"}
+
+
+@dataclass
+class Role:
+    """What a title or description says about its holder."""
+
+    span: Span  # the title or description words
+    head: Token  # the role word
+    role: str  # lowercase role word, e.g. "leader"
+    role_class: str
+    modifiers: set[str] = field(default_factory=set)  # lowercase words, e.g. {"supreme", "political"}
+    country: str | None = None  # ISO alpha-3 from a demonym or a possessor
+    complement: str = ""  # lowercase words after "of", e.g. "the islamic revolution"
+    possessor: Span | None = None  # "Iran" in "Iran's Supreme Leader"
+
+    @property
+    def generic(self) -> bool:
+        return self.role in GENERIC
+
+    def title_text(self) -> str:
+        """Return the title as recorded on the actor (no leading article or possessor)."""
+        start = self.span.start
+        if self.possessor is not None:
+            start = self.possessor.end + 1  # skip the possessive marker
+        while start < self.span.end and self.span.doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        return self.span.doc[start:self.span.end].text
+
+
+def role_word(token: Token) -> str | None:
+    """Return the role word a token is (lowercase, singular), or None."""
+    low = token.lower_.rstrip(".")
+    if low in ROLE_CLASS and token.tag_ not in ("NNS", "NNPS", "VB", "VBD", "VBP", "VBZ", "VBG"):
+        return low
+    # "minister" inside compounds spaCy keeps as one token, e.g. "prime-minister"
+    if "-" in low and low.rsplit("-", 1)[-1] in ROLE_CLASS:
+        return low.rsplit("-", 1)[-1]
+    return None
+
+
+def _is_title_token(token: Token) -> bool:
+    """True for a token that can sit inside a title before a name."""
+    if token.lower_ in _LINKS or token.tag_ == "POS":
+        return True
+    if token.is_punct or token.like_num or token.is_space:
+        return False
+    if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "ADP", "PART", "NUM", "INTJ"):
+        return False
+    if token.pos_ == "DET":
+        return False
+    return token.pos_ in ("PROPN", "NOUN", "ADJ") or token.is_title or token.is_upper
+
+
+def _build_role(doc: Doc, start: int, end: int, head_i: int, demonyms: dict[str, str]) -> Role:
+    head = doc[head_i]
+    role = role_word(head) or head.lower_
+    mods: set[str] = set()
+    country = None
+    possessor = None
+    for tok in doc[start:head_i]:
+        if tok.tag_ == "POS" or tok.lower_ in ("’", "'") and tok.i > start:
+            possessor = doc[start:tok.i]
+        elif tok.lower_ not in ("the", "a", "an"):
+            mods.add(tok.lower_)
+            country = country or demonyms.get(tok.lower_)
+    complement = ""
+    if head_i + 1 < end and doc[head_i + 1].lower_ in ("of", "for"):
+        complement = " ".join(t.lower_ for t in doc[head_i + 2:end])
+        for tok in doc[head_i + 2:end]:
+            country = country or demonyms.get(tok.lower_)
+    if possessor is not None:
+        mods -= {t.lower_ for t in possessor}
+    return Role(doc[start:end], head, role, ROLE_CLASS.get(role, "other"), mods, country, complement, possessor)
+
+
+def titles_before(doc: Doc, name_start: int, sent_start: int, demonyms: dict[str, str], limit: int = 14) -> list[Role]:
+    """Return the titles written right before a name at token ``name_start`` (left to right).
+
+    "the head of Hamas' political bureau Ismail Haniyeh" -> one title;
+    "representative of X and Secretary of Y Ali Akbar Ahmadian" -> two.
+    """
+    i = name_start - 1
+    floor = max(sent_start, name_start - limit)
+    while i >= floor and _is_title_token(doc[i]):
+        i -= 1
+    first = i + 1
+    # the title must start at a role word or its modifiers; find the first role word
+    role_at = [k for k in range(first, name_start) if role_word(doc[k])]
+    if not role_at:
+        return []
+    # cut into coordinated titles: "A of X and B of Y" (a new role word after "and")
+    pieces: list[tuple[int, int]] = []
+    start = first
+    for k in range(first, name_start):
+        if doc[k].lower_ in _COORD and any(r > k for r in role_at):
+            pieces.append((start, k))
+            start = k + 1
+    pieces.append((start, name_start))
+    roles = []
+    for a, b in pieces:
+        heads = [k for k in role_at if a <= k < b]
+        if not heads:
+            continue
+        # the head is the last role word before any "of" (head of X, Supreme Leader)
+        of_at = next((k for k in range(a, b) if doc[k].lower_ in ("of", "for")), b)
+        before_of = [k for k in heads if k < of_at]
+        head_i = before_of[-1] if before_of else heads[0]
+        while a < head_i and doc[a].lower_ in ("the", "and", "of", "for", "'s", "’s", "’", "'", "-"):
+            a += 1
+        roles.append(_build_role(doc, a, b, head_i, demonyms))
+    return roles
+
+
+def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) -> Role | None:
+    """Return the description a role word at ``head_i`` heads, or None when it is not definite.
+
+    Definite: "the ..." / "The ..." / a possessor ("Iran's leader") / a capitalised
+    title ("Leader of the Islamic Revolution"). Indefinite ones ("a senior
+    official") introduce someone unnamed: nobody to resolve them to.
+    """
+    head = doc[head_i]
+    if not role_word(head):
+        return None
+    start = head_i
+    while start - 1 >= sent.start:
+        tok = doc[start - 1]
+        if role_word(tok):
+            break
+        # a capitalised word joins only as a name or a title word: in a
+        # Title-Case headline every word is a PROPN ("Leader Addresses Hamas Official")
+        proper = tok.pos_ == "PROPN" and (tok.ent_type_ or tok.is_upper or tok.lower_ in TITLE_WORDS)
+        if proper or tok.pos_ == "ADJ" or tok.tag_ == "POS" or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
+            start -= 1
+        elif tok.lower_ in ("’", "'") and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN":
+            start -= 1
+        else:
+            break
+    determiner = start - 1 >= sent.start and doc[start - 1].lower_ == "the"
+    if determiner:
+        start -= 1
+    possessive = any(t.tag_ == "POS" or t.lower_ in ("’", "'") for t in doc[start:head_i])
+    capitalised = head.is_title and head_i != sent.start
+    end = head_i + 1
+    has_of = end < sent.end and doc[end].lower_ in ("of", "for")
+    indefinite = start - 1 >= sent.start and doc[start - 1].lower_ in ("a", "an", "one", "another", "any")
+    # "met with head of Hamas' political bureau": news English drops the article before an office
+    if indefinite or not (determiner or possessive or capitalised or has_of):
+        return None
+    if end < sent.end and doc[end].lower_ in ("of", "for"):
+        k = end + 1
+        while k < sent.end and k - end <= 7 and (
+            doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[k].tag_ == "POS" or doc[k].lower_ in ("’", "'")
+        ) and not role_word(doc[k]):
+            k += 1
+        # a complement ends at a noun; "the political leader of Hamas for his part" stops at "Hamas"
+        while k > end + 1 and doc[k - 1].pos_ in ("DET", "ADJ"):
+            k -= 1
+        if k > end + 1:
+            end = k
+    return _build_role(doc, start, end, head_i, demonyms)
