@@ -1,0 +1,154 @@
+"""Streaming exports: JSON Lines of analyses, CSV of facts, GDELT-like event rows.
+
+Rows are read in keyset-paginated chunks (short transactions, bounded memory),
+so an export has no row cap and does not hold a long read lock.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from newsgraph.store import schema as t
+from newsgraph.store.read import get_analysis, live
+
+CHUNK = 500
+
+FACT_HEADER = ["kind", "article_id", "url", "site", "published", "actor", "actor_id", "type", "cue", "direct",
+               "date", "text", "start", "end"]
+EVENT_HEADER = ["event_id", "date", "date_precision", "source_actor", "source_country", "target_actor",
+                "target_country", "type", "mode", "place", "articles", "independent_sources", "source_urls"]
+
+
+def _csv_line(values: list[object]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(["" if v is None else v for v in values])
+    return buffer.getvalue()
+
+
+def _chunks(engine: Engine, query: Callable[[Connection, int], list[sa.Row]], key: str) -> Iterator[tuple[Connection, list[sa.Row]]]:
+    last = -1
+    while True:
+        with engine.connect() as conn:
+            rows = query(conn, last)
+            if not rows:
+                return
+            yield conn, rows
+        last = getattr(rows[-1], key)
+
+
+def export_jsonl(engine: Engine) -> Iterator[str]:
+    """Yield one Analysis (JSON) per stored article, in storage order."""
+    def page(conn: Connection, last: int) -> list[sa.Row]:
+        return conn.execute(sa.select(t.articles.c.pk, t.articles.c.id).where(t.articles.c.pk > last)
+                            .order_by(t.articles.c.pk).limit(CHUNK)).all()
+
+    for conn, rows in _chunks(engine, page, "pk"):
+        for row in rows:
+            yield get_analysis(conn, row.id).model_dump_json() + "\n"
+
+
+def export_csv(engine: Engine) -> Iterator[str]:
+    """Yield a header, then one row per current statement, event report and framing flag."""
+    yield _csv_line(FACT_HEADER)
+    art = (t.articles.c.url, t.articles.c.site, t.articles.c.published)
+
+    def statements(conn: Connection, last: int) -> list[sa.Row]:
+        return conn.execute(
+            sa.select(t.statements, *art, t.actors.c.name.label("actor"))
+            .join(t.articles, t.articles.c.id == t.statements.c.article_id)
+            .outerjoin(t.actors, t.actors.c.id == t.statements.c.speaker_id)
+            .where(t.statements.c.superseded == live, t.statements.c.id > last)
+            .order_by(t.statements.c.id).limit(CHUNK)).all()
+
+    for _, rows in _chunks(engine, statements, "id"):
+        for r in rows:
+            yield _csv_line(["statement", r.article_id, r.url, r.site, r.published, r.actor, r.speaker_id, None,
+                             r.cue, r.direct, None, r.content, r.start, r.end])
+
+    def events(conn: Connection, last: int) -> list[sa.Row]:
+        return conn.execute(
+            sa.select(t.event_evidence, *art)
+            .join(t.articles, t.articles.c.id == t.event_evidence.c.article_id)
+            .where(t.event_evidence.c.superseded == live, t.event_evidence.c.id > last)
+            .order_by(t.event_evidence.c.id).limit(CHUNK)).all()
+
+    for conn, rows in _chunks(engine, events, "id"):
+        names = _actor_names(conn, [r.id for r in rows])
+        for r in rows:
+            yield _csv_line(["event", r.article_id, r.url, r.site, r.published, "; ".join(names.get(r.id, [])),
+                             r.event_id, r.type, r.trigger, None, r.date, r.text, r.start, r.end])
+
+    def framing(conn: Connection, last: int) -> list[sa.Row]:
+        return conn.execute(
+            sa.select(t.framing, *art).join(t.articles, t.articles.c.id == t.framing.c.article_id)
+            .where(t.framing.c.superseded == live, t.framing.c.id > last)
+            .order_by(t.framing.c.id).limit(CHUNK)).all()
+
+    for _, rows in _chunks(engine, framing, "id"):
+        for r in rows:
+            yield _csv_line(["framing", r.article_id, r.url, r.site, r.published, None, None, r.category, None,
+                             None, None, r.text, r.start, r.end])
+
+
+def _actor_names(conn: Connection, evidence_ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for r in conn.execute(sa.select(t.event_actors.c.evidence_id, t.actors.c.name)
+                          .join(t.actors, t.actors.c.id == t.event_actors.c.actor_id)
+                          .where(t.event_actors.c.evidence_id.in_(evidence_ids)).order_by(t.event_actors.c.ord)):
+        out.setdefault(r.evidence_id, []).append(r.name)
+    return out
+
+
+def export_events(engine: Engine) -> Iterator[str]:
+    """Yield a header, then one GDELT-like row per corpus event that has current evidence."""
+    yield _csv_line(EVENT_HEADER)
+
+    def page(conn: Connection, last: int) -> list[sa.Row]:
+        return conn.execute(sa.select(t.events).where(t.events.c.id > last).order_by(t.events.c.id).limit(CHUNK)).all()
+
+    for conn, rows in _chunks(engine, page, "id"):
+        ids = [r.id for r in rows]
+        reports: dict[int, list[sa.Row]] = {}
+        for r in conn.execute(
+            sa.select(t.event_evidence.c.event_id, t.event_evidence.c.article_id, t.event_evidence.c.place_id,
+                      t.articles.c.url, t.articles.c.source, t.articles.c.dup_of)
+            .join(t.articles, t.articles.c.id == t.event_evidence.c.article_id)
+            .where(t.event_evidence.c.event_id.in_(ids), t.event_evidence.c.superseded == live)
+            .order_by(t.articles.c.published, t.event_evidence.c.id)
+        ):
+            reports.setdefault(r.event_id, []).append(r)
+        roles: dict[int, dict[str, list[int]]] = {}
+        for r in conn.execute(sa.select(t.event_actors).where(t.event_actors.c.event_id.in_(ids)).order_by(t.event_actors.c.id)):
+            bucket = roles.setdefault(r.event_id, {})
+            if r.actor_id not in bucket.setdefault(r.role, []):
+                bucket[r.role].append(r.actor_id)
+        actor_ids = {a for b in roles.values() for ids_ in b.values() for a in ids_}
+        actor_ids |= {r.place_id for rs in reports.values() for r in rs if r.place_id}
+        info = {r.id: r for r in conn.execute(sa.select(t.actors).where(t.actors.c.id.in_(actor_ids)))} if actor_ids else {}
+        for ev in rows:
+            if ev.id not in reports:
+                continue
+            bucket = roles.get(ev.id, {})
+            participants = bucket.get("participant", [])
+            source = (bucket.get("source") or participants[:1] or [None])[0]
+            target = (bucket.get("target") or [p for p in participants if p != source][:1] or [None])[0]
+            place = next((r.place_id for r in reports[ev.id] if r.place_id), None)
+
+            def name(i: int | None) -> str | None:
+                return info[i].name if i in info else None
+
+            def country(i: int | None) -> str | None:
+                return info[i].country if i in info else None
+
+            urls = list(dict.fromkeys(r.url or r.source for r in reports[ev.id]))
+            yield _csv_line([
+                ev.id, ev.date or (ev.date_lo if ev.date_lo == ev.date_hi else None), ev.date_precision,
+                name(source), country(source), name(target), country(target), ev.type, ev.mode, name(place),
+                len({r.article_id for r in reports[ev.id]}), len({r.dup_of or r.article_id for r in reports[ev.id]}),
+                " ".join(urls),
+            ])

@@ -1,0 +1,293 @@
+"""Corpus-level resolution: actors across articles, events across reports, near-duplicate texts.
+
+Rules (general, never keyed on particular names):
+
+* An article's actor is the corpus actor with the same knowledge-base id, else
+  the same Wikidata id, else one of whose seen names (normalised) equals the
+  actor's name or one of its aliases, within the same type family (an outlet's
+  ORG is another's GROUP; GPE, LOC and FAC are all places).
+* An article's event is the corpus event with the same PLOVER type, the same
+  set of corpus actors and an overlapping span of possible days.
+* Articles whose 5-word shingles have a MinHash Jaccard estimate of at least
+  ``DUPLICATE_THRESHOLD`` are syndicated copies: grouped, not independent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+import numpy as np
+import sqlalchemy as sa
+from datasketch import MinHash
+from sqlalchemy.engine import Connection
+
+from newsgraph.model import Actor, Event
+from newsgraph.store import schema as t
+from newsgraph.store.util import insert_ignore, now_iso
+
+FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "GROUP": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+
+NUM_PERM = 128
+BANDS, ROWS = 16, 8  # LSH: 16 bands of 8 rows, candidate threshold about (1/16) ** (1/8) = 0.71
+DUPLICATE_THRESHOLD = 0.8
+SHINGLE = 5
+
+
+def family(actor_type: str) -> str:
+    """Return the type family used to match names ("PERSON", "ORG", "PLACE", "OTHER")."""
+    return FAMILIES.get(actor_type, "OTHER")
+
+
+def normalise_name(name: str) -> str:
+    """Return a name folded for matching: no accents, case or punctuation, single spaces, no leading 'the'."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    words = re.findall(r"\w+", plain)
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)[:400]
+
+
+def text_hash(body: str) -> str:
+    """Return the hash of the normalised text (same text from two sources = same hash)."""
+    folded = " ".join(unicodedata.normalize("NFKC", body).casefold().split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- actors
+
+
+def resolve_actor(conn: Connection, actor: Actor) -> int:
+    """Return the corpus actor id for an article's actor, creating or enriching the corpus actor."""
+    fam = family(actor.type)
+    found: int | None = None
+    for column, value in ((t.actors.c.kb_id, actor.kb_id), (t.actors.c.wikidata, actor.wikidata)):
+        if value and found is None:
+            found = conn.execute(sa.select(t.actors.c.id).where(column == value)).scalar()
+    names = [n for n in dict.fromkeys([actor.name, *actor.aliases]) if normalise_name(n)]
+    if found is None:
+        norms = [normalise_name(n) for n in names]
+        query = (
+            sa.select(t.actor_names.c.norm, t.actors.c.id, t.actors.c.kb_id, t.actors.c.wikidata)
+            .join(t.actors, t.actors.c.id == t.actor_names.c.actor_id)
+            .where(t.actor_names.c.norm.in_(norms), t.actor_names.c.family == fam)
+        )
+        by_norm = {}
+        for row in conn.execute(query):
+            # a different knowledge-base identity with the same name is another actor
+            if (actor.kb_id and row.kb_id and row.kb_id != actor.kb_id) or (
+                actor.wikidata and row.wikidata and row.wikidata != actor.wikidata
+            ):
+                continue
+            by_norm[row.norm] = row.id
+        found = next((by_norm[n] for n in norms if n in by_norm), None)
+    if found is None and fam == "PERSON":
+        found = _person_variant(conn, normalise_name(actor.name), actor)
+    if found is None:
+        found = conn.execute(
+            t.actors.insert().values(
+                name=actor.name, type=actor.type, kb_id=actor.kb_id, wikidata=actor.wikidata,
+                country=actor.country, created_at=now_iso(),
+            )
+        ).inserted_primary_key[0]
+    else:
+        _enrich(conn, found, actor)
+    rows = [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam} for n in names]
+    if rows:
+        conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family"]), rows)
+    return int(found)
+
+
+def _person_variant(conn: Connection, norm: str, actor: Actor) -> int | None:
+    """Return the one corpus person this name is a form of: a bare surname, or a transliteration variant.
+
+    "Haniyeh" is the person named "Ismail Haniyeh" when exactly one person has
+    that surname; "Ali Akbar Ahmadiyan" is "Ali Akbar Ahmadian" (all words equal
+    but one long word differing by a letter or two).  Ambiguous cases stay apart.
+    """
+    words = norm.split()
+    if not words:
+        return None
+    if len(words) == 1:
+        if len(words[0]) < 4:
+            return None
+        rows = conn.execute(
+            sa.select(t.actor_names.c.actor_id).distinct()
+            .where(t.actor_names.c.family == "PERSON", t.actor_names.c.norm.like(f"% {_like(words[0])}", escape="\\"))
+        ).scalars().all()
+        return rows[0] if len(rows) == 1 and _same_identity(conn, rows[0], actor) else None
+    rows = conn.execute(
+        sa.select(t.actor_names.c.actor_id, t.actor_names.c.norm)
+        .where(t.actor_names.c.family == "PERSON", t.actor_names.c.norm.like(f"{_like(words[0])} %", escape="\\"))
+        .limit(200)
+    ).all()
+    matches = {r.actor_id for r in rows if _variant(words, r.norm.split())}
+    if len(matches) == 1 and _same_identity(conn, next(iter(matches)), actor):
+        return next(iter(matches))
+    return None
+
+
+def _variant(a: list[str], b: list[str]) -> bool:
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return min(len(x), len(y)) >= 6 and x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= 0.85
+
+
+def _same_identity(conn: Connection, actor_id: int, actor: Actor) -> bool:
+    row = conn.execute(sa.select(t.actors.c.kb_id, t.actors.c.wikidata).where(t.actors.c.id == actor_id)).one()
+    return not ((actor.kb_id and row.kb_id and actor.kb_id != row.kb_id)
+                or (actor.wikidata and row.wikidata and actor.wikidata != row.wikidata))
+
+
+def _like(text: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+def _enrich(conn: Connection, actor_id: int, actor: Actor) -> None:
+    row = conn.execute(sa.select(t.actors).where(t.actors.c.id == actor_id)).one()
+    values: dict[str, object] = {}
+    if actor.kb_id and not row.kb_id:
+        values["kb_id"] = actor.kb_id
+    if actor.wikidata and not row.wikidata:
+        values["wikidata"] = actor.wikidata
+    if actor.country and not row.country:
+        values["country"] = actor.country
+    # "Haniyeh" first, "Ismail Haniyeh" later: keep the fuller form of the same name
+    old, new = normalise_name(row.name).split(), normalise_name(actor.name).split()
+    if len(new) > len(old) and old == new[len(new) - len(old):]:
+        values["name"] = actor.name
+    if values:
+        conn.execute(t.actors.update().where(t.actors.c.id == actor_id).values(**values))
+
+
+# ---------------------------------------------------------------- events
+
+_PRECISION_RANK = {"year": 1, "approximate": 1, "month": 2, "day": 3, "hour": 4, "minute": 5, "second": 6}
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def date_span(date: str | None, precision: str | None, published: str | None) -> tuple[str, str] | None:
+    """Return the first and last day (ISO) an event can have happened on, or None when unknown."""
+    if date:
+        if precision == "year" or re.fullmatch(r"\d{4}", date):
+            return f"{date[:4]}-01-01", f"{date[:4]}-12-31"
+        if precision == "month" or re.fullmatch(r"\d{4}-\d{2}", date):
+            start = _parse_day(f"{date[:7]}-01")
+            if start:
+                nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                return start.isoformat(), (nxt - dt.timedelta(days=1)).isoformat()
+        day = _parse_day(date)
+        if day:
+            slack = dt.timedelta(days=3 if precision == "approximate" else 0)
+            return (day - slack).isoformat(), (day + slack).isoformat()
+    pub = _parse_day(published)
+    if pub:  # undated: reported within the week before publication
+        return (pub - dt.timedelta(days=7)).isoformat(), pub.isoformat()
+    return None
+
+
+def resolve_event(
+    conn: Connection, event: Event, actor_ids: list[int], published: str | None, article_id: str
+) -> int:
+    """Return the corpus event id for an article's event, creating it or narrowing its dates."""
+    key = ",".join(str(i) for i in sorted(set(actor_ids)))
+    span = date_span(event.date, event.date_precision, published)
+    if key and span:
+        lo, hi = span
+        told_here = sa.select(t.event_evidence.c.event_id).where(
+            t.event_evidence.c.article_id == article_id, t.event_evidence.c.superseded.is_(False)
+        )
+        row = conn.execute(
+            sa.select(t.events)
+            .where(
+                t.events.c.type == event.type, t.events.c.actor_key == key,
+                t.events.c.date_lo <= hi, t.events.c.date_hi >= lo, t.events.c.id.not_in(told_here),
+            )
+            .order_by(t.events.c.id)
+            .limit(1)
+        ).first()
+        if row is not None:
+            values: dict[str, object] = {"date_lo": max(lo, row.date_lo), "date_hi": min(hi, row.date_hi)}
+            if event.date and _PRECISION_RANK.get(event.date_precision or "", 0) > _PRECISION_RANK.get(
+                row.date_precision or "", 0
+            ):
+                values.update(date=event.date, date_precision=event.date_precision)
+            if event.mode and not row.mode:
+                values["mode"] = event.mode
+            conn.execute(t.events.update().where(t.events.c.id == row.id).values(**values))
+            return int(row.id)
+    return int(
+        conn.execute(
+            t.events.insert().values(
+                type=event.type, mode=event.mode, date=event.date, date_precision=event.date_precision,
+                date_lo=span[0] if span else None, date_hi=span[1] if span else None,
+                actor_key=key, created_at=now_iso(),
+            )
+        ).inserted_primary_key[0]
+    )
+
+
+# ------------------------------------------------------- near-duplicates
+
+
+def minhash(body: str) -> MinHash | None:
+    """Return the MinHash of the body's word 5-shingles (None for a text too short to compare)."""
+    words = re.findall(r"\w+", body.casefold())
+    if len(words) < SHINGLE * 4:
+        return None
+    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    sketch = MinHash(num_perm=NUM_PERM, seed=1)
+    sketch.update_batch(list(shingles))
+    return sketch
+
+
+def _bands(sketch: MinHash) -> list[str]:
+    values = sketch.hashvalues
+    return [hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).hexdigest() for i in range(BANDS)]
+
+
+def group_duplicates(conn: Connection, article_id: str, body: str) -> str | None:
+    """Index the article's MinHash bands; return the id of the story it is a near-copy of, if any."""
+    sketch = minhash(body)
+    conn.execute(t.article_bands.delete().where(t.article_bands.c.article_id == article_id))
+    if sketch is None:
+        return None
+    bands = _bands(sketch)
+    match = sa.or_(*(sa.and_(t.article_bands.c.band == i, t.article_bands.c.hash == h) for i, h in enumerate(bands)))
+    candidates = conn.execute(
+        sa.select(t.articles.c.id, t.articles.c.dup_of, t.articles.c.minhash)
+        .where(t.articles.c.id.in_(sa.select(t.article_bands.c.article_id).where(match)), t.articles.c.id != article_id)
+        .order_by(t.articles.c.pk)
+        .limit(50)
+    ).all()
+    group = None
+    for cand in candidates:
+        if cand.minhash is None:
+            continue
+        other = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(cand.minhash, dtype=np.uint64))
+        if sketch.jaccard(other) >= DUPLICATE_THRESHOLD:
+            group = cand.dup_of or cand.id
+            break
+    conn.execute(t.article_bands.insert(), [{"article_id": article_id, "band": i, "hash": h} for i, h in enumerate(bands)])
+    conn.execute(
+        t.articles.update().where(t.articles.c.id == article_id).values(
+            minhash=sketch.hashvalues.astype(np.uint64).tobytes(), dup_of=group
+        )
+    )
+    return group

@@ -1,0 +1,217 @@
+"""Writing one analysis: the article (versioned), its raw document, and all its facts.
+
+Every function here runs inside the caller's write transaction; ``Store.save``
+wraps one article in one transaction, ``Store.save_many`` a batch with one
+savepoint per article.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from newsgraph.errors import StoreError
+from newsgraph.model import Analysis, Article, RawDocument
+from newsgraph.store import schema as t
+from newsgraph.store.records import SaveResult
+from newsgraph.store.resolve import group_duplicates, resolve_actor, resolve_event, text_hash
+from newsgraph.store.util import iso, now_iso
+
+FACT_TABLES = (t.article_actors, t.mentions, t.statements, t.event_evidence, t.date_mentions, t.framing)
+
+
+def validate(analysis: Analysis) -> None:
+    """Raise StoreError (naming the article's source) if a fact does not cite its text or names no actor."""
+    art = analysis.article
+    body = art.body
+
+    def cite(what: str, text: str | None, start: int | None, end: int | None) -> None:
+        if start is None and end is None:
+            return
+        if start is None or end is None or not 0 <= start <= end <= len(body) or body[start:end] != text:
+            raise StoreError(f"{what} at {start}:{end} does not cite {str(text)[:60]!r} in the body", source=art.source)
+
+    ids = [a.id for a in analysis.actors]
+    if len(set(ids)) != len(ids):
+        raise StoreError("two actors share one id", source=art.source)
+    known = set(ids)
+
+    def ref(what: str, actor_id: str | None) -> None:
+        if actor_id is not None and actor_id not in known:
+            raise StoreError(f"{what} names unknown actor {actor_id!r}", source=art.source)
+
+    for actor in analysis.actors:
+        for m in actor.mentions:
+            cite(f"mention of {actor.name!r}", m.text, m.start, m.end)
+        for aff in actor.affiliations:
+            ref(f"affiliation of {actor.name!r}", aff)
+    for st in analysis.statements:
+        cite("statement", st.content, st.start, st.end)
+        if st.speaker_text is not None:
+            cite("statement speaker", st.speaker_text, st.speaker_start, st.speaker_end)
+        if st.cue is not None:
+            cite("statement cue", st.cue, st.cue_start, st.cue_end)
+        ref("statement speaker", st.speaker)
+        ref("statement addressee", st.addressee)
+    for ev in analysis.events:
+        cite(f"{ev.type} event", ev.text, ev.start, ev.end)
+        for span in ev.evidence:
+            cite(f"{ev.type} event evidence", span.text, span.start, span.end)
+        for role in ev.actors:
+            ref(f"{ev.type} event", role.actor)
+        ref(f"{ev.type} event place", ev.place)
+    for d in analysis.dates:
+        cite("date", d.text, d.start, d.end)
+    for f in analysis.framing:
+        cite("framing", f.text, f.start, f.end)
+
+
+def _article_values(analysis: Analysis) -> dict[str, object]:
+    art = analysis.article
+    return {
+        "source": art.source, "url": art.url, "site": art.site, "title": art.title,
+        "published": art.published, "published_precision": art.published_precision, "byline": art.byline,
+        "language": art.language, "body": art.body,
+        "related": [r.model_dump(mode="json") for r in art.related],
+        "furniture": [f.model_dump(mode="json") for f in art.furniture],
+        "fetched_at": iso(art.fetched_at), "extractor": art.extractor, "low_confidence": art.low_confidence,
+        "warnings": list(art.warnings), "analysed": analysis.analysed, "notes": list(analysis.notes),
+        "model": analysis.model, "text_hash": text_hash(art.body), "updated_at": now_iso(),
+    }
+
+
+def save_analysis(conn: Connection, analysis: Analysis, raw: RawDocument | None) -> SaveResult:
+    """Write one analysis in the open transaction; return what was done."""
+    validate(analysis)
+    art = analysis.article
+    values = _article_values(analysis)
+    row = conn.execute(sa.select(t.articles).where(t.articles.c.id == art.id)).first()
+    if row is None:
+        copy_of = conn.execute(
+            sa.select(t.article_aliases.c.article_id).where(t.article_aliases.c.alias_id == art.id)
+        ).scalar()
+        same = conn.execute(
+            sa.select(t.articles.c.id, t.articles.c.version)
+            .where(t.articles.c.id == copy_of if copy_of else t.articles.c.text_hash == values["text_hash"])
+            .order_by(t.articles.c.pk)
+            .limit(1)
+        ).first()
+        if same is not None:  # the same text, offered under another id (another source)
+            if not copy_of:
+                conn.execute(t.article_aliases.insert().values(alias_id=art.id, article_id=same.id))
+            return SaveResult(article_id=same.id, status="unchanged", version=same.version)
+        version, status = 1, "new"
+        conn.execute(t.articles.insert().values(id=art.id, version=version, stored_at=now_iso(), **values))
+    else:
+        if row.text_hash == values["text_hash"] and row.title == art.title:
+            return SaveResult(article_id=art.id, status="unchanged", version=row.version)
+        version, status = row.version + 1, "updated"
+        conn.execute(
+            t.article_versions.insert().values(
+                article_id=art.id, version=row.version, record=_row_article(row).model_dump(mode="json"),
+                superseded_at=now_iso(),
+            )
+        )
+        for table in FACT_TABLES:
+            conn.execute(
+                table.update()
+                .where(table.c.article_id == art.id, table.c.version == row.version)
+                .values(superseded=True)
+            )
+        conn.execute(t.articles.update().where(t.articles.c.id == art.id).values(version=version, **values))
+    _write_facts(conn, analysis, version)
+    if raw is not None:
+        _write_raw(conn, art.id, version, raw)
+    group_duplicates(conn, art.id, art.body)
+    return SaveResult(article_id=art.id, status=status, version=version)
+
+
+def _row_article(row: sa.Row) -> Article:
+    """Return the Article record held in an ``articles`` row."""
+    from newsgraph.store.read import article_from_row  # read imports write's tables only; no cycle at import
+
+    return article_from_row(row)
+
+
+def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
+    art = analysis.article
+    base = {"article_id": art.id, "version": version, "superseded": False}
+    local_to_corpus: dict[str, int] = {}
+    mention_rows: list[dict[str, object]] = []
+    for i, actor in enumerate(analysis.actors):
+        corpus_id = resolve_actor(conn, actor)
+        local_to_corpus[actor.id] = corpus_id
+        link_id = conn.execute(
+            t.article_actors.insert().values(
+                **base, ord=i, local_id=actor.id, actor_id=corpus_id, name=actor.name, type=actor.type,
+                wikidata=actor.wikidata, kb_id=actor.kb_id, country=actor.country, titles=list(actor.titles),
+                aliases=list(actor.aliases), affiliations=list(actor.affiliations),
+            )
+        ).inserted_primary_key[0]
+        mention_rows += [
+            {**base, "ord": j, "article_actor_id": link_id, "actor_id": corpus_id, "text": m.text,
+             "start": m.start, "end": m.end, "kind": m.kind}
+            for j, m in enumerate(actor.mentions)
+        ]
+    if mention_rows:
+        conn.execute(t.mentions.insert(), mention_rows)
+
+    def corpus(local: str | None) -> int | None:
+        return local_to_corpus[local] if local is not None else None
+
+    if analysis.statements:
+        conn.execute(
+            t.statements.insert(),
+            [
+                {**base, "ord": i, "speaker_local": s.speaker, "speaker_id": corpus(s.speaker),
+                 "speaker_text": s.speaker_text, "speaker_start": s.speaker_start, "speaker_end": s.speaker_end,
+                 "cue": s.cue, "cue_start": s.cue_start, "cue_end": s.cue_end, "content": s.content,
+                 "start": s.start, "end": s.end, "direct": s.direct, "addressee_local": s.addressee,
+                 "addressee_id": corpus(s.addressee)}
+                for i, s in enumerate(analysis.statements)
+            ],
+        )
+    for i, ev in enumerate(analysis.events):
+        ids = [local_to_corpus[r.actor] for r in ev.actors]
+        event_id = resolve_event(conn, ev, ids, art.published, art.id)
+        evidence_id = conn.execute(
+            t.event_evidence.insert().values(
+                **base, ord=i, event_id=event_id, type=ev.type, mode=ev.mode, date=ev.date,
+                date_precision=ev.date_precision, date_text=ev.date_text, place_local=ev.place,
+                place_id=corpus(ev.place), trigger=ev.trigger, text=ev.text, start=ev.start, end=ev.end,
+                spans=[s.model_dump(mode="json") for s in ev.evidence],
+            )
+        ).inserted_primary_key[0]
+        if ev.actors:
+            conn.execute(
+                t.event_actors.insert(),
+                [
+                    {"evidence_id": evidence_id, "event_id": event_id, "actor_id": local_to_corpus[r.actor],
+                     "local_id": r.actor, "role": r.role, "ord": j}
+                    for j, r in enumerate(ev.actors)
+                ],
+            )
+    if analysis.dates:
+        conn.execute(
+            t.date_mentions.insert(),
+            [{**base, "ord": i, "text": d.text, "start": d.start, "end": d.end, "value": d.value,
+              "precision": d.precision} for i, d in enumerate(analysis.dates)],
+        )
+    if analysis.framing:
+        conn.execute(
+            t.framing.insert(),
+            [{**base, "ord": i, "text": f.text, "start": f.start, "end": f.end, "category": f.category,
+              "note": f.note} for i, f in enumerate(analysis.framing)],
+        )
+
+
+def _write_raw(conn: Connection, article_id: str, version: int, raw: RawDocument) -> None:
+    conn.execute(
+        t.raw_documents.insert().values(
+            article_id=article_id, version=version, source=raw.source, url=raw.url,
+            content_type=raw.content_type, fetched_at=iso(raw.fetched_at), hints=dict(raw.hints),
+            size=len(raw.content), content=zlib.compress(raw.content, 6),
+        )
+    )
