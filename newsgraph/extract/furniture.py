@@ -22,6 +22,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share-buttons", re.compile(
         rf"^(?:share|share (?:it|this|this (?:article|story|post|page)|on {_SOCIAL})|tweet|print|email)\s*:?\s*$", re.I)),
     ("share-buttons", re.compile(rf"^(?:(?:share|{_SOCIAL})[\s,|·•/]*){{2,}}$", re.I)),
+    ("share-buttons", re.compile(r"^(?:like this (?:story|article)\?\s*)?share (?:it|this|this (?:story|article)) with\b.{0,40}$", re.I)),
+    ("comment-form", re.compile(r"^(?:tell us what you think|what do you think|have your say)\W*$", re.I)),
+    ("tags", re.compile(r"^(?:tags?|tagged(?: with)?|topics|filed under)\s*:\s*\S.{0,200}$", re.I)),
     ("comment-form", re.compile(
         r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the discussion|(?:post|submit) comment"
         r"|cancel reply|(?:\d+\s+)?(?:comments?|responses?)(?: so far)?)\W*$", re.I)),
@@ -31,6 +34,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-form", re.compile(r"^you must be (?:logged in|registered) to (?:post|leave) a comment", re.I)),
     ("newsletter", re.compile(
         r"^(?:sign up|subscribe|register|get)\b.{0,120}\b(?:newsletters?|briefing|in your inbox|to your inbox)\b", re.I)),
+    ("newsletter", re.compile(r"\b(?:sign up|subscribe)\b.{0,80}\bnewsletter", re.I)),
     ("social-follow", re.compile(
         rf"^follow (?:us|[\w .]{{1,40}}) on (?:{_SOCIAL}|instagram|youtube|google news)\b.{{0,60}}$", re.I)),
     ("read-more", re.compile(r"^(?:read more|continue reading|read the full (?:story|article))\W*$", re.I)),
@@ -43,6 +47,20 @@ _READ_MORE = re.compile(
 )
 
 
+#: A heading after which the rest of the page is a list of other stories, or tags.
+_TAIL_HEADING = re.compile(
+    r"^(?:tags|tagged|related(?: posts| articles| stories| news| content| coverage| topics)?"
+    r"|you (?:may|might) also like|more (?:stories|news|articles)(?: from .{1,30})?|recommended(?: for you| stories)?"
+    r"|most (?:read|popular|viewed)|popular (?:posts|stories)|trending(?: now)?|latest (?:news|stories|posts)"
+    r"|read next|what to read next|more on this (?:story|topic))\s*:?$",
+    re.I,
+)
+#: Short lines at the top of a body that only restate when or by whom (the record keeps them as metadata).
+_HEADER_LINE = re.compile(r"^(?:(?:last )?updated|published|posted)\b.{0,60}\d.{0,30}$|^by\s+\S.{0,60}$", re.I)
+MAX_HEADER_LINES = 3
+MAX_HEADER_CHARS = 100
+
+
 @dataclass
 class Cleaned:
     """Paragraphs with the furniture taken out, and what was taken."""
@@ -50,6 +68,39 @@ class Cleaned:
     paragraphs: list[str]
     furniture: list[Furniture] = field(default_factory=list)
     related: list[RelatedLink] = field(default_factory=list)
+
+
+def _tail_start(paragraphs: list[str]) -> int:
+    """Return where a trailing "Related"/"Tags" section starts (len(paragraphs) when there is none).
+
+    Only a heading in the second half of the body counts, and only when what
+    follows is short lines (titles, tags), not more prose.
+    """
+    for index in range(len(paragraphs) // 2, len(paragraphs)):
+        if _TAIL_HEADING.match(paragraphs[index].strip()):
+            rest = paragraphs[index + 1 :]
+            if all(len(p) <= MAX_FURNITURE_CHARS for p in rest):
+                return index
+    return len(paragraphs)
+
+
+def strip_header(paragraphs: list[str], title: str | None) -> tuple[list[str], list[Furniture]]:
+    """Return the paragraphs without a repeated title and date/byline lines at the top, and what was removed."""
+    removed: list[Furniture] = []
+    rest = list(paragraphs)
+    norm_title = " ".join((title or "").split()).casefold()
+    for _ in range(MAX_HEADER_LINES):
+        if len(rest) < 2:
+            break
+        head = rest[0].strip()
+        if norm_title and " ".join(head.split()).casefold() == norm_title:
+            removed.append(Furniture(text=head, reason="title"))
+        elif len(head) <= MAX_HEADER_CHARS and _HEADER_LINE.match(head):
+            removed.append(Furniture(text=head, reason="dateline" if head[:1].lower() != "b" else "byline"))
+        else:
+            break
+        rest.pop(0)
+    return rest, removed
 
 
 def classify(paragraph: str) -> tuple[str, str | None] | None:
@@ -68,11 +119,17 @@ def classify(paragraph: str) -> tuple[str, str | None] | None:
 def strip_furniture(paragraphs: list[str], link_for: Callable[[str], str | None] | None = None) -> Cleaned:
     """Return the paragraphs without furniture; "Read more: X" lines become related links.
 
-    ``link_for`` maps a link's text to its URL (from the page's anchors), so a
-    related link keeps its URL where the HTML has it.
+    A trailing "Related"/"Tags" section is cut whole: its lines become related
+    links (tags do not).  ``link_for`` maps a link's text to its URL (from the
+    page's anchors), so a related link keeps its URL where the HTML has it.
     """
+
+    def link(title: str) -> RelatedLink:
+        return RelatedLink(title=title, url=link_for(title) if link_for else None)
+
     cleaned = Cleaned(paragraphs=[])
-    for paragraph in paragraphs:
+    tail = _tail_start(paragraphs)
+    for paragraph in paragraphs[:tail]:
         found = classify(paragraph)
         if found is None:
             cleaned.paragraphs.append(paragraph)
@@ -80,6 +137,17 @@ def strip_furniture(paragraphs: list[str], link_for: Callable[[str], str | None]
         reason, title = found
         cleaned.furniture.append(Furniture(text=paragraph.strip(), reason=reason))
         if title:
-            url = (link_for(title) or link_for(paragraph)) if link_for else None
-            cleaned.related.append(RelatedLink(title=title, url=url))
+            related = link(title)
+            if related.url is None and link_for:
+                related.url = link_for(paragraph)
+            cleaned.related.append(related)
+    if tail < len(paragraphs):
+        heading, *items = (p.strip() for p in paragraphs[tail:])
+        is_tags = heading.lower().startswith("tag")
+        reason = "tags" if is_tags else "related-section"
+        cleaned.furniture.append(Furniture(text=heading, reason=reason))
+        for item in items:
+            cleaned.furniture.append(Furniture(text=item, reason=reason))
+            if not is_tags:
+                cleaned.related.append(link(item))
     return cleaned

@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 from newsgraph.errors import EmptyDocumentError
 from newsgraph.extract.dates import parse_iso
 from newsgraph.extract.draft import Draft
-from newsgraph.extract.furniture import strip_furniture
+from newsgraph.extract.furniture import strip_furniture, strip_header
 from newsgraph.model import Precision
 
 #: Trafilatura settings, chosen by measuring on the ScrapingHub set (benchmarks/extraction.py).
@@ -101,14 +101,22 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
     tree = load_html(html)
     if tree is None:
         raise EmptyDocumentError("no HTML content could be parsed", source=source)
-    links = anchor_map(tree, url)
+    links: dict[str, str] | None = None
+
+    def link_for(text: str) -> str | None:
+        nonlocal links
+        if links is None:  # built only for pages that have related links
+            links = anchor_map(tree, url)
+        return links.get(_norm(text))
+
     candidates = time_candidates(tree)
     result = bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():
         raise EmptyDocumentError("no article text found in the page", source=source)
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    cleaned = strip_furniture(paragraphs, lambda t: links.get(_norm(t)))
+    paragraphs, header = strip_header(paragraphs, result.title)
+    cleaned = strip_furniture(paragraphs, link_for)
     published, precision = published_with_precision(result.date, candidates)
     page_url = _canonical(url, result.url)
     return Draft(
@@ -120,6 +128,6 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
         byline=result.author or None,
         url=page_url,
         site=result.sitename or result.hostname or None,
-        furniture=cleaned.furniture,
+        furniture=header + cleaned.furniture,
         related=cleaned.related,
     )

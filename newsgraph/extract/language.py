@@ -7,7 +7,7 @@ import functools
 #: Bodies shorter than this are too short to identify reliably.
 MIN_CHARS = 40
 #: Identification on the first characters only: enough, and fast on long pages.
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 2000
 MIN_PROBABILITY = 0.5
 
 
