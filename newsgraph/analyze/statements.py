@@ -65,7 +65,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     """Return the statements of ``doc`` (content, cue, speaker, addressee), in text order."""
     text = doc.text
     quotes = [q for q in find_quotes(text) if q.end > q.start]
-    reported = reported_speech(doc)
+    reported = _within_paragraphs(text, reported_speech(doc))
     drafts, used_quotes, used_cues = _merge(quotes, reported)
     drafts.extend(_uncued_quotes(doc, quotes, used_quotes, reported, used_cues))
     drafts = _drop_self_quotes(text, _dedupe(drafts))
@@ -83,6 +83,27 @@ def _drop_self_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:
             continue
         kept.append(d)
     return kept
+
+
+def _within_paragraphs(text: str, reported: list[Reported]) -> list[Reported]:
+    """Clip each reported content to its cue's paragraph: a sentence the parser ran over
+    a paragraph break (often after a quote mark never closed) must not carry the content along."""
+    paras = paragraphs(text)
+    starts = [p[0] for p in paras]
+    for item in reported:
+        if item.content_start is None:
+            continue
+        p0, p1 = paras[max(0, bisect.bisect_right(starts, item.cue_start) - 1)]
+        c0, c1 = max(item.content_start, p0), min(item.content_end, p1)
+        while c1 > c0 and text[c1 - 1] in " \t\r\n,;:.":
+            c1 -= 1
+        while c0 < c1 and text[c0].isspace():
+            c0 += 1
+        if c1 - c0 < 2:
+            item.content_start = item.content_end = None
+        else:
+            item.content_start, item.content_end = c0, c1
+    return reported
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
