@@ -208,6 +208,10 @@ class _Analysis:
             for role in titles_before(doc, span.start, span.sent.start, self.comp.demonyms):
                 self.attach_role(c, role, "title")
                 self.title_heads.add(role.head.i)
+            role = self.title_after(span)
+            if role is not None:
+                self.attach_role(c, role, "title")
+                self.title_heads.add(role.head.i)
         for c in self.clusters:  # KB affiliations among the article's actors
             if c.kb is not None:
                 for other in self.clusters:
@@ -227,6 +231,24 @@ class _Analysis:
         ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
         ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
         return [to_actor(c, ids[id(c)], ids, doc.text) for c in ordered]
+
+    def title_after(self, span: Span) -> Role | None:
+        """Return the appositive title after a name: "Maria Gonzalez, the mayor of Springfield, said"."""
+        doc, sent = self.doc, span.sent
+        if span.end + 2 >= sent.end or doc[span.end].text != ",":
+            return None
+        for i in range(span.end + 1, min(sent.end, span.end + 6)):
+            if role_word(doc[i]):
+                role = description_at(doc, i, sent, self.comp.demonyms)
+                if role is None or role.span.start != span.end + 1:
+                    return None
+                after = doc[role.span.end] if role.span.end < sent.end else None
+                if after is None or after.is_punct:
+                    return role
+                return None
+            if self.name_of_token[i] is not None and self.name_of_token[i].type == "PERSON":
+                return None
+        return None
 
     def role_affiliations(self, role: Role) -> list[Cluster]:
         """Return the non-person actors named inside a title or description."""

@@ -17,6 +17,8 @@ from newsgraph.analyze.kb import KBEntry
 from newsgraph.model import Actor, Mention
 
 _ARTICLES = {"the", "a", "an"}
+#: "the French leader" may be the president, the prime minister or the king.
+LEADER_CLASSES = {"lead", "president", "premier", "monarch"}
 
 
 def normalise(text: str) -> list[str]:
@@ -139,7 +141,8 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
 
 def score_description(role: Role, affils: list[Cluster], c: Cluster) -> int:
     """Return how well a description fits a person cluster (0: it cannot be that actor)."""
-    same_class = [t for t in c.title_info if t.role_class == role.role_class]
+    classes = LEADER_CLASSES if role.role == "leader" else {role.role_class}
+    same_class = [t for t in c.title_info if t.role_class in classes]
     if role.generic:
         if not c.title_info and c.kb is None:
             return 0

@@ -81,10 +81,32 @@ class KnowledgeBase:
             self.add(entry)
 
     def add(self, entry: KBEntry) -> None:
-        """Add an entry; a later entry with the same id replaces the earlier one."""
+        """Add an entry; a later entry with the same id replaces the earlier one.
+
+        An entry of the same type sharing a name or alias with a known one is
+        merged into it (an imported "KHAMENEI_ / +ALI_KHAMENEI" completes the
+        shipped "Ali Khamenei"); its Wikidata ID and country win when given.
+        """
+        if entry.id not in self.entries:
+            same = {self._by_name.get(n.casefold()) for n in entry.names()} - {None}
+            known = [self.entries[i] for i in same if self.entries[i].type == entry.type]
+            if len(known) == 1:
+                self._merge(known[0], entry)
+                return
         self.entries[entry.id] = entry
         for name in entry.names():
             self._by_name[name.casefold()] = entry.id
+
+    def _merge(self, kept: KBEntry, new: KBEntry) -> None:
+        for name in new.names():
+            if name.casefold() != kept.name.casefold() and name.casefold() not in (a.casefold() for a in kept.aliases):
+                kept.aliases.append(name)
+            self._by_name[name.casefold()] = kept.id
+        kept.titles.extend(t for t in new.titles if t not in kept.titles)
+        kept.affiliations.extend(a for a in new.affiliations if a not in kept.affiliations)
+        kept.wikidata = new.wikidata or kept.wikidata
+        kept.country = new.country or kept.country
+        kept.source = f"{kept.source}; {new.source}"
 
     def __len__(self) -> int:
         return len(self.entries)
