@@ -19,3 +19,16 @@ def analyzer(nlp):
     from newsgraph.analyze.pipeline import Analyzer
 
     return Analyzer(nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def actors_nlp():
+    """spaCy's model plus the actors component only (independent of the later components)."""
+    import spacy
+
+    import newsgraph.analyze.actors  # noqa: F401  (registers the factory)
+    from newsgraph.analyze.pipeline import DEFAULT_MODEL
+
+    model = spacy.load(DEFAULT_MODEL)
+    model.add_pipe("newsgraph_actors")
+    return model
