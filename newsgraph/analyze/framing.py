@@ -1,10 +1,103 @@
-"""newsgraph_framing: placeholder until the component is written (sets an empty list)."""
+"""newsgraph_framing: loaded and propagandistic wording, flagged with a technique name.
+
+The lexicon is data (``newsgraph/data/framing/lexicon.csv``: pattern, category,
+note), matched with spaCy's ``Matcher`` on lower-cased words and their
+inflections.  Categories are SemEval-2020 Task 11 technique names, plus
+newsgraph's ``Appeal_to_Religion``.  Matches are flagged and counted; the text
+is never changed.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.errors import AnalysisError
+from newsgraph.model import Framing
+
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "framing" / "lexicon.csv"
 
 
-@Language.component("newsgraph_framing")
-def newsgraph_framing(doc: Doc) -> Doc:
-    doc._.ng_framing = []
-    return doc
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON) -> tuple[tuple[str, str, str], ...]:
+    """Return the (pattern, category, note) rows of a framing lexicon CSV."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.reader(lines))
+    if rows and rows[0][:2] == ["pattern", "category"]:
+        rows = rows[1:]
+    out = []
+    for number, row in enumerate(rows, 1):
+        if len(row) != 3 or not row[0].strip() or not row[1].strip():
+            raise AnalysisError(f"framing row {number} needs pattern, category, note: {row!r}", source=str(path))
+        out.append((row[0].strip(), row[1].strip(), row[2].strip()))
+    return tuple(out)
+
+
+def _inflections(word: str) -> list[str]:
+    """The word and its regular English inflections ("enemy" -> "enemies", "liberate" -> "liberated")."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    return sorted(forms)
+
+
+def compile_pattern(pattern: str, nlp: Language) -> list[dict]:
+    """Return the spaCy Matcher token pattern for one lexicon pattern string."""
+    tokens: list[dict] = []
+    for word in pattern.split():
+        optional = word.endswith("?") and len(word) > 1
+        word = word.rstrip("?") if optional else word
+        if word.startswith("<") and word.endswith(">"):
+            specs = [{"POS": {"IN": word[1:-1].split("|")}}]
+        elif word.startswith("~"):
+            specs = [{"LOWER": {"IN": _inflections(word[1:].lower())}}]
+        else:  # plain words go through the tokenizer: "so-called" is three tokens
+            specs = [{"LOWER": t.lower_} for t in nlp.make_doc(word)]
+        if optional:
+            for spec in specs:
+                spec["OP"] = "?"
+        tokens.extend(specs)
+    return tokens
+
+
+class FramingFinder:
+    """The newsgraph_framing component: sets ``doc._.ng_framing``."""
+
+    def __init__(self, nlp: Language, lexicon: Path = LEXICON) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.rows = load_lexicon(lexicon)
+        for number, (pattern, _category, _note) in enumerate(self.rows):
+            self.matcher.add(f"NG_FRAME_{number}", [compile_pattern(pattern, nlp)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label=match_id))
+        found = []
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            _pattern, category, note = self.rows[int(doc.vocab.strings[span.label].rsplit("_", 1)[1])]
+            found.append(Framing(text=span.text, start=span.start_char, end=span.end_char, category=category, note=note or None))
+        doc._.ng_framing = found
+        return doc
+
+
+def framing_counts(framing: list[Framing]) -> dict[str, int]:
+    """Return how many flags each category has, most frequent first."""
+    counts: dict[str, int] = {}
+    for flag in framing:
+        counts[flag.category] = counts.get(flag.category, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+@Language.factory("newsgraph_framing")
+def make_framing_finder(nlp: Language, name: str) -> FramingFinder:
+    """Return the newsgraph_framing component."""
+    return FramingFinder(nlp)
