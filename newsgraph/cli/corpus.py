@@ -1,0 +1,331 @@
+"""Corpus commands: ``ingest``, ``search``, ``actor``, ``network``, ``related``, ``export``, ``db upgrade``.
+
+Records go to stdout (text or JSON Lines); progress and errors to stderr.
+Everything printed from the database is article text, hence untrusted: it is
+written as plain text (typer.echo), never interpreted as Rich markup.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from newsgraph.cli.common import db_url, err_console, report_error
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path (default: $NEWSGRAPH_DB, else ./newsgraph.db).")]
+#: Articles read and extracted before one round of "already stored?" checks and analysis.
+INGEST_CHUNK = 16
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class SearchKindOption(str, Enum):
+    articles = "articles"
+    statements = "statements"
+    events = "events"
+
+
+class ExportFormatOption(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    events = "events"
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from newsgraph.errors import StoreError
+    from newsgraph.store import Store
+
+    try:
+        return Store(db_url(db))
+    except StoreError as err:
+        report_error(err)
+        raise typer.Exit(2) from None
+
+
+def _fail(err: Exception) -> None:
+    report_error(err)
+    raise typer.Exit(1)
+
+
+def _json(record) -> None:  # type: ignore[no-untyped-def]
+    sys.stdout.write(record.model_dump_json() + "\n")
+
+
+def _evidence_line(ev) -> str:  # type: ignore[no-untyped-def]
+    where = ", ".join(x for x in (ev.site, (ev.published or "")[:10], ev.url) if x)
+    copy = f" (copy of {ev.duplicate_of})" if ev.duplicate_of else ""
+    return f"      — {where or ev.article_id} [{ev.article_id} {ev.start}:{ev.end}]{copy}"
+
+
+# ------------------------------------------------------------------ ingest
+
+
+def ingest_command(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, WARCs, or - for stdin.")],
+    db: DbOption = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on loopback or private networks.")] = False,
+) -> None:
+    """Read, analyse and store articles; articles already stored are skipped, so a rerun resumes."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newsgraph.analyze.pipeline import default_analyzer
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.extract import extract_article
+    from newsgraph.ingest import iter_documents
+    from newsgraph.model import IngestFailure
+
+    store = _open(db)
+    tally = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+
+    def fail(err: Exception, stage: str, source: str | None = None) -> None:
+        tally["failed"] += 1
+        report_error(err, source)
+        name = getattr(err, "source", None) or source or "?"
+        message = str(err) if isinstance(err, NewsgraphError) else f"{type(err).__name__}: {err}"
+        try:
+            store.record_failure(IngestFailure(source=name, stage=stage, error=message[:2000], error_type=type(err).__name__))
+        except NewsgraphError as store_err:
+            report_error(store_err)
+
+    try:
+        analyzer = default_analyzer()
+    except NewsgraphError as err:
+        report_error(err)
+        raise typer.Exit(2) from None
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+               TimeElapsedColumn(), TextColumn("{task.fields[status]}"))
+    with Progress(*columns, console=err_console, transient=False) as progress:
+        task = progress.add_task("ingest", total=None, status="")
+
+        def step(chunk: list) -> None:  # type: ignore[type-arg]
+            known = store.known_ids(a.id for _, a in chunk)
+            todo = [(raw, art) for raw, art in chunk if art.id not in known]
+            tally["skipped"] += len(chunk) - len(todo)
+            progress.advance(task, len(chunk) - len(todo))
+            for raw, art in todo:
+                try:
+                    analysis = analyzer.analyze_article(art)
+                except NewsgraphError as err:
+                    fail(err, "analyze", art.source)
+                    continue
+                except Exception as err:  # noqa: BLE001  (one bad article must not stop the run)
+                    fail(err, "analyze", art.source)
+                    continue
+                try:
+                    result = store.save(analysis, raw=raw)
+                except NewsgraphError as err:
+                    fail(err, "store", art.source)
+                    continue
+                tally[result.status] += 1
+                progress.advance(task)
+                progress.update(task, status=", ".join(f"{k} {v}" for k, v in tally.items() if v))
+
+        chunk: list = []  # type: ignore[type-arg]
+        for raw in iter_documents(sources, allow_private=allow_private, on_error=lambda e: fail(e, "ingest")):
+            try:
+                chunk.append((raw, extract_article(raw)))
+            except NewsgraphError as err:
+                fail(err, "extract", raw.source)
+                continue
+            if len(chunk) >= INGEST_CHUNK:
+                step(chunk)
+                chunk = []
+        if chunk:
+            step(chunk)
+    store.close()
+    err_console.print(", ".join(f"{k} {v}" for k, v in tally.items()), highlight=False, markup=False)
+    if tally["failed"]:
+        raise typer.Exit(1)
+
+
+# ------------------------------------------------------------------ queries
+
+
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words, "phrases", OR, -word. Empty ("") lists by date.')],
+    kind: Annotated[SearchKindOption, typer.Option("--kind", help="What to search.")] = SearchKindOption.articles,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Only facts of this actor (name or alias).")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,  # noqa: A002
+    since: Annotated[Optional[str], typer.Option("--since", help="ISO date, inclusive.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="ISO date, inclusive.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Site name, part of the URL, or the source as given.")] = None,
+    direct: Annotated[Optional[bool], typer.Option("--direct/--reported", help="Statements: only direct quotes, or only reported speech.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Results per page.")] = 20,
+    cursor: Annotated[Optional[str], typer.Option("--cursor", help="Next-page cursor printed by a previous search.")] = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,  # noqa: A002
+    db: DbOption = None,
+) -> None:
+    """Full-text search of articles, statements or events, with filters."""
+    from newsgraph.errors import NewsgraphError
+
+    store = _open(db)
+    try:
+        page = store.search(query, kind=kind.value, actor=actor, type=type, since=since, until=until,
+                            source=source, direct=direct, limit=limit, cursor=cursor)
+    except NewsgraphError as err:
+        _fail(err)
+    finally:
+        store.close()
+    for item in page.items:
+        if format is OutputFormat.json:
+            _json(item)
+        elif kind is SearchKindOption.articles:
+            typer.echo(f"{item.title or '(untitled)'} — {item.site or ''} {(item.published or '')[:10]} [{item.id}]")
+            if item.snippet:
+                typer.echo(f"    {item.snippet}")
+        else:
+            head = (f"{item.speaker or '?'} {item.cue or ''} ({'quote' if item.direct else 'reported'})"
+                    if item.kind == "statement" else f"{item.event_type} {', '.join(item.actors)}")
+            typer.echo(f"{item.date or '????-??-??'}  {head}: {item.text}")
+            typer.echo(_evidence_line(item.evidence))
+    if page.next_cursor:
+        err_console.print(f"more: --cursor {page.next_cursor}", highlight=False, markup=False)
+
+
+def actor_command(
+    name: Annotated[str, typer.Argument(help="A name or alias seen in the corpus.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,  # noqa: A002
+    db: DbOption = None,
+) -> None:
+    """Show an actor: names, titles, affiliations, then a timeline of statements and events with sources."""
+    from newsgraph.errors import NewsgraphError
+
+    store = _open(db)
+    try:
+        actor = store.find_actor(name)
+        timeline = store.actor_timeline(actor.id)
+    except NewsgraphError as err:
+        _fail(err)
+    finally:
+        store.close()
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps({"actor": actor.model_dump(mode="json"),
+                                     "timeline": [i.model_dump(mode="json") for i in timeline]}) + "\n")
+        return
+    typer.echo(f"{actor.name} [{actor.type}] #{actor.id}" + (f"  wikidata {actor.wikidata}" if actor.wikidata else ""))
+    for label, values in (("also", actor.aliases), ("titles", actor.titles), ("affiliations", actor.affiliations)):
+        if values:
+            typer.echo(f"  {label}: {'; '.join(values)}")
+    typer.echo(f"  in {actor.article_count} articles, {actor.mention_count} mentions")
+    typer.echo("Timeline:")
+    for item in timeline:
+        if item.kind == "statement":
+            typer.echo(f"  {item.date or '????-??-??'}  said ({item.cue or 'reported'}, "
+                       f"{'quote' if item.direct else 'reported'}): {item.summary}")
+        else:
+            typer.echo(f"  {item.date or '????-??-??'}  {item.summary}")
+        for ev in item.evidence:
+            typer.echo(_evidence_line(ev))
+
+
+def network_command(
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Only edges of this actor.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="ISO date, inclusive.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="ISO date, inclusive.")] = None,
+    type: Annotated[Optional[list[str]], typer.Option("--type", help="Event types (repeatable; default CONSULT).")] = None,  # noqa: A002
+    all_types: Annotated[bool, typer.Option("--all-types", help="Edges from events of every type.")] = False,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,  # noqa: A002
+    db: DbOption = None,
+) -> None:
+    """Who met whom (CONSULT events) and who acted on whom: edges with counts and evidence."""
+    from newsgraph.errors import NewsgraphError
+
+    store = _open(db)
+    try:
+        edges = store.network(actor=actor, since=since, until=until,
+                              types=None if all_types else (tuple(type) if type else ("CONSULT",)))
+    except NewsgraphError as err:
+        _fail(err)
+    finally:
+        store.close()
+    for edge in edges:
+        if format is OutputFormat.json:
+            _json(edge)
+            continue
+        dates = edge.first_date if edge.first_date == edge.last_date else f"{edge.first_date}..{edge.last_date}"
+        typer.echo(f"{edge.source} — {edge.target}  {edge.event_type} ×{edge.count}  {dates or 'undated'}  "
+                   f"({edge.sources} independent sources)")
+        for ev in edge.evidence:
+            typer.echo(_evidence_line(ev))
+
+
+def related_command(
+    article_id: Annotated[str, typer.Argument(help="An article id (as printed by search).")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,  # noqa: A002
+    db: DbOption = None,
+) -> None:
+    """Articles sharing actors and events with this one, plus the page's own related links."""
+    from newsgraph.errors import NewsgraphError
+
+    store = _open(db)
+    try:
+        related = store.related(article_id)
+        links = store.get_analysis(article_id).article.related
+    except NewsgraphError as err:
+        _fail(err)
+    finally:
+        store.close()
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps({"related": [r.model_dump(mode="json") for r in related],
+                                     "links": [link.model_dump(mode="json") for link in links]}) + "\n")
+        return
+    for r in related:
+        typer.echo(f"{r.score:5.1f}  {r.title or '(untitled)'} — {r.site or ''} {(r.published or '')[:10]} [{r.id}]")
+    if links:
+        typer.echo("Links on the page:")
+        for link in links:
+            typer.echo(f"  {link.title}" + (f" <{link.url}>" if link.url else ""))
+
+
+def export_command(
+    format: Annotated[ExportFormatOption, typer.Option("--format", "-f", help="jsonl: analyses; csv: facts; events: GDELT-like rows.")] = ExportFormatOption.jsonl,  # noqa: A002
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the corpus, streamed, with no row cap."""
+    from newsgraph.errors import NewsgraphError
+
+    store = _open(db)
+    try:
+        lines = store.export(format.value)
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.writelines(lines)
+        else:
+            sys.stdout.writelines(lines)
+    except (NewsgraphError, OSError) as err:
+        _fail(err)
+    finally:
+        store.close()
+
+
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade_command(db: DbOption = None) -> None:
+    """Create the database or migrate it to the newest schema; print its revision."""
+    from newsgraph.store import engine
+
+    store = _open(db)  # opening migrates
+    typer.echo(f"{engine.safe_url(store.url)} at revision {engine.current_revision(store.engine)}")
+    store.close()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus commands to the CLI."""
+    app.command("ingest")(ingest_command)
+    app.command("search")(search_command)
+    app.command("actor")(actor_command)
+    app.command("network")(network_command)
+    app.command("related")(related_command)
+    app.command("export")(export_command)
+    app.add_typer(db_app, name="db")
