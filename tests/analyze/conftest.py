@@ -29,6 +29,10 @@ def actors_nlp():
     import newsgraph.analyze.actors  # noqa: F401  (registers the factory)
     from newsgraph.analyze.pipeline import DEFAULT_MODEL
 
+    from newsgraph.analyze.kb import SHIPPED_DIR, KnowledgeBase
+
     model = spacy.load(DEFAULT_MODEL)
     model.add_pipe("newsgraph_actors")
+    # the shipped KB only: a user's ~/.newsgraph/kb must not change test results
+    model.get_pipe("newsgraph_actors").use_kb(KnowledgeBase.load([SHIPPED_DIR]))
     return model

@@ -1,0 +1,166 @@
+"""The actors component alone: names, titles, descriptions and pronouns merged into actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyze.actors import ActorsComponent
+from newsgraph.analyze.kb import KnowledgeBase
+from newsgraph.model import Actor
+
+NEWS = (
+    "WASHINGTON — U.S. President Joe Biden met German Chancellor Olaf Scholz at the White House on Friday. "
+    "The American president said the two leaders had discussed Ukraine. "
+    "Scholz told reporters he was satisfied with the talks.\n\n"
+    "Biden later spoke with French President Emmanuel Macron by phone. The French leader stressed that "
+    "Europe must do more, according to his office.\n\n"
+    "Maria Gonzalez, the mayor of Springfield, said on Monday that the city would reopen its schools. "
+    "The mayor added that she had spoken to Governor Tom Whitfield. Whitfield said his office would help. "
+    "A senior official said nothing."
+)
+
+
+def actors_of(nlp, text: str) -> list[Actor]:
+    return nlp(text)._.ng_actors
+
+
+def by_name(actors: list[Actor], name: str) -> Actor:
+    found = [a for a in actors if a.name == name]
+    assert len(found) == 1, f"{name!r}: {[a.name for a in actors]}"
+    return found[0]
+
+
+def texts(actor: Actor, kind: str | None = None) -> list[str]:
+    return [m.text for m in actor.mentions if kind is None or m.kind == kind]
+
+
+def mention_at(actors: list[Actor], body: str, needle: str, nth: int = 0) -> Actor | None:
+    """Return the actor holding a mention that starts where ``needle`` occurs (nth time)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(needle, start + 1)
+    return next((a for a in actors if any(m.start == start for m in a.mentions)), None)
+
+
+def check_offsets(body: str, actors: list[Actor]) -> None:
+    for n, actor in enumerate(actors, start=1):
+        assert actor.id == f"a{n}"
+        spans = sorted((m.start, m.end) for m in actor.mentions)
+        for m in actor.mentions:
+            assert body[m.start:m.end] == m.text
+            assert m.text == m.text.strip() and m.text
+        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+            assert e1 <= s2, f"{actor.name}: overlapping mentions"
+        ids = {a.id for a in actors}
+        assert set(actor.affiliations) <= ids - {actor.id}
+    firsts = [min(m.start for m in a.mentions) for a in actors]
+    assert firsts == sorted(firsts), "ids follow first mention"
+
+
+def test_seed_khamenei_is_one_actor_with_all_forms(actors_nlp, seed_text):
+    actors = actors_of(actors_nlp, seed_text)
+    khamenei = by_name(actors, "Ali Khamenei")
+    forms = texts(khamenei)
+    for form in ("Iran’s Supreme Leader", "the Supreme Leader of the Islamic Revolution", "The Iranian Leader",
+                 "Imam Khamenei", "the Supreme Leader", "The Leader of the Islamic Revolution"):
+        assert form in forms, form
+    assert any("Ali Khamenei" in f for f in texts(khamenei, "name"))
+    assert khamenei.type == "PERSON" and khamenei.country == "IRN"
+    assert "Supreme Leader" in khamenei.titles
+    iran = by_name(actors, "Iran")
+    assert iran.id in khamenei.affiliations
+    # "He further underlined ..." follows "The Iranian Leader also emphasized ..."
+    assert mention_at(actors, seed_text, "He further underlined") is khamenei
+    # Imam Khomeini is someone else, although his title is the same
+    khomeini = mention_at(actors, seed_text, "Imam Khomeini")
+    assert khomeini is not None and khomeini is not khamenei
+    assert "Imam Khomeini" not in forms
+
+
+def test_seed_haniyeh_descriptions_and_pronoun(actors_nlp, seed_text):
+    actors = actors_of(actors_nlp, seed_text)
+    haniyeh = by_name(actors, "Ismail Haniyeh")
+    forms = texts(haniyeh)
+    for form in ("Ismail Haniyeh", "Haniyeh", "the political leader of Hamas", "The Palestinian official"):
+        assert form in forms, form
+    assert any(t.startswith("head of") and "political bureau" in t for t in haniyeh.titles)
+    hamas = by_name(actors, "Hamas")
+    assert hamas.id in haniyeh.affiliations
+    assert haniyeh.country == "PSE"
+    # "Addressing the Supreme Leader ..., he said": the speaker of the paragraphs before
+    he = seed_text.index("he said that we emphasize")
+    assert any(m.start == he and m.kind == "pronoun" for m in haniyeh.mentions)
+    # "the Supreme Leader" inside that sentence is the addressee, Khamenei
+    khamenei = by_name(actors, "Ali Khamenei")
+    assert mention_at(actors, seed_text, "the Supreme Leader of the Islamic Revolution, he said") is khamenei
+
+
+def test_seed_ahmadian_titles_and_places(actors_nlp, seed_text):
+    actors = actors_of(actors_nlp, seed_text)
+    ahmadian = mention_at(actors, seed_text, "Ali Akbar Ahmadiyan")
+    assert ahmadian is not None and ahmadian.type == "PERSON"
+    assert ahmadian.titles[:2] == ["representative of the Supreme Leader",
+                                   "Secretary of the Supreme National Security Council"]
+    iran = by_name(actors, "Iran")
+    assert "the Islamic Republic of Iran" in texts(iran) and iran.wikidata == "Q794"
+    for needle in ("Jenin", "the Gaza Strip", "the West Bank", "al-Quds"):
+        actor = mention_at(actors, seed_text, needle)
+        assert actor is not None and actor.type in ("GPE", "LOC"), needle
+    assert mention_at(actors, seed_text, "Hamas") is by_name(actors, "Hamas")
+    check_offsets(seed_text, actors)
+
+
+def test_seed_without_knowledge_base(actors_nlp, seed_text):
+    """The title grammar alone (no KB) still merges the Leader's and Haniyeh's forms."""
+    bare = ActorsComponent(actors_nlp, kb=KnowledgeBase())
+    actors = bare(actors_nlp(seed_text))._.ng_actors
+    khamenei = mention_at(actors, seed_text, "Ayatollah Seyyed Ali Khamenei")
+    for form in ("Iran’s Supreme Leader", "The Iranian Leader", "the Supreme Leader", "Imam Khamenei"):
+        assert form in texts(khamenei), form
+    haniyeh = mention_at(actors, seed_text, "Ismail Haniyeh")
+    assert "The Palestinian official" in texts(haniyeh) and "Haniyeh" in texts(haniyeh)
+    assert all(a.wikidata is None and a.kb_id is None for a in actors)
+    check_offsets(seed_text, actors)
+
+
+def test_general_news_titles_descriptions_pronouns(actors_nlp):
+    actors = actors_of(actors_nlp, NEWS)
+    biden = by_name(actors, "Joe Biden")
+    assert "U.S. President" in biden.titles and biden.country == "USA"
+    assert "The American president" in texts(biden, "description")
+    assert by_name(actors, "United States").id in biden.affiliations
+    scholz = by_name(actors, "Olaf Scholz")
+    assert "German Chancellor" in scholz.titles
+    assert mention_at(actors, NEWS, "he was satisfied") is scholz
+    macron = by_name(actors, "Emmanuel Macron")
+    assert "The French leader" in texts(macron) and mention_at(actors, NEWS, "his office") is macron
+    mayor = by_name(actors, "Maria Gonzalez")  # not in the KB
+    assert mayor.kb_id is None and "mayor of Springfield" in mayor.titles
+    assert mention_at(actors, NEWS, "The mayor") is mayor
+    assert mention_at(actors, NEWS, "she had spoken") is mayor
+    whitfield = by_name(actors, "Tom Whitfield")
+    assert mention_at(actors, NEWS, "his office would") is whitfield
+    # an indefinite "A senior official" is someone unnamed: no actor gets it
+    assert mention_at(actors, NEWS, "A senior official") is None
+    check_offsets(NEWS, actors)
+
+
+def test_unclear_pronoun_stays_unresolved(actors_nlp):
+    text = "The report was published on Monday. He said it was late."
+    actors = actors_of(actors_nlp, text)
+    assert all(m.kind != "pronoun" for a in actors for m in a.mentions)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "the weather was fine and it rained a little later on.",
+                                  "“Unclosed quote by nobody in particular", "12 34 56 !!! ???"])
+def test_no_entities_or_empty_text(actors_nlp, text):
+    actors = actors_of(actors_nlp, text)
+    assert actors == [] or all(a.mentions for a in actors)
+    check_offsets(text, actors)
+
+
+def test_long_document_offsets(actors_nlp, seed_text):
+    text = "\n\n".join([seed_text, NEWS] * 3)
+    actors = actors_of(actors_nlp, text)
+    check_offsets(text, actors)
+    assert len([a for a in actors if a.name == "Ali Khamenei"]) == 1
