@@ -8,6 +8,7 @@ from urllib.parse import urlencode, urlsplit
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
 from newsgraph.web.app import HERE, ApiError, AppState
 from newsgraph.web.security import CSRF_FIELD, bearer_token, csrf_form_token, csrf_ok, token_matches
@@ -35,6 +36,13 @@ def query_string(params: dict[str, Any], **changes: Any) -> str:
     return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "", False)})
 
 
+@pass_context
+def url_path_for(context: dict, name: str, /, **path_params: Any) -> str:
+    """Return the path of a route (relative to the host, so pages work behind any proxy)."""
+    return str(context["request"].app.url_path_for(name, **path_params))
+
+
+templates.env.globals["url_for"] = url_path_for
 templates.env.filters["http_url"] = http_url
 templates.env.globals["query_string"] = query_string
 
