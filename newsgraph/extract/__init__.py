@@ -35,7 +35,7 @@ def is_html(text: str, content_type: str | None) -> bool:
         return True
     if ctype == "text/plain":
         return False
-    head = text[:4096]
+    head = text[:4096].lstrip("\ufeff")
     return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= 3
 
 

@@ -93,6 +93,18 @@ def _canonical(page_url: str | None, declared: str | None) -> str | None:
     return page_url
 
 
+def clean_title(title: str | None, site: str | None) -> str | None:
+    """Return the title without a trailing " - Site" / " | Site" that repeats the site name."""
+    if not title:
+        return None
+    if site:
+        for sep in (" - ", " | ", " – ", " — ", " :: "):
+            suffix = f"{sep}{site}"
+            if title.lower().endswith(suffix.lower()) and len(title) > len(suffix):
+                return title[: -len(suffix)].strip()
+    return title.strip()
+
+
 def extract_html(html: str, *, url: str | None, source: str) -> Draft:
     """Return the parts of an article given as an HTML page; raise EmptyDocumentError when it holds none."""
     from trafilatura import bare_extraction
@@ -115,19 +127,21 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
     if not text or not text.strip():
         raise EmptyDocumentError("no article text found in the page", source=source)
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    paragraphs, header = strip_header(paragraphs, result.title)
+    site = result.sitename or result.hostname or None
+    title = clean_title(result.title, site)
+    paragraphs, header = strip_header(paragraphs, title)
     cleaned = strip_furniture(paragraphs, link_for)
     published, precision = published_with_precision(result.date, candidates)
     page_url = _canonical(url, result.url)
     return Draft(
         extractor="html",
         paragraphs=cleaned.paragraphs,
-        title=result.title or None,
+        title=title,
         published=published,
         published_precision=precision,
         byline=result.author or None,
         url=page_url,
-        site=result.sitename or result.hostname or None,
+        site=site,
         furniture=header + cleaned.furniture,
         related=cleaned.related,
     )

@@ -1,0 +1,75 @@
+"""Furniture rules: what is taken out of a body, and what stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.furniture import classify, strip_furniture, strip_header
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share it:", "share-buttons"),
+        ("Share this article", "share-buttons"),
+        ("Facebook Twitter WhatsApp Email", "share-buttons"),
+        ("Like this story? Share it with a friend!", "share-buttons"),
+        ("Leave a Reply", "comment-form"),
+        ("Your email address will not be published. Required fields are marked *", "comment-form"),
+        ("Save my name, email, and website in this browser for the next time I comment.", "comment-form"),
+        ("12 Comments", "comment-form"),
+        ("Sign up for our daily newsletter", "newsletter"),
+        ("Get the day’s top headlines delivered to your inbox", "newsletter"),
+        ("Follow us on Twitter and Facebook", "social-follow"),
+        ("Tags: politics, elections", "tags"),
+    ],
+)
+def test_furniture_lines(line: str, reason: str) -> None:
+    found = classify(line)
+    assert found is not None and found[0] == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said the comments were taken out of context.",
+        "Read the statement in full below, the minister told reporters on Monday.",
+        "Facebook said it would share more data with researchers.",
+        "The newsletter, which has 10,000 readers, was founded in 2010 by two teachers who wanted to "
+        "sign up parents for school trips and share news about the district with them every week; it grew "
+        "quickly and now covers three counties and dozens of schools in the region.",
+    ],
+)
+def test_prose_stays(line: str) -> None:
+    assert classify(line) is None
+
+
+def test_read_more_becomes_related_link_with_url() -> None:
+    links = {"the other story": "https://example.org/other"}
+    cleaned = strip_furniture(
+        ["First paragraph.", "READ MORE: The other story", "Second paragraph."], lambda t: links.get(t.lower())
+    )
+    assert cleaned.paragraphs == ["First paragraph.", "Second paragraph."]
+    assert [(r.title, r.url) for r in cleaned.related] == [("The other story", "https://example.org/other")]
+    assert cleaned.furniture[0].reason == "read-more"
+
+
+def test_trailing_related_section_is_cut_whole() -> None:
+    body = [f"Paragraph {i} of the story, long enough to be prose." for i in range(6)]
+    cleaned = strip_furniture(body + ["Related Articles", "Another story", "A third story"])
+    assert cleaned.paragraphs == body
+    assert [r.title for r in cleaned.related] == ["Another story", "A third story"]
+    tagged = strip_furniture(body + ["Tags", "economy, trade"])
+    assert tagged.paragraphs == body and tagged.related == []
+    assert {f.reason for f in tagged.furniture} == {"tags"}
+
+
+def test_related_heading_followed_by_prose_is_kept() -> None:
+    body = ["Intro paragraph."] * 4 + ["Related", "x" * 400]
+    assert strip_furniture(body).paragraphs == body
+
+
+def test_strip_header_title_and_dateline() -> None:
+    rest, removed = strip_header(["My Title", "Updated at 1:23 p.m.", "By Jo Doe", "Body starts."], "My Title")
+    assert rest == ["Body starts."]
+    assert [f.reason for f in removed] == ["title", "dateline", "byline"]

@@ -1,0 +1,64 @@
+"""Copied-text extraction: paragraphs, title, dateline, byline."""
+
+from __future__ import annotations
+
+from newsgraph.extract import extract_article, is_html
+from newsgraph.extract.text import byline_prefix, extract_text, split_paragraphs
+from newsgraph.model import RawDocument
+
+
+def test_split_paragraphs_blocks_and_lines() -> None:
+    assert split_paragraphs("A\nwrapped line.\n\nSecond.\r\n\r\nThird.") == ["A wrapped line.", "Second.", "Third."]
+    assert split_paragraphs("One.\nTwo.\nThree.") == ["One.", "Two.", "Three."]
+    assert split_paragraphs("  \n\n ") == []
+
+
+def test_byline_prefix() -> None:
+    assert byline_prefix("Staff Reporter – The council met.") == ("Staff Reporter", "The council met.")
+    assert byline_prefix("Press TV - Officials said...") == ("Press TV", "Officials said...")
+    # Place datelines are not bylines.
+    assert byline_prefix("KYIV – Ukraine said...") is None
+    assert byline_prefix("LONDON (Reuters) - Shares fell.") is None
+    assert byline_prefix("Paris, France – It rained.") is None
+    # A hyphen inside a word is not the separator.
+    assert byline_prefix("Well-known analysts say the deal is done.") is None
+
+
+def test_text_with_by_line_and_day_dateline() -> None:
+    text = (
+        "Council Approves New Budget\n\n"
+        "By Jane Roe\n\n"
+        "Published: 3 March 2021\n\n"
+        "The city council approved the budget on Tuesday after a long debate about road repairs and schools.\n\n"
+        "Sign up for our newsletter\n\n"
+        "The mayor said the vote was a relief."
+    )
+    draft = extract_text(text)
+    assert draft.title == "Council Approves New Budget"
+    assert draft.byline == "Jane Roe"
+    assert (draft.published, draft.published_precision) == ("2021-03-03", "day")
+    assert draft.paragraphs[0].startswith("The city council")
+    assert draft.paragraphs[-1] == "The mayor said the vote was a relief."
+    assert [f.reason for f in draft.furniture] == ["newsletter"]
+
+
+def test_text_without_header_keeps_first_paragraph() -> None:
+    text = "The city council approved the budget on Tuesday after a long debate about road repairs, schools and parks in the east of the city, which had waited years."
+    draft = extract_text(text)
+    assert draft.title is None
+    assert draft.paragraphs == [text]
+
+
+def test_dispatch_by_type_and_sniffing() -> None:
+    assert is_html("<p>x</p>", "text/html; charset=utf-8")
+    assert not is_html("<p>x</p><p>y</p><div>z</div>", "text/plain")
+    assert is_html("<!DOCTYPE html><html><body>x</body></html>", None)
+    assert is_html("\ufeff  <html lang='en'>", None)
+    assert not is_html("Title\n\nA story about <b> tags is rare.", None)
+
+
+def test_short_text_is_low_confidence() -> None:
+    article = extract_article(RawDocument(content=b"Breaking\n\nSomething happened today.", source="short.txt"))
+    assert article.low_confidence
+    assert any("very short body" in w for w in article.warnings)
+    assert article.title == "Breaking"
