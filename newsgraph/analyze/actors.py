@@ -112,16 +112,6 @@ class _Analysis:
         out: list[tuple[Span, KBEntry | None, str]] = []
         used_kb: set[int] = set()
         for ent in ents:
-            inside = [k for k in kb_spans if k.start < ent.end and ent.start < k.end]
-            if len(inside) == 1 and inside[0].end >= ent.end:
-                k = inside[0]
-                used_kb.add(k.start)
-                entry = kb.get(k.label_)
-                span = Span(doc, min(ent.start, k.start), max(ent.end, k.end))
-                out.append((span, entry, entry.type if entry.type != "OTHER" else ENT_TYPES[ent.label_]))
-                continue
-            if inside:
-                continue  # several KB names inside one entity: keep those
             if ent.label_ == "NORP" and not (ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN")):
                 continue  # "Palestinian youth": an adjective, not the group
             if all(t.lower_ in TITLE_WORDS for t in ent):
@@ -132,13 +122,26 @@ class _Analysis:
                     continue  # "IRGC Cmdr", "the Supreme Leader": a description, not a name
                 if roles and ent.label_ == "PERSON":
                     ent = Span(doc, roles[-1] + 1, ent.end, label="PERSON")  # "President Joe Biden"
-            out.append((ent, None, ENT_TYPES[ent.label_]))
+            inside = [k for k in kb_spans if k.start < ent.end and ent.start < k.end]
+            head = [k for k in inside if k.start < ent.end <= k.end]
+            if head:  # a KB name ends the entity: it names the same actor ("Ayatollah Seyyed Ali Khamenei")
+                k = head[0]
+                entry = kb.get(k.label_)
+                span = Span(doc, min(ent.start, k.start), max(ent.end, k.end))
+                out.append((span, entry, entry.type if entry.type != "OTHER" else ENT_TYPES[ent.label_]))
+            else:  # KB names inside are modifiers of a larger name ("China Steel", "U.S. Senate")
+                out.append((ent, None, ENT_TYPES[ent.label_]))
+            used_kb.update(k.start for k in inside)
         for k in kb_spans:
             if k.start not in used_kb and not any(s.start < k.end and k.start < s.end for s, _, _ in out):
                 entry = kb.get(k.label_)
                 out.append((k, entry, entry.type if entry.type != "OTHER" else "ORG"))
-        out.sort(key=lambda item: item[0].start)
-        return out
+        out.sort(key=lambda item: (item[0].start, -len(item[0])))
+        kept: list[tuple[Span, KBEntry | None, str]] = []
+        for item in out:
+            if not kept or item[0].start >= kept[-1][0].end:
+                kept.append(item)
+        return kept
 
     # ---------------------------------------------------------- 3. clusters
     def cluster_for(self, span: Span, entry: KBEntry | None, kind: str) -> Cluster:
