@@ -21,6 +21,8 @@ TRAFILATURA_OPTIONS: dict[str, object] = {
     "include_tables": True,
 }
 MAX_ANCHORS = 5000
+#: Fewer words than this is page chrome (a menu, a login form), not an article.
+MIN_WORDS = 10
 #: Meta tags that state a publication time (htmldate gives the day; these can tell the time).
 _DATE_META = (
     "article:published_time",
@@ -127,6 +129,9 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
     if not text or not text.strip():
         raise EmptyDocumentError("no article text found in the page", source=source)
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    words = sum(len(p.split()) for p in paragraphs)
+    if words < MIN_WORDS:
+        raise EmptyDocumentError(f"no article text found in the page (only {words} words of text)", source=source)
     site = result.sitename or result.hostname or None
     title = clean_title(result.title, site)
     paragraphs, header = strip_header(paragraphs, title)
