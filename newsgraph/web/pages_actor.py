@@ -21,13 +21,19 @@ def evidence_href(request: Request, ev: Evidence) -> str:
 
 
 def timeline_points(request: Request, items: list[TimelineItem]) -> list[TimelinePoint]:
-    """Return the dated timeline items as plot points linking to their first evidence."""
-    points = []
+    """Return one plot point per kind and day: a lone item links to its evidence, a group to its list."""
+    groups: dict[tuple[str, str], list[TimelineItem]] = {}
     for item in items:
-        day = parse_partial_date(item.date)
-        if day is None or not item.evidence:
-            continue
-        points.append(TimelinePoint(day, item.kind, item.summary[:200], evidence_href(request, item.evidence[0])))
+        if parse_partial_date(item.date) is not None and item.evidence:
+            groups.setdefault((item.kind, item.date), []).append(item)
+    points = []
+    for (kind, date), group in groups.items():
+        if len(group) == 1:
+            label, href = group[0].summary[:200], evidence_href(request, group[0].evidence[0])
+        else:
+            label = f"{len(group)} {kind}s: " + " | ".join(i.summary[:80] for i in group[:3])
+            href = f"#{'d' if kind == 'statement' else 'ev'}-{date}"
+        points.append(TimelinePoint(parse_partial_date(date), kind, label, href, len(group)))
     return points
 
 

@@ -35,13 +35,17 @@ class TimelinePoint:
     kind: str  # "statement" | "event"
     label: str
     href: str
+    count: int = 1  # items this point stands for (same kind, same day)
 
 
 def timeline_svg(points: list[TimelinePoint], width: int = 760, height: int = 150) -> Markup:
-    """Return an SVG plot of statements (upper lane) and events (lower lane) over time; each point links."""
+    """Return an SVG plot of statements (upper lane) and events (lower lane) over time; each point links.
+
+    A point stands for all items of one kind on one day (its size and label give how many).
+    """
     if not points:
         return Markup("")
-    left, right, top = 40, 20, 20
+    left, right = 40, 20
     first = min(p.date for p in points)
     last = max(p.date for p in points)
     span = max((last - first).days, 1)
@@ -49,23 +53,22 @@ def timeline_svg(points: list[TimelinePoint], width: int = 760, height: int = 15
         first = first - dt.timedelta(days=1)
         span = 2
     lanes = {"statement": 45, "event": 100}
-    stacked: dict[tuple[str, dt.date], int] = {}
     out = [f'<svg class="timeline" viewBox="0 0 {width} {height}" width="100%" role="img" '
            f'aria-label="Timeline of statements and events" xmlns="http://www.w3.org/2000/svg">']
     for kind, y in lanes.items():
         out.append(f'<text class="lane-label" x="2" y="{y + 4}">{"said" if kind == "statement" else "did"}</text>')
         out.append(f'<line class="lane" x1="{left}" y1="{y}" x2="{width - right}" y2="{y}"/>')
-    for tick_date in (first, last):
+    for tick_date, anchor in ((first, "start"), (last, "end")):
         x = left + (tick_date - first).days / span * (width - left - right)
-        out.append(f'<text class="tick" x="{x:.1f}" y="{height - 8}" text-anchor="middle">{tick_date.isoformat()}</text>')
+        out.append(f'<text class="tick" x="{x:.1f}" y="{height - 8}" text-anchor="{anchor}">{tick_date.isoformat()}</text>')
     for n, p in enumerate(points):
-        k = stacked.get((p.kind, p.date), 0)
-        stacked[(p.kind, p.date)] = k + 1
         x = left + (p.date - first).days / span * (width - left - right)
-        y = lanes.get(p.kind, 100) - 12 * k + (0 if k == 0 else 0)
+        y = lanes.get(p.kind, 100)
+        radius = 5 + 3 * math.sqrt(p.count - 1)
+        count = f'<text class="count" x="{x:.1f}" y="{y - radius - 4:.1f}" text-anchor="middle">{p.count}</text>' if p.count > 1 else ""
         out.append(f'<a href="{escape(p.href)}" class="point point-{escape(p.kind)}" id="tp-{n}">'
-                   f'<circle cx="{x:.1f}" cy="{max(y, top):.1f}" r="6"><title>{escape(p.date.isoformat())}: '
-                   f'{escape(p.label)}</title></circle></a>')
+                   f'<circle cx="{x:.1f}" cy="{y}" r="{radius:.1f}"><title>{escape(p.date.isoformat())}: '
+                   f'{escape(p.label)}</title></circle>{count}</a>')
     out.append("</svg>")
     return Markup("".join(out))
 
