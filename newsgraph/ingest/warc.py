@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+import gzip
+import zlib
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -11,6 +13,26 @@ from newsgraph.errors import DocumentTooLargeError, NewsgraphError, WarcError
 from newsgraph.model import RawDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator, without its warnings on stderr: damage is counted (``err_count``) and reported by us."""
+
+    INC_RECORD = ""
+
+
+def _starts_like_warc(path: str | Path) -> bool:
+    """Return True when the file (gzipped or not) begins with a WARC record header."""
+    with open(path, "rb") as stream:
+        head = stream.read(2)
+        stream.seek(0)
+        if head == b"\x1f\x8b":
+            try:
+                with gzip.open(stream) as unzipped:
+                    return unzipped.read(5) == b"WARC/"
+            except (OSError, EOFError, zlib.error):
+                return False
+        return stream.read(5) == b"WARC/"
 
 
 def iter_warc(
@@ -29,18 +51,30 @@ def iter_warc(
     source = source or str(path)
     count = 0
     try:
+        if not _starts_like_warc(path):
+            raise WarcError("not a WARC file (no WARC/ record header at the start)", source=source)
         with open(path, "rb") as stream:
-            records = ArchiveIterator(stream)
+            records = _QuietArchiveIterator(stream)
             for record in records:
+                if records.err_count:
+                    raise WarcError(
+                        f"corrupt WARC after {count} HTML record(s): a record's Content-Length is wrong", source=source
+                    )
                 if record.rec_type not in ("response", "resource"):
                     continue
                 ctype = _content_type(record)
                 if not ctype or not ctype.split(";", 1)[0].strip().lower() in _HTML_TYPES:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                offset = records.get_record_offset()
-                record_source = f"warc:{source}#{offset}"
                 content = record.content_stream().read(max_bytes + 1)
+                # Only after reading: asking for the offset first would skip the record's content.
+                record_source = f"warc:{source}#{records.get_record_offset()}"
+                if len(content) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                    # warcio ends quietly at a cut-off record: its block is shorter than its Content-Length.
+                    raise WarcError(
+                        f"truncated or corrupt WARC after {count} HTML record(s): the record for {url} is cut off",
+                        source=source,
+                    )
                 count += 1
                 if len(content) > max_bytes:
                     on_error(DocumentTooLargeError(f"record over the {max_bytes:,}-byte cap", source=record_source))
