@@ -193,13 +193,19 @@ def to_actor(c: Cluster, actor_id: str, ids: dict[int, str], text: str) -> Actor
             continue
         mentions.append(Mention(text=text[start:end], start=start, end=end, kind=kind))
         last_end = end
-    if c.kb is not None:
+    written = [display_name(n) for n in c.names]
+    if c.kb is not None and (c.type == "PERSON" or c.kb.name.casefold() in (w.casefold() for w in written)):
+        name = c.kb.name
+    elif c.kb is not None and written:
+        # a place or organisation is named as the article names it ("al-Quds"); kb_id keeps its identity
+        name = max(written, key=lambda w: (written.count(w), len(w)))
+    elif c.kb is not None:
         name = c.kb.name
     else:
         pool = c.names or [m.text for m in mentions]
         name = display_name(max(pool, key=len)) if pool else actor_id
     aliases = []
-    for n in c.names:
+    for n in c.names + ([c.kb.name] if c.kb is not None else []):
         n = display_name(n)
         if n.casefold() != name.casefold() and n.casefold() not in (a.casefold() for a in aliases):
             aliases.append(n)

@@ -128,7 +128,8 @@ def test_general_news_titles_descriptions_pronouns(actors_nlp):
     biden = by_name(actors, "Joe Biden")
     assert "U.S. President" in biden.titles and biden.country == "USA"
     assert "The American president" in texts(biden, "description")
-    assert by_name(actors, "United States").id in biden.affiliations
+    assert by_name(actors, "U.S.").id in biden.affiliations  # as the article writes it
+    assert by_name(actors, "U.S.").kb_id == "united-states"
     scholz = by_name(actors, "Olaf Scholz")
     assert "German Chancellor" in scholz.titles
     assert mention_at(actors, NEWS, "he was satisfied") is scholz
