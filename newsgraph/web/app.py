@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsgraph.errors import NewsgraphError, NotFoundError, QueryError
+from newsgraph.errors import NewsgraphError, NotFoundError, QueryError, StoreError
 from newsgraph.web.security import RateLimiter, SecurityMiddleware
 
 log = logging.getLogger("newsgraph.web")
@@ -165,11 +165,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def _query_error(request: Request, err: QueryError) -> Response:
         return error_response(request, 400, "bad_query", str(err))
 
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, err: StoreError) -> Response:
+        log.error("store error on %s: %s", request.url.path, err)
+        return error_response(request, 503, "store_unavailable", "the database could not answer; try again later")
+
     @app.exception_handler(NewsgraphError)
     async def _newsgraph_error(request: Request, err: NewsgraphError) -> Response:
         return error_response(request, 400, type(err).__name__, str(err))
-
-    @app.exception_handler(Exception)
-    async def _internal(request: Request, err: Exception) -> Response:
-        log.exception("unhandled error on %s", request.url.path)
-        return error_response(request, 500, "internal", "internal error; the server log has the details")
+    # Anything else is answered 500 by SecurityMiddleware (see security.py).

@@ -20,11 +20,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import threading
 import time
 from collections import OrderedDict, deque
 from http.cookies import SimpleCookie
+
+log = logging.getLogger("newsgraph.web")
 
 CSRF_COOKIE = "ng_csrf"
 CSRF_FIELD = "csrf_token"
@@ -152,15 +155,36 @@ class SecurityMiddleware:
                 message = {**message, "headers": out}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        started = False
+
+        async def send_tracking(message) -> None:  # noqa: ANN001
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send_with_headers(message)
+
+        try:
+            await self.app(scope, receive, send_tracking)
+        except Exception:
+            # Answered here, inside this middleware, so a 500 carries the security headers and
+            # the one error shape too (Starlette's outermost handler would send neither).
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if started:
+                raise
+            await _send_error(send, 500, "internal", "internal error; the server log has the details",
+                              html=not scope["path"].startswith("/api/"))
 
 
 _SECURITY_NAMES = {name for name, _ in SECURITY_HEADERS}
 
 
-async def _send_error(send, status: int, code: str, message: str) -> None:  # noqa: ANN001
-    body = json.dumps({"error": {"code": code, "message": message}}).encode()
+async def _send_error(send, status: int, code: str, message: str, html: bool = False) -> None:  # noqa: ANN001
+    if html:
+        body = (f"<!doctype html><html lang=en><meta charset=utf-8><title>Error {status}</title>"
+                f"<h1>Error {status}</h1><p data-code=\"{code}\">{message}</p><p><a href=\"/\">Home</a></p>").encode()
+        ctype = b"text/html; charset=utf-8"
+    else:
+        body = json.dumps({"error": {"code": code, "message": message}}).encode()
+        ctype = b"application/json"
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            *SECURITY_HEADERS]})
+                "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()), *SECURITY_HEADERS]})
     await send({"type": "http.response.body", "body": body})

@@ -191,3 +191,27 @@ def test_ingest_api_refused_when_no_token_configured(make_app):
 def test_unknown_path_and_method_use_the_error_shape(client):
     _error(client.get("/api/v1/nothing-here"), 404, "not_found")
     _error(client.delete("/api/v1/articles"), 405, "method_not_allowed")
+
+
+def test_a_broken_database_answers_the_error_shape_with_headers(tmp_path):
+    """A corpus whose tables vanished: an error answer (5xx), never a traceback, headers still set."""
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from newsgraph.store import Store
+    from newsgraph.web import Settings, create_app
+
+    db = tmp_path / "broken.db"
+    store = Store(f"sqlite:///{db}")
+    with sqlite3.connect(db) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'article%'")]
+        for name in names:
+            conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+    c = TestClient(create_app(f"sqlite:///{db}", store=store, settings=Settings()), raise_server_exceptions=False)
+    r = c.get("/api/v1/articles")
+    assert r.status_code in (500, 503)
+    assert set(r.json()["error"]) == {"code", "message"} and "Traceback" not in r.text
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    page = c.get("/")
+    assert page.status_code in (500, 503) and "default-src 'self'" in page.headers["content-security-policy"]
