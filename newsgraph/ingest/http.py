@@ -6,16 +6,59 @@ import datetime as dt
 import time
 from urllib.parse import urljoin
 
+import httpcore
 import httpx
 
 from newsgraph import __version__
-from newsgraph.errors import FetchError
-from newsgraph.ingest.netpolicy import check_url
+from newsgraph.errors import FetchError, PrivateAddressError
+from newsgraph.ingest.netpolicy import address_kind, check_url, resolve
 from newsgraph.model import RawDocument
 
 USER_AGENT = f"newsgraph/{__version__}"
 MAX_REDIRECTS = 5
 _REDIRECT_CODES = {301, 302, 303, 307, 308}
+
+
+class _RefusedAddress(httpcore.ConnectError):
+    """A connection the address policy refused."""
+
+
+class _PolicyBackend(httpcore.SyncBackend):
+    """Connects only to addresses the policy allows, checked at connection time.
+
+    ``check_url`` refuses a URL up front with a clear message; this second check
+    closes the gap where a hostname resolves to a public address for the check
+    and to a private one for the connection (DNS rebinding).
+    """
+
+    def __init__(self, allow_private: bool) -> None:
+        self.allow_private = allow_private
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # noqa: ANN001, ANN201
+        addresses = resolve(host, port)
+        if not self.allow_private:
+            for address in addresses:
+                if (kind := address_kind(address)) is not None:
+                    raise _RefusedAddress(f"refused to connect to a {kind} address ({address})")
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return super().connect_tcp(str(address), port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as err:  # try the next address of the host
+                error = err
+        raise error or httpcore.ConnectError(f"no address for {host}")
+
+
+class PolicyTransport(httpx.HTTPTransport):
+    """httpx's transport, its connections made through the address policy; no proxies from the environment."""
+
+    def __init__(self, *, allow_private: bool) -> None:
+        super().__init__(trust_env=False)
+        # httpx (pinned <0.29) keeps its httpcore pool here; rebuilt with our network backend.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            network_backend=_PolicyBackend(allow_private),
+        )
 
 
 def fetch(
@@ -39,6 +82,8 @@ def fetch(
     own_client = client is None
     if client is None:
         client = httpx.Client(
+            transport=PolicyTransport(allow_private=allow_private),
+            trust_env=False,
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
@@ -51,8 +96,6 @@ def fetch(
                 check_url(current, allow_private)
             except FetchError as err:
                 raise type(err)(err.message, source=source) from err
-            # Note: httpx resolves the host again when connecting; a DNS answer that
-            # changes between our check and the connection is not caught here.
             try:
                 with client.stream("GET", current) as response:
                     if response.status_code in _REDIRECT_CODES and "location" in response.headers:
@@ -74,6 +117,8 @@ def fetch(
             except httpx.TimeoutException as err:
                 raise FetchError(f"no answer within {timeout:g} s ({type(err).__name__})", source=source) from err
             except httpx.HTTPError as err:
+                if isinstance(err.__cause__, _RefusedAddress):
+                    raise PrivateAddressError(f"{err.__cause__}; pass --allow-private to allow it", source=source) from err
                 raise FetchError(f"fetch failed: {type(err).__name__}: {err}", source=source) from err
         raise FetchError(f"more than {MAX_REDIRECTS} redirects", source=source)
     finally:

@@ -89,3 +89,14 @@ def test_timeout_does_not_stop_other_sources(site, silent_url: str, article_html
     docs = list(iter_documents([silent_url, site.url("/story")], allow_private=True, on_error=errors.append, timeout=0.5))
     assert [d.url for d in docs] == [site.url("/story")]
     assert len(errors) == 1 and "no answer" in str(errors[0])
+
+
+def test_connection_is_checked_again_when_made(site, monkeypatch) -> None:
+    """A host whose DNS answer changes after the up-front check (rebinding) is still refused on connecting."""
+    import newsgraph.ingest.http as http_module
+
+    url = site.serve("/story", b"<p>secret</p>", content_type="text/html")
+    monkeypatch.setattr(http_module, "check_url", lambda url, allow_private=False: [])  # the check was fooled
+    with pytest.raises(PrivateAddressError, match=r"refused to connect to a loopback address \(127\.0\.0\.1\)"):
+        fetch(url)
+    assert site.hits == {}
