@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
-from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -65,5 +65,6 @@ def actor_page(request: Request, actor_id: int) -> HTMLResponse:
         "actor": actor, "items": items, "statements_by_date": by_date,
         "meetings": s.actor_meetings(actor_id),
         "timeline": timeline_svg(timeline_points(request, items)),
-        "wikidata_url": f"https://www.wikidata.org/wiki/{quote(actor.wikidata)}" if actor.wikidata else None,
+        "wikidata_url": (f"https://www.wikidata.org/wiki/{actor.wikidata}"
+                         if actor.wikidata and re.fullmatch(r"Q[1-9][0-9]*", actor.wikidata) else None),
     })
