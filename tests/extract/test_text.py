@@ -62,3 +62,21 @@ def test_short_text_is_low_confidence() -> None:
     assert article.low_confidence
     assert any("very short body" in w for w in article.warnings)
     assert article.title == "Breaking"
+
+
+def test_feed_hints_fill_what_the_page_does_not_say() -> None:
+    text = "The city council approved the budget on Tuesday after a long debate about road repairs and schools. " * 6
+    doc = RawDocument(
+        content=text.encode(),
+        source="https://example.org/budget",
+        content_type="text/plain",
+        url="https://example.org/budget?utm_source=rss",
+        hints={"title": "Council approves budget", "date": "Tue, 02 Mar 2021 18:05:00 +0000", "author": "Jo Doe"},
+    )
+    article = extract_article(doc)
+    assert article.title == "Council approves budget"
+    assert (article.published, article.published_precision) == ("2021-03-02T18:05:00+00:00", "second")
+    assert article.byline == "Jo Doe"
+    assert article.site == "example.org"
+    same_page = doc.model_copy(update={"url": "https://EXAMPLE.org/budget#comments"})
+    assert extract_article(same_page).id == article.id
