@@ -75,7 +75,7 @@ def test_feed_hints_fill_what_the_page_does_not_say() -> None:
     )
     article = extract_article(doc)
     assert article.title == "Council approves budget"
-    assert (article.published, article.published_precision) == ("2021-03-02T18:05:00+00:00", "second")
+    assert (article.published, article.published_precision) == ("2021-03-02T18:05:00Z", "second")
     assert article.byline == "Jo Doe"
     assert article.site == "example.org"
     same_page = doc.model_copy(update={"url": "https://EXAMPLE.org/budget#comments"})
