@@ -29,13 +29,14 @@ _TAG = re.compile(r"<(?:p|div|br|span|a|article|section|title|meta|h[1-6]|script
 
 
 def is_html(text: str, content_type: str | None) -> bool:
-    """Return True when the document is HTML: by content type, else by its first element or its tags."""
+    """Return True when the document is HTML: by content type (unless it holds no tag at all),
+    else by its first element or its tags."""
     ctype = (content_type or "").split(";", 1)[0].strip().lower()
-    if ctype in _HTML_TYPES:
-        return True
     if ctype == "text/plain":
         return False
     head = text[:4096].lstrip("\ufeff")
+    if ctype in _HTML_TYPES:
+        return "<" in head  # a "page" without a single tag is text saved under an .html name
     return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= 3
 
 

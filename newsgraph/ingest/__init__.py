@@ -57,12 +57,21 @@ def iter_documents(
     handle = on_error or _raise
     reader = _Reader(allow_private=allow_private, on_error=handle, timeout=timeout, max_bytes=max_bytes)
     for source in sources:
-        try:
-            yield from reader.read(source)
-        except NewsgraphError as err:
-            handle(err)
-        except OSError as err:
-            handle(InputError(f"cannot read: {err.strerror or err}", source=source))
+        yield from _guarded(reader.read(source), source, handle)
+
+
+def _guarded(documents: Iterator[RawDocument], source: str, handle: ErrorHandler) -> Iterator[RawDocument]:
+    """Yield from ``documents``; any failure becomes one NewsgraphError for ``handle`` (one line, no traceback)."""
+    try:
+        yield from documents
+    except NewsgraphError as err:
+        handle(err)
+    except OSError as err:
+        handle(InputError(f"cannot read: {err.strerror or err}", source=source))
+    except Exception as err:  # a library failing on odd input must not end a run over many sources
+        wrapped = InputError(f"unexpected {type(err).__name__}: {err}", source=source)
+        wrapped.__cause__ = err
+        handle(wrapped)
 
 
 class _Reader:
@@ -85,10 +94,7 @@ class _Reader:
             path = Path(source)
             if path.is_dir():
                 for child in files.walk_directory(path):
-                    try:
-                        yield from self.read_path(child, str(child))
-                    except NewsgraphError as err:
-                        self.on_error(err)
+                    yield from _guarded(self.read_path(child, str(child)), str(child), self.on_error)
             else:
                 yield from self.read_path(path, source)
 
@@ -101,10 +107,7 @@ class _Reader:
             yield from self.read_feed(str(path), source=source)
         elif files.has_suffix(path, files.URL_LIST_SUFFIXES):
             for url in files.read_url_list(path, source=source):
-                try:
-                    yield from self.read_url(url)
-                except NewsgraphError as err:
-                    self.on_error(err)
+                yield from _guarded(self.read_url(url), url, self.on_error)
         else:
             yield files.read_file(path, max_bytes=self.max_bytes, source=source)
 
@@ -135,7 +138,7 @@ class _Reader:
 
     def read_feed_items(self, content: bytes, *, source: str) -> Iterator[RawDocument]:
         for item in feeds.parse_feed(content, source):
-            try:
-                yield self.fetch(item.link, hints=item.hints)
-            except NewsgraphError as err:
-                self.on_error(err)
+            yield from _guarded(self._fetch_one(item), item.link, self.on_error)
+
+    def _fetch_one(self, item: feeds.FeedItem) -> Iterator[RawDocument]:
+        yield self.fetch(item.link, hints=item.hints)
