@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from newsgraph.errors import NotFoundError
+from newsgraph.errors import NotFoundError, QueryError
 from newsgraph.model import NetworkEdge
 from newsgraph.web.deps import render, store
 from newsgraph.web.svg import NetEdge, NetNode, network_svg
@@ -51,11 +51,12 @@ def build_graph(request: Request, edges: list[NetworkEdge]) -> tuple[list[NetNod
 @router.get("/network", response_class=HTMLResponse, name="network_page")
 def network_page(request: Request, actor: str | None = None, since: str | None = None, until: str | None = None,
                  type: str | None = None) -> HTMLResponse:  # noqa: A002 - the query parameter's name
-    """Return the network page, filtered by actor, dates and event type."""
-    edges = store(request).network(actor=actor or None, since=since or None, until=until or None,
-                                   types=edge_types(type))
+    """Return the network page, filtered by actor, dates and event type (a bad filter: the form and a message)."""
+    filters = {"actor": actor or "", "since": since or "", "until": until or "", "type": type or ""}
+    try:
+        edges = store(request).network(actor=actor or None, since=since or None, until=until or None,
+                                       types=edge_types(type))
+    except QueryError as err:
+        return render(request, "network.html", {"edges": [], "svg": "", "filters": filters, "error": str(err)}, status=400)
     nodes, net_edges = build_graph(request, edges)
-    return render(request, "network.html", {
-        "edges": edges, "svg": network_svg(nodes, net_edges),
-        "filters": {"actor": actor or "", "since": since or "", "until": until or "", "type": type or ""},
-    })
+    return render(request, "network.html", {"edges": edges, "svg": network_svg(nodes, net_edges), "filters": filters})

@@ -112,12 +112,19 @@ def test_search_page_articles_and_statements_with_facets(client, corpus):
 
 
 def test_search_page_paginates(client):
-    r = client.get("/search", params={"q": "Palestine", "kind": "statements"})
+    r = client.get("/search", params={"q": "Palestine", "kind": "statements", "limit": 2})
+    assert r.text.count('class="hit"') == 2
     nxt = re.search(r'<a class="next" href="([^"]+)"', r.text)
-    if nxt:  # more than one page of hits
-        assert client.get(nxt.group(1).replace("&amp;", "&")).status_code == 200
-    else:
-        assert r.text.count('class="hit"') <= 20
+    assert nxt and "limit=2" in nxt.group(1)
+    second = client.get(nxt.group(1).replace("&amp;", "&"))
+    assert second.status_code == 200 and second.text.count('class="hit"') >= 1
+    first_hits = set(re.findall(r'\?hl=(\d+-\d+)', r.text))
+    assert first_hits.isdisjoint(re.findall(r'\?hl=(\d+-\d+)', second.text))
+
+
+def test_network_page_bad_filter_is_a_message(client):
+    r = client.get("/network", params={"since": "last tuesday"})
+    assert r.status_code == 400 and 'class="warning"' in r.text and 'name="since"' in r.text
 
 
 def test_search_page_bad_filter_is_a_message(client):
