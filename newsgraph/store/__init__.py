@@ -161,7 +161,7 @@ class Store:
         """Return the most recently stored articles, newest first, one page at a time."""
         before = _util.decode_cursor(cursor)
         if before is not None and not isinstance(before, int):
-            raise QueryError(f"invalid cursor {cursor!r}")
+            raise QueryError(f"invalid cursor {_util.shown(cursor, 40)}")
         with self.engine.connect() as conn:
             items, last = _read.recent(conn, _util.check_limit(limit), before)
         return Page[ArticleSummary](items=items, next_cursor=_util.encode_cursor(last) if last is not None else None)
@@ -209,15 +209,15 @@ class Store:
             filters = _search.Filters(
                 actor_id=self._actor_id(conn, actor), type=type.upper() if type else None,
                 since=_search.parse_day(since, "since"), until=_search.parse_day(until, "until"),
-                source=source, direct=direct,
+                source=_clean(source), direct=direct,
             )
             run = {"articles": _search.search_articles, "statements": _search.search_statements,
                    "events": _search.search_events}.get(kind)
             if run is None:
-                raise QueryError(f"unknown search kind {kind!r}: use articles, statements or events")
+                raise QueryError(f"unknown search kind {_util.shown(kind)}: use articles, statements or events")
             try:
                 items, more = run(conn, terms, filters, _util.check_limit(limit), offset)
-            except sa.exc.OperationalError as err:  # e.g. an FTS5 syntax error we did not foresee
+            except sa.exc.DBAPIError as err:  # e.g. an FTS5 syntax error we did not foresee
                 raise QueryError(f"search failed for {query[:80]!r}: {_one_line(err)}") from err
         page_type = Page[ArticleSummary] if kind == "articles" else Page[SearchHit]
         return page_type(items=items, next_cursor=_util.encode_cursor(offset + len(items)) if more else None)
@@ -228,9 +228,9 @@ class Store:
         if isinstance(actor, int):
             return actor
         try:
-            return _corpus.find_actor(conn, actor).id
+            return _corpus.find_actor(conn, _clean(actor) or "").id
         except NotFoundError as err:
-            raise QueryError(f"no actor named {actor!r}") from err
+            raise QueryError(f"no actor named {_util.shown(actor)}") from err
 
     # ------------------------------------------------------------- actors
 
@@ -285,7 +285,7 @@ class Store:
         with self.engine.connect() as conn:
             stored = _read.canonical_id(conn, article_id)
             if stored is None:
-                raise NotFoundError(f"no article with id {article_id!r}")
+                raise NotFoundError(f"no article with id {_util.shown(article_id)}")
             return _corpus.related(conn, stored, _util.check_limit(limit))
 
     # ------------------------------------------------------------- export
@@ -299,7 +299,7 @@ class Store:
         """
         exporters = {"jsonl": _export.export_jsonl, "csv": _export.export_csv, "events": _export.export_events}
         if format not in exporters:
-            raise QueryError(f"unknown export format {format!r}: use jsonl, csv or events")
+            raise QueryError(f"unknown export format {_util.shown(format)}: use jsonl, csv or events")
         return exporters[format](self.engine)
 
     # ----------------------------------------------------------- comments
@@ -309,7 +309,7 @@ class Store:
         with _engine.write_transaction(self.engine) as conn:
             stored = _read.canonical_id(conn, article_id)
             if stored is None:
-                raise NotFoundError(f"no article with id {article_id!r}")
+                raise NotFoundError(f"no article with id {_util.shown(article_id)}")
             comment_id = conn.execute(_schema.comments.insert().values(
                 article_id=stored, name=name, email=email, body=body, created_at=_util.now_iso(), hidden=False,
             )).inserted_primary_key[0]
@@ -353,5 +353,10 @@ def _failure_values(failure: IngestFailure) -> dict[str, object]:
 def _offset(cursor: str | None) -> int:
     value = _util.decode_cursor(cursor, 0)
     if not isinstance(value, int) or value < 0:
-        raise QueryError(f"invalid cursor {cursor!r}")
+        raise QueryError(f"invalid cursor {_util.shown(cursor, 40)}")
     return value
+
+
+def _clean(text: str | None) -> str | None:
+    """Return filter text without NUL characters (no stored text has them; PostgreSQL refuses them)."""
+    return text.replace("\x00", "") if text else text

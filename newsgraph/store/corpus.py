@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.errors import NotFoundError
 from newsgraph.model import ArticleSummary, CorpusActor, Evidence, NetworkEdge, TimelineItem
 from newsgraph.store import schema as t
+from newsgraph.store.util import shown
 from newsgraph.store.read import evidence, evidence_columns, live, summaries
 from newsgraph.store.resolve import normalise_name
 
@@ -106,7 +107,7 @@ def find_actor(conn: Connection, name: str) -> CorpusActor:
     """Return the best-known actor with this name or alias (else whose name contains it)."""
     norm = normalise_name(name)
     if not norm:
-        raise NotFoundError(f"no actor named {name!r}")
+        raise NotFoundError(f"no actor named {shown(name)}")
     stats = actor_stats(conn)
     base = (
         sa.select(t.actor_names.c.actor_id)
@@ -125,7 +126,7 @@ def find_actor(conn: Connection, name: str) -> CorpusActor:
     if found is None and name.strip().isdigit():
         return get_actor(conn, int(name))
     if found is None:
-        raise NotFoundError(f"no actor named {name!r}")
+        raise NotFoundError(f"no actor named {shown(name)}")
     return get_actor(conn, found)
 
 

@@ -29,6 +29,7 @@ from newsgraph.model import (
     Statement,
 )
 from newsgraph.store import schema as t
+from newsgraph.store.util import shown
 from newsgraph.store.util import parse_iso
 
 live = sa.false()  # superseded == False, spelled once
@@ -79,7 +80,7 @@ def get_analysis(conn: Connection, article_id: str) -> Analysis:
     stored = canonical_id(conn, article_id)
     row = conn.execute(sa.select(t.articles).where(t.articles.c.id == stored)).first() if stored else None
     if row is None:
-        raise NotFoundError(f"no article with id {article_id!r}")
+        raise NotFoundError(f"no article with id {shown(article_id)}")
     v = row.version
     mentions: dict[int, list[Mention]] = defaultdict(list)
     for m in _rows(conn, t.mentions, row.id, v):
@@ -129,7 +130,7 @@ def get_raw(conn: Connection, article_id: str) -> bytes | None:
     """Return the raw bytes saved with the article's current version, or None."""
     stored = canonical_id(conn, article_id)
     if stored is None:
-        raise NotFoundError(f"no article with id {article_id!r}")
+        raise NotFoundError(f"no article with id {shown(article_id)}")
     content = conn.execute(
         sa.select(t.raw_documents.c.content)
         .join(t.articles, sa.and_(t.articles.c.id == t.raw_documents.c.article_id,

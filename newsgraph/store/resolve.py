@@ -15,7 +15,9 @@ Rules (general, never keyed on particular names):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import inspect
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -35,6 +37,9 @@ NUM_PERM = 128
 BANDS, ROWS = 16, 8  # LSH: 16 bands of 8 rows, candidate threshold about (1/16) ** (1/8) = 0.71
 DUPLICATE_THRESHOLD = 0.8
 SHINGLE = 5
+# datasketch 2 names its permutation scheme and requires it when rebuilding a
+# sketch from stored values; pin it so stored bands stay comparable.
+_SCHEME = {"scheme": "affine32"} if "scheme" in inspect.signature(MinHash).parameters else {}
 
 
 def family(actor_type: str) -> str:
@@ -75,6 +80,7 @@ def resolve_actor(conn: Connection, actor: Actor) -> int:
             sa.select(t.actor_names.c.norm, t.actors.c.id, t.actors.c.kb_id, t.actors.c.wikidata)
             .join(t.actors, t.actors.c.id == t.actor_names.c.actor_id)
             .where(t.actor_names.c.norm.in_(norms), t.actor_names.c.family == fam)
+            .order_by(t.actors.c.id)
         )
         by_norm = {}
         for row in conn.execute(query):
@@ -83,7 +89,7 @@ def resolve_actor(conn: Connection, actor: Actor) -> int:
                 actor.wikidata and row.wikidata and row.wikidata != actor.wikidata
             ):
                 continue
-            by_norm[row.norm] = row.id
+            by_norm.setdefault(row.norm, row.id)
         found = next((by_norm[n] for n in norms if n in by_norm), None)
     if found is None and fam == "PERSON":
         found = _person_variant(conn, normalise_name(actor.name), actor)
@@ -98,7 +104,7 @@ def resolve_actor(conn: Connection, actor: Actor) -> int:
         _enrich(conn, found, actor)
     rows = [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam} for n in names]
     if rows:
-        conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family"]), rows)
+        conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family", "actor_id"]), rows)
     return int(found)
 
 
@@ -252,14 +258,24 @@ def minhash(body: str) -> MinHash | None:
     if len(words) < SHINGLE * 4:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
-    sketch = MinHash(num_perm=NUM_PERM, seed=1)
+    sketch = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations(), **_SCHEME)
     sketch.update_batch(list(shingles))
     return sketch
 
 
+@functools.lru_cache(maxsize=1)
+def _permutations():  # type: ignore[no-untyped-def]
+    """Return the MinHash permutations (drawing them is a third of the cost of a small sketch)."""
+    return MinHash(num_perm=NUM_PERM, seed=1, **_SCHEME).permutations
+
+
 def _bands(sketch: MinHash) -> list[str]:
+    """Return one key per LSH band: band number + hash of its rows."""
     values = sketch.hashvalues
-    return [hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).hexdigest() for i in range(BANDS)]
+    return [
+        f"{i:02d}" + hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
+        for i in range(BANDS)
+    ]
 
 
 def group_duplicates(conn: Connection, article_id: str, body: str) -> str | None:
@@ -269,7 +285,7 @@ def group_duplicates(conn: Connection, article_id: str, body: str) -> str | None
     if sketch is None:
         return None
     bands = _bands(sketch)
-    match = sa.or_(*(sa.and_(t.article_bands.c.band == i, t.article_bands.c.hash == h) for i, h in enumerate(bands)))
+    match = t.article_bands.c.key.in_(bands)
     candidates = conn.execute(
         sa.select(t.articles.c.id, t.articles.c.dup_of, t.articles.c.minhash)
         .where(t.articles.c.id.in_(sa.select(t.article_bands.c.article_id).where(match)), t.articles.c.id != article_id)
@@ -280,11 +296,12 @@ def group_duplicates(conn: Connection, article_id: str, body: str) -> str | None
     for cand in candidates:
         if cand.minhash is None:
             continue
-        other = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(cand.minhash, dtype=np.uint64))
+        values = np.frombuffer(cand.minhash, dtype=np.uint64).astype(sketch.hashvalues.dtype)
+        other = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, **_SCHEME)
         if sketch.jaccard(other) >= DUPLICATE_THRESHOLD:
             group = cand.dup_of or cand.id
             break
-    conn.execute(t.article_bands.insert(), [{"article_id": article_id, "band": i, "hash": h} for i, h in enumerate(bands)])
+    conn.execute(t.article_bands.insert(), [{"article_id": article_id, "key": key} for key in bands])
     conn.execute(
         t.articles.update().where(t.articles.c.id == article_id).values(
             minhash=sketch.hashvalues.astype(np.uint64).tobytes(), dup_of=group

@@ -55,3 +55,9 @@ def check_limit(limit: int, maximum: int = 1000) -> int:
     if not isinstance(limit, int) or not 1 <= limit <= maximum:
         raise QueryError(f"limit must be between 1 and {maximum}, got {limit!r}")
     return limit
+
+
+def shown(text: object, width: int = 80) -> str:
+    """Return user input quoted for a one-line message: repr, cut to ``width`` characters."""
+    text = str(text)
+    return repr(text if len(text) <= width else text[:width] + "…")

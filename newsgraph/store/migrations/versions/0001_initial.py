@@ -40,12 +40,11 @@ def upgrade() -> None:
 
     op.create_table('article_bands',
     sa.Column('article_id', sa.String(length=80), nullable=False),
-    sa.Column('band', sa.Integer(), nullable=False),
-    sa.Column('hash', sa.String(length=32), nullable=False),
-    sa.PrimaryKeyConstraint('article_id', 'band', name=op.f('pk_article_bands'))
+    sa.Column('key', sa.String(length=40), nullable=False),
+    sa.PrimaryKeyConstraint('article_id', 'key', name=op.f('pk_article_bands'))
     )
     with op.batch_alter_table('article_bands', schema=None) as batch_op:
-        batch_op.create_index('ix_article_bands_band_hash', ['band', 'hash'], unique=False)
+        batch_op.create_index(batch_op.f('ix_article_bands_key'), ['key'], unique=False)
 
     op.create_table('article_versions',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -183,9 +182,10 @@ def upgrade() -> None:
     sa.Column('family', sa.String(length=8), nullable=False),
     sa.ForeignKeyConstraint(['actor_id'], ['actors.id'], name=op.f('fk_actor_names_actor_id_actors')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_actor_names')),
-    sa.UniqueConstraint('norm', 'family', name='uq_actor_names_norm_family')
+    sa.UniqueConstraint('norm', 'family', 'actor_id', name='uq_actor_names_norm_family_actor')
     )
     with op.batch_alter_table('actor_names', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_actor_names_norm'), ['norm'], unique=False)
         batch_op.create_index(batch_op.f('ix_actor_names_actor_id'), ['actor_id'], unique=False)
 
     op.create_table('article_actors',
@@ -336,6 +336,7 @@ def downgrade() -> None:
 
     op.drop_table('article_actors')
     with op.batch_alter_table('actor_names', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_actor_names_norm'))
         batch_op.drop_index(batch_op.f('ix_actor_names_actor_id'))
 
     op.drop_table('actor_names')
@@ -366,7 +367,7 @@ def downgrade() -> None:
     op.drop_table('articles')
     op.drop_table('article_versions')
     with op.batch_alter_table('article_bands', schema=None) as batch_op:
-        batch_op.drop_index('ix_article_bands_band_hash')
+        batch_op.drop_index(batch_op.f('ix_article_bands_key'))
 
     op.drop_table('article_bands')
     with op.batch_alter_table('article_aliases', schema=None) as batch_op:
