@@ -36,7 +36,7 @@ def article_context(analysis: Analysis, highlight: tuple[int, int] | None = None
     } for n, ev in enumerate(analysis.events)]
     rendered = render_body(analysis, highlight)
     return {"analysis": analysis, "article": analysis.article, "body_html": rendered.html,
-            "skipped": rendered.skipped, "statements": statements, "events": events}
+            "skipped": rendered.skipped, "drawn": rendered.drawn, "statements": statements, "events": events}
 
 
 def _article_page(request: Request, article_id: str, *, hl: str | None = None, form: dict | None = None,

@@ -60,6 +60,7 @@ class Rendered:
 
     html: Markup
     skipped: list[str] = field(default_factory=list)
+    drawn: set[str] = field(default_factory=set)  # ids of the elements in the HTML (anchors that work)
 
 
 def _names(analysis: Analysis) -> dict[str, str]:
@@ -143,7 +144,7 @@ def render_body(analysis: Analysis, highlight: tuple[int, int] | None = None) ->
             skipped.append(f"{ann.kind} {ann.id}: offsets {ann.start}-{ann.end} do not cite its text")
             continue
         valid.append(ann)
-    return Rendered(Markup(_render(body, valid)), skipped)
+    return Rendered(Markup(_render(body, valid)), skipped, {a.id for a in valid if a.id})
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:

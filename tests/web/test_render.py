@@ -140,6 +140,7 @@ def test_bad_offsets_are_skipped_not_drawn():
     rendered = render_body(analysis)
     assert len(rendered.skipped) == 2
     assert 'id="f-0"' in rendered.html and 'id="s-0"' not in rendered.html
+    assert rendered.drawn == {"f-0"}
     assert "".join(_check(str(rendered.html)).text) == body
 
 
