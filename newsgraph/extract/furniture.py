@@ -38,11 +38,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("social-follow", re.compile(
         rf"^follow (?:us|[\w .]{{1,40}}) on (?:{_SOCIAL}|instagram|youtube|google news)\b.{{0,60}}$", re.I)),
     ("read-more", re.compile(r"^(?:read more|continue reading|read the full (?:story|article))\W*$", re.I)),
+    ("image-credit", re.compile(r"^(?:main |top |header )?(?:image|photo|picture|pictures|photos)(?: credits?)?\s*:\s*\S.{0,80}$", re.I)),
+    # WordPress shortcodes left in the text: "[button link=...]Send us...[/button]".
+    ("shortcode", re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")),
 )
 #: "Read more: TITLE" and its kin: the title becomes a related link.
 _READ_MORE = re.compile(
-    r"^(?:read more|read also|also read|see also|related(?: articles?| stories| news)?|recommended"
-    r"|more on this|you may also like|read)\s*[:|»>–—]\s*(?P<title>\S.*)$",
+    r"^(?:(?:read more|read also|also read|see also|related(?: articles?| stories| news)?|recommended"
+    r"|more on this|you may also like|read)\s*[:|»>–—]|also on [\w-]+(?:\.[\w-]+)+\b[:|»>–—]?)\s*(?P<title>\S.*)$",
     re.I,
 )
 

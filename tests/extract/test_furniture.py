@@ -22,6 +22,9 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Get the day’s top headlines delivered to your inbox", "newsletter"),
         ("Follow us on Twitter and Facebook", "social-follow"),
         ("Tags: politics, elections", "tags"),
+        ("Main image credit: Getty", "image-credit"),
+        ('[button link="/submit/" type="big"] Send us YOUR review[/button]', "shortcode"),
+        ("Also on example.com Ministers meet in Paris", "read-more"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
@@ -35,6 +38,9 @@ def test_furniture_lines(line: str, reason: str) -> None:
         "He said the comments were taken out of context.",
         "Read the statement in full below, the minister told reporters on Monday.",
         "Facebook said it would share more data with researchers.",
+        "Also on Monday, the minister said the talks would go on.",
+        "Related stories in the region were covered by the local press.",
+        "Photos show the damage to the bridge.",
         "The newsletter, which has 10,000 readers, was founded in 2010 by two teachers who wanted to "
         "sign up parents for school trips and share news about the district with them every week; it grew "
         "quickly and now covers three counties and dozens of schools in the region.",
