@@ -163,3 +163,33 @@ def test_highlight_gets_the_hl_anchor():
     body = "We cite this part only."
     out = str(render_body(Analysis(article=_article(body)), highlight=(3, 12)).html)
     assert _span_text(out, "hl") == "cite this"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def _bodies_with_spans(draw):
+    body = draw(st.text(alphabet="ab <>&\"'\n", min_size=1, max_size=80))
+    spans = draw(st.lists(st.tuples(st.integers(0, len(body)), st.integers(0, len(body))), max_size=12))
+    return body, [(min(a, b), max(a, b)) for a, b in spans if a != b]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_bodies_with_spans())
+def test_any_overlap_nests_and_keeps_every_character(case):
+    body, spans = case
+    half = len(spans) // 2
+    analysis = Analysis(
+        article=_article(body),
+        statements=[Statement(content=body[s:e], start=s, end=e) for s, e in spans[:half]],
+        framing=[Framing(text=body[s:e], start=s, end=e, category="Doubt") for s, e in spans[half:]],
+    )
+    rendered = render_body(analysis)
+    checker = _check(str(rendered.html))  # every element closes in order
+    paragraphs = [chunk.strip() for chunk in body.split("\n\n") if chunk.strip()]
+    assert "".join(checker.text).replace("\n", "") == "".join(paragraphs).replace("\n", "")
+    assert len(checker.ids) == len(set(checker.ids))
+    # every annotation that lies within one paragraph is drawn, with its id
+    assert all(i in rendered.drawn for i in checker.ids)
