@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -19,6 +20,12 @@ from newsgraph.extract.language import detect_language
 from newsgraph.model import Article, RawDocument
 
 __all__ = ["extract_article", "is_html", "MAX_BYTES", "MIN_WORDS"]
+
+# These libraries log their misgivings about odd pages; newsgraph reports each input in one line
+# of its own, so without a handler configured by the application their records go nowhere
+# (instead of Python's last-resort printing to stderr).
+for _name in ("trafilatura", "htmldate", "charset_normalizer", "courlan"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 MAX_BYTES = 20_000_000
 #: A body shorter than this is flagged low-confidence: it may be a teaser, an index page, an error page.

@@ -115,14 +115,6 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
     tree = load_html(html)
     if tree is None:
         raise EmptyDocumentError("no HTML content could be parsed", source=source)
-    links: dict[str, str] | None = None
-
-    def link_for(text: str) -> str | None:
-        nonlocal links
-        if links is None:  # built only for pages that have related links
-            links = anchor_map(tree, url)
-        return links.get(_norm(text))
-
     candidates = time_candidates(tree)
     result = bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     text = getattr(result, "text", None) if result is not None else None
@@ -134,10 +126,18 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
         raise EmptyDocumentError(f"no article text found in the page (only {words} words of text)", source=source)
     site = result.sitename or result.hostname or None
     title = clean_title(result.title, site)
+    page_url = _canonical(url, result.url)
+    links: dict[str, str] | None = None
+
+    def link_for(text: str) -> str | None:
+        nonlocal links
+        if links is None:  # built only for pages that have related links
+            links = anchor_map(tree, page_url)
+        return links.get(_norm(text))
+
     paragraphs, header = strip_header(paragraphs, title)
     cleaned = strip_furniture(paragraphs, link_for)
     published, precision = published_with_precision(result.date, candidates)
-    page_url = _canonical(url, result.url)
     return Draft(
         extractor="html",
         paragraphs=cleaned.paragraphs,

@@ -59,10 +59,13 @@ def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
     resolve, and ``PrivateAddressError`` when any resolved address is loopback,
     private, link-local, reserved or otherwise not public, unless ``allow_private``.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as err:
+        raise FetchError(f"not a valid URL: {err}", source=url) from err
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         raise FetchError("only http and https URLs can be fetched", source=url)
-    host = parts.hostname
     if not host:
         raise FetchError("URL has no host", source=url)
     try:

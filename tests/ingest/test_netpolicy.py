@@ -50,3 +50,8 @@ def test_bad_urls(url: str) -> None:
 def test_unresolvable_host() -> None:
     with pytest.raises(FetchError, match="cannot resolve host"):
         check_url("http://no-such-host.invalid/", allow_private=True)
+
+
+def test_malformed_url() -> None:
+    with pytest.raises(FetchError, match=r"^http://\[bad: not a valid URL"):
+        check_url("http://[bad")
