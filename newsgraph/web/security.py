@@ -151,7 +151,8 @@ class SecurityMiddleware:
                 out = [h for h in message.get("headers", []) if h[0].lower() not in _SECURITY_NAMES]
                 out.extend(SECURITY_HEADERS)
                 if set_cookie:
-                    out.append((b"set-cookie", f"{CSRF_COOKIE}={new_cookie}; Path=/; HttpOnly; SameSite=Strict".encode()))
+                    secure = "; Secure" if scope.get("scheme") == "https" else ""
+                    out.append((b"set-cookie", f"{CSRF_COOKIE}={new_cookie}; Path=/; HttpOnly; SameSite=Strict{secure}".encode()))
                 message = {**message, "headers": out}
             await send(message)
 
