@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
-from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
+from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import TITLE_WORDS, Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase, load_demonyms
 
@@ -112,6 +112,8 @@ class _Analysis:
         out: list[tuple[Span, KBEntry | None, str]] = []
         used_kb: set[int] = set()
         for ent in ents:
+            while len(ent) > 1 and (ent[-1].tag_ == "POS" or ent[-1].text in ("’s", "'s", "’", "'")):
+                ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Donald Trump’s" -> the name
             if ent.label_ == "NORP" and not (ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN")):
                 continue  # "Palestinian youth": an adjective, not the group
             if all(t.lower_ in TITLE_WORDS for t in ent):
@@ -129,8 +131,12 @@ class _Analysis:
                 entry = kb.get(k.label_)
                 span = Span(doc, min(ent.start, k.start), max(ent.end, k.end))
                 out.append((span, entry, entry.type if entry.type != "OTHER" else ENT_TYPES[ent.label_]))
-            else:  # KB names inside are modifiers of a larger name ("China Steel", "U.S. Senate")
+            elif inside:  # KB names inside are modifiers of a larger name ("China Steel", "U.S. Senate")
                 out.append((ent, None, ENT_TYPES[ent.label_]))
+            else:  # the tokenizer may have glued a possessive on ("Trump’s"): look the name up
+                entry = kb.get(display_name(ent.text))
+                kind = ENT_TYPES[ent.label_]
+                out.append((ent, entry if entry is not None and entry.type == kind else None, kind))
             used_kb.update(k.start for k in inside)
         for k in kb_spans:
             if k.start not in used_kb and not any(s.start < k.end and k.start < s.end for s, _, _ in out):
@@ -167,12 +173,18 @@ class _Analysis:
         return found
 
     def add_mention(self, c: Cluster, span: Span, kind: str) -> None:
-        c.mentions.append((span.start_char, span.end_char, kind))
+        end = span.end_char
+        if kind in ("name", "alias") and len(span[-1]) > 2 and span[-1].text.endswith(("’s", "'s")):
+            end -= 2  # "Trump’s" left as one token: the name is "Trump"
+        c.mentions.append((span.start_char, end, kind))
         c.last_token = max(c.last_token, span.start)
 
-    def is_subject(self, span: Span) -> bool:
+    def is_subject(self, span: Span) -> int:
+        """Return the subject level of a mention (see ``coref.subject_level``)."""
         root = span.root
-        return root.dep_ in _SUBJ or (root.dep_ in ("appos", "compound") and root.head.dep_ in _SUBJ)
+        if root.dep_ in ("appos", "compound") and root.head.dep_ in _SUBJ:
+            root = root.head
+        return coref.subject_level(root)
 
     def run(self) -> list:
         doc = self.doc
@@ -293,6 +305,5 @@ class _Analysis:
                 if chosen is None:
                     continue
                 self.attach_role(chosen, role, "description")
-                head = role.head
-                subject = head.dep_ in _SUBJ
-                self.people.append(coref.PersonMention(role.span.start, role.span.end, id(chosen), subject))
+                level = coref.subject_level(role.head)
+                self.people.append(coref.PersonMention(role.span.start, role.span.end, id(chosen), level))

@@ -136,6 +136,11 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
                 best = c
         elif any(len(w) == 1 and _initials(words) == w[0] for w in c.words):
             best = c
+    if best is None and kind == "PERSON" and len(words) == 1:
+        # a first name alone ("LeBron" after "LeBron James"), when only one person has it
+        firsts = [c for c in clusters if c.type == "PERSON" and any(len(w) > 1 and w[0] == words[0] for w in c.words)]
+        if len(firsts) == 1:
+            best = firsts[0]
     return best
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 PRONOUNS = {
     "he": ("m", "subj"), "him": ("m", "obj"), "his": ("m", "poss"), "himself": ("m", "obj"),
@@ -36,7 +36,23 @@ class PersonMention:
     start: int  # token offsets
     end: int
     actor: str  # cluster key
-    subject: bool  # the mention is the subject of its clause
+    subject: int  # 2: subject of the main clause, 1: of another clause, 0: not a subject
+
+
+def subject_level(token: Token) -> int:
+    """Return 2 for the subject of a main clause, 1 for another subject, 0 otherwise."""
+    if token.dep_ not in _SUBJ:
+        return 0
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
+
+
+def _generic(doc: Doc, i: int) -> bool:
+    """True for "his or her", "he or she": nobody in particular."""
+    near = [doc[j].lower_ for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(doc)]
+    return "or" in near and any(w in PRONOUNS and w != doc[i].lower_ for w in near)
 
 
 def resolve(doc: Doc, people: list[PersonMention]) -> list[tuple[int, str]]:
@@ -48,7 +64,7 @@ def resolve(doc: Doc, people: list[PersonMention]) -> list[tuple[int, str]]:
             sent_index[i] = n
 
     gender: dict[str, str] = {}
-    subjects: list[tuple[int, str]] = []  # (sentence index, actor) of person subjects seen so far
+    subjects: list[tuple[int, str, int]] = []  # (sentence index, actor, level) of person subjects so far
     recent: list[PersonMention] = []  # person mentions of the current sentence
     current_sent = -1
     p = 0
@@ -62,10 +78,12 @@ def resolve(doc: Doc, people: list[PersonMention]) -> list[tuple[int, str]]:
             if sent_index[m.start] == s:
                 recent.append(m)
             if m.subject:
-                subjects.append((sent_index[m.start], m.actor))
+                subjects.append((sent_index[m.start], m.actor, m.subject))
             p += 1
         info = PRONOUNS.get(tok.lower_)
         if info is None or tok.tag_ not in ("PRP", "PRP$") or any(m.start <= tok.i < m.end for m in recent):
+            continue
+        if _generic(doc, tok.i):
             continue
         sex, case = info
 
@@ -80,18 +98,23 @@ def resolve(doc: Doc, people: list[PersonMention]) -> list[tuple[int, str]]:
             if same:
                 found = same[-1]
         if found is None:
-            for sent_no, actor in reversed(subjects):
-                if sent_no >= s:
-                    continue
-                if s - sent_no > WINDOW:
-                    break
-                if fits(actor):
-                    found = actor
+            # the main-clause subject of a recent sentence first, then any subject
+            for wanted in (2, 1):
+                for sent_no, actor, level in reversed(subjects):
+                    if sent_no >= s:
+                        continue
+                    if s - sent_no > WINDOW:
+                        break
+                    if level >= wanted and fits(actor):
+                        found = actor
+                        break
+                if found is not None:
                     break
         if found is not None:
             gender.setdefault(found, sex)
             out.append((tok.i, found))
-            if tok.dep_ in _SUBJ:
-                subjects.append((s, found))
-            recent.append(PersonMention(tok.i, tok.i + 1, found, tok.dep_ in _SUBJ))
+            level = subject_level(tok)
+            if level:
+                subjects.append((s, found, level))
+            recent.append(PersonMention(tok.i, tok.i + 1, found, level))
     return out

@@ -165,3 +165,17 @@ def test_long_document_offsets(actors_nlp, seed_text):
     actors = actors_of(actors_nlp, text)
     check_offsets(text, actors)
     assert len([a for a in actors if a.name == "Ali Khamenei"]) == 1
+
+
+def test_pronouns_prefer_main_clause_subjects_and_skip_generic_ones(actors_nlp):
+    text = ("Hillary Clinton says at a campaign stop in Toledo that it means Donald Trump’s company never paid "
+            "taxes. She says Trump represents the system that he claims he is going to change. "
+            "Every child should live up to his or her potential.")
+    actors = actors_of(actors_nlp, text)
+    clinton, trump = mention_at(actors, text, "Hillary Clinton"), mention_at(actors, text, "Donald Trump")
+    assert clinton is not trump and trump.kb_id == "donald-trump"
+    assert "Donald Trump" in texts(trump, "name")  # the possessive is not part of the name
+    assert mention_at(actors, text, "She says") is clinton
+    assert mention_at(actors, text, "he claims") is trump
+    assert mention_at(actors, text, "his or her") is None and mention_at(actors, text, "her potential") is None
+    check_offsets(text, actors)
