@@ -32,6 +32,8 @@ MAX_BYTES = 20_000_000
 MIN_WORDS = 50
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+#: Control characters (C0 but tab and newline, DEL, C1): never part of an article, and unsafe on a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TAG = re.compile(r"<(?:p|div|br|span|a|article|section|title|meta|h[1-6]|script|table|li)\b[^>]*>", re.I)
 
 
@@ -76,9 +78,14 @@ def extract_article(doc: RawDocument, *, max_bytes: int = MAX_BYTES) -> Article:
     return _article(draft, doc)
 
 
+def _clean(text: str | None) -> str | None:
+    """Return ``text`` without control characters (an escape sequence in a page must not reach a terminal)."""
+    return _CONTROL.sub("", text).strip() if text is not None else None
+
+
 def _article(draft: Draft, doc: RawDocument) -> Article:
     """Assemble the Article: hints fill gaps, then id, site, language and confidence."""
-    body = "\n\n".join(draft.paragraphs)
+    body = "\n\n".join(p for p in (_clean(p) for p in draft.paragraphs) if p)
     if not body.strip():
         raise EmptyDocumentError("no article text found", source=doc.source)
     hints = doc.hints
@@ -102,14 +109,14 @@ def _article(draft: Draft, doc: RawDocument) -> Article:
         source=doc.source,
         url=url,
         site=site,
-        title=draft.title,
+        title=_clean(draft.title),
         published=draft.published,
         published_precision=draft.published_precision,
-        byline=draft.byline,
+        byline=_clean(draft.byline),
         language=draft.language or detect_language(body),
         body=body,
-        related=draft.related,
-        furniture=draft.furniture,
+        related=[r.model_copy(update={"title": _clean(r.title)}) for r in draft.related],
+        furniture=[f.model_copy(update={"text": _clean(f.text)}) for f in draft.furniture],
         fetched_at=doc.fetched_at,
         extractor=draft.extractor,
         low_confidence=draft.low_confidence,

@@ -80,3 +80,10 @@ def test_feed_hints_fill_what_the_page_does_not_say() -> None:
     assert article.site == "example.org"
     same_page = doc.model_copy(update={"url": "https://EXAMPLE.org/budget#comments"})
     assert extract_article(same_page).id == article.id
+
+
+def test_control_characters_never_reach_the_article() -> None:
+    text = "Title\x1b[31m here\n\nThe council met on Tuesday\x07 and voted.\x1b]0;pwned\x07 It was a long day for everyone."
+    article = extract_article(RawDocument(content=text.encode(), source="esc.txt"))
+    assert article.title == "Title[31m here"
+    assert "\x1b" not in article.body and "\x07" not in article.body
