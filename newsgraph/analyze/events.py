@@ -118,7 +118,7 @@ def _subject(verb: Token) -> list[Token]:
         subj = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subj:  # two subjects is a misparse ("Agency – On Monday, the minister said"): take the nearer
             return [min(subj, key=lambda c: abs(verb.i - c.i))]
-        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -129,7 +129,7 @@ def _governing_verb(noun: Token) -> Token | None:
     """Return the verb a noun trigger hangs on ("In a *meeting* with X, Y *said*"), or None."""
     node = noun
     for _ in range(6):
-        if node.dep_ in ("nsubj", "nsubjpass", "ROOT") or node.head is node:
+        if node.dep_ in ("nsubj", "nsubjpass", "ROOT") or node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -192,7 +192,7 @@ def _left_actor(verb: Token, index: _ActorIndex) -> list[str]:
     for tok in reversed(verb.doc[segment_start : verb.i]):
         if tok.i in index.by_token:
             top = tok  # climb to the head of the noun phrase, inside the segment
-            while top.head is not top and segment_start <= top.head.i < verb.i:
+            while top.head.i != top.i and segment_start <= top.head.i < verb.i:
                 top = top.head
             actor = index.phrase_actor(top)
             return [actor] if actor else [index.by_token[tok.i]]
@@ -212,7 +212,7 @@ def _clause_tokens(verb: Token) -> list[Token]:
 def _clause_verb(tok: Token) -> Token:
     node = tok
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
     return node

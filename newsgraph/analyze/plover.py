@@ -153,7 +153,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 def _governed(token: Token, found: dict[int, Trigger]) -> bool:
     """True when ``token`` is the complement of another trigger ("agreed to *meet*")."""
     node = token
-    while node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+    while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
         node = node.head
         if node.i in found:
             return True

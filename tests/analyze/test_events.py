@@ -1,0 +1,179 @@
+"""newsgraph_events: PLOVER events with actors, roles, dates, places and their sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyze.plover import PLOVER_TYPES, load_rules
+
+PUBLISHED = "2023-06-22T20:22"  # a Thursday
+
+
+def _analyse(nlp, text: str, published: str | None = PUBLISHED):
+    doc = nlp.make_doc(text)
+    doc._.ng_published = published
+    return nlp(doc)
+
+
+def _actor_id(doc, needle: str) -> str:
+    found = [a.id for a in doc._.ng_actors if needle.casefold() in a.name.casefold()
+             or any(needle.casefold() in m.text.casefold() for m in a.mentions)]
+    assert found, (needle, [a.name for a in doc._.ng_actors])
+    return found[0]
+
+
+def _assert_offsets(doc) -> None:
+    for ev in doc._.ng_events:
+        assert doc.text[ev.start:ev.end] == ev.text
+        for span in ev.evidence:
+            assert doc.text[span.start:span.end] == span.text
+        assert ev.type in PLOVER_TYPES
+
+
+def test_lexicon_uses_plover_types_only():
+    rules = load_rules()
+    assert {"meet", "attack", "arrest", "protest", "sanction"} <= rules.keys()
+    assert all(r.type in (*PLOVER_TYPES, "VIOLENCE") for rs in rules.values() for r in rs)
+
+
+def test_meeting_with_place_and_date(nlp):
+    doc = _analyse(nlp, "Russia's Foreign Minister Sergei Lavrov met his Chinese counterpart Wang Yi in Beijing on Tuesday.")
+    consult = [e for e in doc._.ng_events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    ev = consult[0]
+    assert ev.place == _actor_id(doc, "Beijing")
+    assert (ev.date, ev.date_precision, ev.date_text) == ("2023-06-20", "day", "Tuesday")
+    roles = {r.actor: r.role for r in ev.actors}
+    assert roles.get(_actor_id(doc, "Lavrov")) == "source"
+    assert _actor_id(doc, "Beijing") not in roles
+    _assert_offsets(doc)
+
+
+def test_air_strike_is_violence_with_target_and_date(nlp):
+    doc = _analyse(nlp, "Israeli jets struck Gaza yesterday.")
+    violent = [e for e in doc._.ng_events if e.type in ("FIGHT", "ASSAULT")]
+    assert len(violent) == 1
+    assert violent[0].date == "2023-06-21"
+    assert {"actor": _actor_id(doc, "Gaza"), "role": "target"} in [r.model_dump() for r in violent[0].actors]
+    _assert_offsets(doc)
+
+
+def test_no_place_is_invented(nlp):
+    doc = _analyse(nlp, "Angela Merkel met Emmanuel Macron on Friday to discuss trade.")
+    consult = [e for e in doc._.ng_events if e.type == "CONSULT"]
+    assert consult and all(e.place is None for e in consult)
+    assert consult[0].date == "2023-06-16"
+
+
+def test_a_place_describing_a_thing_is_not_the_event_place(nlp):
+    doc = _analyse(nlp, "Joe Biden met Olaf Scholz to discuss developments in Ukraine.")
+    assert [e.place for e in doc._.ng_events if e.type == "CONSULT"] == [None]
+
+
+def test_negated_event_is_not_an_event(nlp):
+    doc = _analyse(nlp, "Emmanuel Macron did not meet Vladimir Putin.")
+    assert not [e for e in doc._.ng_events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("Iran threatened to attack Israel.", "THREATEN", {"FIGHT", "ASSAULT"}),
+        ("Turkey refused to release the journalists.", "REJECT", {"RETREAT"}),
+        ("Egypt agreed to host talks between Israel and Hamas.", "AGREE", {"CONSULT"}),
+    ],
+)
+def test_the_governing_verb_codes_the_event(nlp, text, expected, not_expected):
+    types = {e.type for e in _analyse(nlp, text)._.ng_events}
+    assert expected in types
+    assert not types & not_expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested three opposition leaders in Minsk on Sunday.", "COERCE"),
+        ("Thousands of workers protested in Paris against the pension reform.", "PROTEST"),
+        ("The European Union imposed sanctions on Russia.", "SANCTION"),
+        ("The United Nations condemned the attack on the convoy.", "DISAPPROVE"),
+        ("Japan sent humanitarian aid to Turkey.", "AID"),
+    ],
+)
+def test_common_news_events(nlp, text, expected):
+    doc = _analyse(nlp, text)
+    assert expected in {e.type for e in doc._.ng_events}
+    _assert_offsets(doc)
+
+
+def test_the_same_event_told_twice_is_one_event(nlp):
+    text = (
+        "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday.\n\n"
+        "In the meeting with Erdogan, Putin said trade between the two countries was growing."
+    )
+    doc = _analyse(nlp, text)
+    consult = [e for e in doc._.ng_events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert consult[0].date == "2023-06-19"
+    assert len(consult[0].evidence) == 1
+    assert consult[0].evidence[0].text.startswith("In the meeting")
+    _assert_offsets(doc)
+
+
+def test_different_dates_are_different_events(nlp):
+    text = "Antony Blinken met Wang Yi on June 18. Antony Blinken met Wang Yi again on June 21."
+    consult = [e for e in _analyse(nlp, text)._.ng_events if e.type == "CONSULT"]
+    assert sorted(e.date for e in consult) == ["2023-06-18", "2023-06-21"]
+
+
+def test_statements_of_speech_are_not_events(nlp):
+    doc = _analyse(nlp, "The minister said the economy was growing. He stressed that reforms would continue.")
+    assert doc._.ng_events == []
+
+
+@pytest.mark.parametrize("text", ["", "It rained all day.", "   \n\n  "])
+def test_empty_and_entity_free_text(nlp, text):
+    assert _analyse(nlp, text)._.ng_events == []
+
+
+# ------------------------------------------------------------------ the seed
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp, seed_text):
+    return _analyse(nlp, seed_text)
+
+
+def _events_with(doc, etype: str, *names: str):
+    ids = {_actor_id(doc, n) for n in names}
+    return [e for e in doc._.ng_events if e.type == etype and ids <= {r.actor for r in e.actors}]
+
+
+def test_seed_meeting_khamenei_haniyeh_is_one_event_on_june_21_without_place(seed_doc):
+    found = _events_with(seed_doc, "CONSULT", "Khamenei", "Haniyeh")
+    assert len(found) == 1
+    meeting = found[0]
+    assert (meeting.date, meeting.date_precision) == ("2023-06-21", "day")
+    assert meeting.place is None
+    tellings = [meeting.text, *(s.text for s in meeting.evidence)]
+    assert any(t.startswith("In a meeting with") for t in tellings)
+    assert any("On June 21" in t for t in tellings)
+
+
+def test_seed_meeting_haniyeh_ahmadian_on_june_19(seed_doc):
+    found = _events_with(seed_doc, "CONSULT", "Haniyeh", "Ahmadi")
+    assert [(e.date, e.date_precision) for e in found] == [("2023-06-19", "day")]
+    assert found[0].place is None
+
+
+def test_seed_fighting_in_jenin_is_approximately_dated(seed_doc):
+    jenin = _actor_id(seed_doc, "Jenin")
+    fights = [e for e in seed_doc._.ng_events if e.type in ("FIGHT", "ASSAULT") and e.place == jenin]
+    assert fights
+    assert fights[0].date_precision == "approximate"
+    assert "2023-06-15" <= fights[0].date < "2023-06-22"
+    assert "a few days ago" in fights[0].text
+
+
+def test_seed_offsets(seed_doc):
+    assert seed_doc._.ng_events
+    _assert_offsets(seed_doc)
