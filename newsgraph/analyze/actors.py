@@ -245,7 +245,8 @@ class _Analysis:
 
         ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
         ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
-        return [to_actor(c, ids[id(c)], ids, doc.text) for c in ordered]
+        text = doc.text  # built from the tokens on each access: once
+        return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
 
     def title_after(self, span: Span) -> Role | None:
         """Return the appositive title after a name: "Maria Gonzalez, the mayor of Springfield, said"."""
