@@ -28,6 +28,9 @@ from newsgraph.analyze.plover import MILITARY_LEMMAS, VIOLENCE, Trigger, find_tr
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+COOPERATIVE_TYPES = ("CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
+#: "ready to", "willing to", "plans to": the complement is intended, not done.
+_INTENT_HEADS = ("willing", "ready", "prepared", "plan", "intend", "prepare", "want", "seek", "aim", "expect")
 #: Events that are facts on the ground: kept with a place even when no actor is named.
 MATERIAL_TYPES = ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "RETREAT", "AID")
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
@@ -209,6 +212,23 @@ def _clause_tokens(verb: Token) -> list[Token]:
     return found
 
 
+def _intended(tok: Token) -> bool:
+    """True when the text states an intention, not a deed ("will send", "is ready to withdraw")."""
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if auxes & {"will", "shall", "'ll", "wo"} or ("would" in auxes and tok.dep_ == "ccomp"):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS
+
+
+def _has_agent(tok: Token) -> bool:
+    """True for a verb with a noun subject or agent ("officials agreed", "were arrested by police")."""
+    if tok.pos_ != "VERB":
+        return False
+    heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [o for a in tok.children if a.dep_ == "agent" for o in a.children]
+    return any(h.pos_ in ("NOUN", "PROPN") for h in heads)
+
+
 def _clause_verb(tok: Token) -> Token:
     node = tok
     for _ in range(8):
@@ -344,10 +364,12 @@ def find_events(doc: Doc) -> list[Event]:
         etype, mode = trig.rule.type, trig.rule.mode
         if etype == VIOLENCE:
             etype, mode = _violence_type(trig, sources, index)
+        if _intended(trig.token):  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
+            etype = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in MATERIAL_TYPES else etype
         sent = trig.token.sent
         place = _event_place(trig, sent, index)
-        if not sources and not targets and not (place and etype in MATERIAL_TYPES):
-            continue  # nobody did it and nowhere: nothing a reader could check
+        if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not _has_agent(trig.token):
+            continue  # nobody named does it, nowhere: a mention of a kind of event, not an event
         found.append(
             _Found(
                 type=etype, mode=mode, sources=sources, targets=targets,

@@ -153,6 +153,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 def _governed(token: Token, found: dict[int, Trigger]) -> bool:
     """True when ``token`` is the complement of another trigger ("agreed to *meet*")."""
     node = token
+    for _ in range(8):  # a noun counts from its verb: "agreed to host *talks*"
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
     while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
         node = node.head
         if node.i in found:
