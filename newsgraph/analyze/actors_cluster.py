@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.analyze.actors_titles import GENERIC, HONORIFICS, ROLE_CLASS, Role
+from newsgraph.analyze.actors_titles import GENERAL_OF, GENERIC, HONORIFICS, ROLE_CLASS, Role
 from newsgraph.analyze.kb import KBEntry
 from newsgraph.model import Actor, Mention
 
@@ -59,9 +59,12 @@ class TitleInfo:
         if not heads:
             return None
         h = heads[-1] if heads[-1] < of_at else heads[0]
-        mods = {w for w in words[:h] if w not in _ARTICLES}
+        role, role_class = words[h], ROLE_CLASS[words[h]]
+        if role == "general" and h > 0 and words[h - 1] in GENERAL_OF:
+            role, role_class = f"{words[h - 1]} general", GENERAL_OF[words[h - 1]]
+        mods = {w for w in words[:h] if w not in _ARTICLES} - {role.split()[0]}
         comp = {w for w in words[h + 1:] if w not in _ARTICLES and w not in ("of", "for", "and")}
-        return cls(text, words[h], ROLE_CLASS[words[h]], mods, comp)
+        return cls(text, role, role_class, mods, comp)
 
 
 @dataclass

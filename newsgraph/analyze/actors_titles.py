@@ -35,16 +35,19 @@ for _cls, _words in {
     "minister": "minister",
     "secretary": "secretary secretary-general",
     "spokes": "spokesman spokeswoman spokesperson",
-    "military": "commander cmdr general colonel admiral marshal",
+    "military": "commander cmdr general gen colonel col admiral adm marshal lieutenant lt sergeant sgt major",
     "diplomat": "ambassador envoy diplomat negotiator",
     "representative": "representative delegate deputy adviser advisor aide",
     "monarch": "king queen emir sultan monarch prince",
     "cleric": "cleric",
-    "legislator": "senator lawmaker congressman congresswoman parliamentarian speaker mp",
-    "local": "mayor governor",
-    "judge": "judge prosecutor",
+    "legislator": "senator sen lawmaker congressman congresswoman rep parliamentarian speaker mp",
+    "local": "mayor governor gov",
+    "legal": "judge prosecutor attorney lawyer justice",
     "official": "official politician figure",
-    "director": "director founder ceo",
+    "director": "director founder ceo executive chairman",
+    "candidate": "nominee candidate",
+    "profession": "professor analyst economist researcher scientist expert journalist reporter correspondent",
+    "activist": "activist campaigner organizer",
 }.items():
     for _w in _words.split():
         ROLE_CLASS[_w] = _cls
@@ -95,9 +98,16 @@ class Role:
         return self.span.doc[start:self.span.end].text
 
 
+#: "attorney general", "secretary general": the first word says the office.
+GENERAL_OF = {"attorney": "legal", "surgeon": "official", "inspector": "official", "secretary": "secretary",
+               "solicitor": "legal", "director": "director", "governor": "local"}
+
+
 def role_word(token: Token) -> str | None:
     """Return the role word a token is (lowercase, singular), or None."""
     low = token.lower_.rstrip(".")
+    if low in GENERAL_OF and token.i + 1 < len(token.doc) and token.nbor().lower_ == "general":
+        return None  # "attorney general": the office is headed by "general"
     if low in ROLE_CLASS and token.tag_ not in ("NNS", "NNPS", "VB", "VBD", "VBP", "VBZ", "VBG"):
         return low
     # "minister" inside compounds spaCy keeps as one token, e.g. "prime-minister"
@@ -122,6 +132,9 @@ def _is_title_token(token: Token) -> bool:
 def _build_role(doc: Doc, start: int, end: int, head_i: int, demonyms: dict[str, str]) -> Role:
     head = doc[head_i]
     role = role_word(head) or head.lower_
+    role_class = ROLE_CLASS.get(role, "other")
+    if role == "general" and head_i > start and doc[head_i - 1].lower_ in GENERAL_OF:
+        role, role_class = f"{doc[head_i - 1].lower_} general", GENERAL_OF[doc[head_i - 1].lower_]
     mods: set[str] = set()
     country = None
     possessor = None
@@ -138,7 +151,8 @@ def _build_role(doc: Doc, start: int, end: int, head_i: int, demonyms: dict[str,
             country = country or demonyms.get(tok.lower_)
     if possessor is not None:
         mods -= {t.lower_ for t in possessor}
-    return Role(doc[start:end], head, role, ROLE_CLASS.get(role, "other"), mods, country, complement, possessor)
+    mods.discard(role.split()[0])
+    return Role(doc[start:end], head, role, role_class, mods, country, complement, possessor)
 
 
 def titles_before(doc: Doc, name_start: int, sent_start: int, demonyms: dict[str, str], limit: int = 14) -> list[Role]:
@@ -173,6 +187,8 @@ def titles_before(doc: Doc, name_start: int, sent_start: int, demonyms: dict[str
         of_at = next((k for k in range(a, b) if doc[k].lower_ in ("of", "for")), b)
         before_of = [k for k in heads if k < of_at]
         head_i = before_of[-1] if before_of else heads[0]
+        # "centerpiece of President Obama's plan": the title starts after that "of"
+        a = max([a] + [k + 1 for k in range(a, head_i) if doc[k].lower_ in ("of", "for")])
         while a < head_i and doc[a].lower_ in ("the", "and", "of", "for", "'s", "’s", "’", "'", "-"):
             a += 1
         roles.append(_build_role(doc, a, b, head_i, demonyms))
@@ -197,7 +213,8 @@ def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) 
         # a capitalised word joins only as a name or a title word: in a
         # Title-Case headline every word is a PROPN ("Leader Addresses Hamas Official")
         proper = tok.pos_ == "PROPN" and (tok.ent_type_ or tok.is_upper or tok.lower_ in TITLE_WORDS)
-        if proper or tok.pos_ == "ADJ" or tok.tag_ == "POS" or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
+        of_general = tok.lower_ in GENERAL_OF and tok.nbor().lower_ == "general"
+        if proper or of_general or tok.pos_ == "ADJ" or tok.tag_ == "POS" or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
             start -= 1
         elif tok.lower_ in ("’", "'") and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN":
             start -= 1
