@@ -10,22 +10,24 @@ import re
 from newsgraph.model import Precision
 
 _LABEL = re.compile(r"^\s*(?:published|updated|posted|last updated|date)(?:\s+on)?\s*[:\-–]?\s*", re.I)
+#: A dateline states a year: four digits, or a numeric date such as 22/06/23. Checked before dateparser (slow).
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _HAS_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?")
 
 
-@functools.lru_cache(maxsize=1)
-def _parser():  # noqa: ANN202 - dateparser is imported lazily (it is slow to load)
+@functools.lru_cache(maxsize=16)
+def _parser(languages: tuple[str, ...] | None = None):  # noqa: ANN202 - dateparser is imported lazily (slow to load)
+    """Return a dateparser parser for these languages (None: detect among all, slower on first use of each)."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(
-        settings={
-            "RETURN_TIME_AS_PERIOD": True,
-            "PREFER_DATES_FROM": "past",
-            "REQUIRE_PARTS": ["month", "year"],
-        },
-        try_previous_locales=True,
-    )
+    settings = {"RETURN_TIME_AS_PERIOD": True, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month", "year"]}
+    if languages:
+        try:
+            return DateDataParser(languages=list(languages), settings=settings)
+        except ValueError:  # a language dateparser does not know
+            return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(settings=settings, try_previous_locales=True)
 
 
 def format_datetime(value: dt.datetime, precision: Precision) -> str:
@@ -42,17 +44,18 @@ def format_datetime(value: dt.datetime, precision: Precision) -> str:
     return text
 
 
-def parse_dateline(text: str) -> tuple[str, Precision] | None:
+def parse_dateline(text: str, languages: tuple[str, ...] | None = None) -> tuple[str, Precision] | None:
     """Return (ISO date, precision) when ``text`` is a dateline such as
     "Thursday 22 June 2023 - 20:22" (-> "2023-06-22T20:22", "minute"), else None.
 
-    Parsed with dateparser; a dateline must state at least a month and a year.
+    Parsed with dateparser, in ``languages`` when given (ISO 639-1 codes), else
+    in whichever language fits; a dateline must state at least a month and a year.
     """
     cleaned = _LABEL.sub("", text).strip()
-    if not cleaned or len(cleaned) > 80 or not any(ch.isdigit() for ch in cleaned):
+    if not cleaned or len(cleaned) > 80 or not _HAS_YEAR.search(cleaned):
         return None
     try:
-        data = _parser().get_date_data(cleaned)
+        data = _parser(languages).get_date_data(cleaned)
     except (ValueError, OverflowError):
         return None
     if data.date_obj is None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsgraph.extract.dates import parse_dateline
 from newsgraph.model import Furniture, RelatedLink
 
 #: Longest paragraph that can be furniture (a "Read more:" line with a long title fits).
@@ -87,8 +88,13 @@ def _tail_start(paragraphs: list[str]) -> int:
     return len(paragraphs)
 
 
-def strip_header(paragraphs: list[str], title: str | None) -> tuple[list[str], list[Furniture]]:
-    """Return the paragraphs without a repeated title and date/byline lines at the top, and what was removed."""
+def strip_header(
+    paragraphs: list[str], title: str | None, languages: tuple[str, ...] | None = None
+) -> tuple[list[str], list[Furniture]]:
+    """Return the paragraphs without a repeated title and date/byline lines at the top, and what was removed.
+
+    ``languages`` are the ones datelines are read in (see ``parse_dateline``).
+    """
     removed: list[Furniture] = []
     rest = list(paragraphs)
     norm_title = " ".join((title or "").split()).casefold()
@@ -100,6 +106,8 @@ def strip_header(paragraphs: list[str], title: str | None) -> tuple[list[str], l
             removed.append(Furniture(text=head, reason="title"))
         elif len(head) <= MAX_HEADER_CHARS and _HEADER_LINE.match(head):
             removed.append(Furniture(text=head, reason="dateline" if head[:1].lower() != "b" else "byline"))
+        elif len(head) <= MAX_HEADER_CHARS and parse_dateline(head, languages) is not None:
+            removed.append(Furniture(text=head, reason="dateline"))
         else:
             break
         rest.pop(0)

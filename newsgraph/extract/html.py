@@ -11,7 +11,9 @@ from lxml.html import HtmlElement
 from newsgraph.errors import EmptyDocumentError
 from newsgraph.extract.dates import parse_iso
 from newsgraph.extract.draft import Draft
+from newsgraph.extract.language import detect_language
 from newsgraph.extract.furniture import strip_furniture, strip_header
+from newsgraph.extract.text import take_byline_prefix
 from newsgraph.model import Precision
 
 #: Trafilatura settings, chosen by measuring on the ScrapingHub set (benchmarks/extraction.py, 181 pages).
@@ -137,8 +139,13 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
             links = anchor_map(tree, page_url)
         return links.get(_norm(text))
 
-    paragraphs, header = strip_header(paragraphs, title)
+    # Identified on the extracted text (a page's declared lang is often missing or a template default).
+    language = detect_language("\n\n".join(paragraphs))
+    paragraphs, header = strip_header(paragraphs, title, (language, "en") if language and language != "en" else ("en",))
     cleaned = strip_furniture(paragraphs, link_for)
+    byline, removed = take_byline_prefix(cleaned.paragraphs, result.author or None)
+    if removed:
+        header.append(removed)
     published, precision = published_with_precision(result.date, candidates)
     return Draft(
         extractor="html",
@@ -146,9 +153,10 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
         title=title,
         published=published,
         published_precision=precision,
-        byline=result.author or None,
+        byline=byline,
         url=page_url,
         site=site,
+        language=language,
         furniture=header + cleaned.furniture,
         related=cleaned.related,
     )

@@ -66,6 +66,18 @@ def byline_prefix(paragraph: str) -> tuple[str, str] | None:
     return by, m.group("rest").strip()
 
 
+def take_byline_prefix(paragraphs: list[str], byline: str | None) -> tuple[str | None, Furniture | None]:
+    """Take an "X – " byline off the first or second paragraph (in place) when it agrees with ``byline``
+    or there is none yet; return the byline and the removed prefix as furniture."""
+    for index in range(min(2, len(paragraphs))):
+        found = byline_prefix(paragraphs[index])
+        if found and (byline is None or byline.casefold() == found[0].casefold()):
+            removed = paragraphs[index][: len(paragraphs[index]) - len(found[1])].strip()
+            paragraphs[index] = found[1]
+            return found[0] if byline is None else byline, Furniture(text=removed, reason="byline")
+    return byline, None
+
+
 def extract_text(text: str) -> Draft:
     """Return the parts of an article given as copied text."""
     paragraphs = split_paragraphs(text)
@@ -85,13 +97,9 @@ def extract_text(text: str) -> Draft:
         paragraphs.pop(0)
     cleaned = strip_furniture(paragraphs)
     paragraphs = cleaned.paragraphs
-    for index in range(min(2, len(paragraphs))):
-        found = byline_prefix(paragraphs[index])
-        if found and (draft.byline is None or draft.byline == found[0]):
-            removed = paragraphs[index][: len(paragraphs[index]) - len(found[1])].strip()
-            draft.byline, paragraphs[index] = found
-            cleaned.furniture.insert(0, Furniture(text=removed, reason="byline"))
-            break
+    draft.byline, removed = take_byline_prefix(paragraphs, draft.byline)
+    if removed:
+        cleaned.furniture.insert(0, removed)
     draft.paragraphs = paragraphs
     draft.furniture = cleaned.furniture
     draft.related = cleaned.related
