@@ -79,3 +79,12 @@ def test_strip_header_title_and_dateline() -> None:
     rest, removed = strip_header(["My Title", "Updated at 1:23 p.m.", "By Jo Doe", "Body starts."], "My Title")
     assert rest == ["Body starts."]
     assert [f.reason for f in removed] == ["title", "dateline", "byline"]
+
+
+def test_strip_header_parsed_dateline_in_the_page_language() -> None:
+    rest, removed = strip_header(["November 20, 2019 - 11:28 AMT", "Body starts."], None)
+    assert rest == ["Body starts."] and removed[0].reason == "dateline"
+    rest, removed = strip_header(["sexta-feira, 22 de outubro de 2010 às 20:13", "Corpo."], None, ("pt", "en"))
+    assert rest == ["Corpo."]
+    # A short first line without a date stays.
+    assert strip_header(["The minister resigned.", "More."], None) == (["The minister resigned.", "More."], [])

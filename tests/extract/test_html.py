@@ -70,3 +70,48 @@ def test_published_time_only_when_a_tag_states_it_for_the_same_day() -> None:
     assert published_with_precision("2023-06-22", ["2023-07-01T08:00"]) == ("2023-06-22", "day")
     assert published_with_precision(None, ["2023-06-22"]) == ("2023-06-22", "day")
     assert published_with_precision(None, []) == (None, None)
+
+
+def test_seed_as_html_page_gives_the_same_record(seed_text: str) -> None:
+    """The seed's story laid out as a web page: the HTML path agrees with the copied-text path."""
+    from html import escape
+
+    from newsgraph.extract.text import split_paragraphs
+    from newsgraph.model import RawDocument
+
+    title, dateline, *rest = split_paragraphs(seed_text)
+    body_html = []
+    for paragraph in rest:
+        if paragraph.startswith("Read more: "):
+            target = escape(paragraph.removeprefix("Read more: "))
+            body_html.append(f'<p>Read more: <a href="/en/hamas-delegation-meets">{target}</a></p>')
+        else:
+            body_html.append(f"<p>{escape(paragraph)}</p>")
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)} - ISWNews</title>"
+        '<meta property="og:site_name" content="ISWNews">'
+        '<meta property="article:published_time" content="2023-06-22T20:22">'
+        '<link rel="canonical" href="https://example.org/en/iran-leader-addresses-hamas-official/">'
+        f"</head><body><nav><a href='/'>Home</a> <a href='/en'>News</a></nav><article><h1>{escape(title)}</h1>"
+        f"<div class='date'>{dateline}</div>{''.join(body_html)}</article>"
+        "<footer>Copyright ISWNews</footer></body></html>"
+    )
+    doc = RawDocument(content=page.encode(), source="seed.html", content_type="text/html; charset=utf-8",
+                      url="https://example.org/en/iran-leader-addresses-hamas-official/?utm_source=x")
+    article = extract_article(doc)
+    assert article.extractor == "html"
+    assert article.title == title
+    assert article.site == "ISWNews"
+    assert (article.published, article.published_precision) == ("2023-06-22T20:22", "minute")
+    assert article.byline == "ISWNews Analysis Group"
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0].startswith("In a meeting with the head of Palestinian Resistance Movement Hamas’ political bureau")
+    assert paragraphs[1].startswith("On June 21,")
+    assert article.body.endswith("the latest political and field developments in Palestine.")
+    for furniture in ("Read more:", "Share it:", "Leave a Reply", "Your email address", dateline):
+        assert furniture not in article.body
+    assert [(r.title, r.url) for r in article.related] == [
+        ("Hamas Delegation Meets With Iranian President, IRGC Cmdr.", "https://example.org/en/hamas-delegation-meets")
+    ]
+    assert article.url == "https://example.org/en/iran-leader-addresses-hamas-official/"
