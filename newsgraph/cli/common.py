@@ -6,6 +6,7 @@ import os
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 
 from newsgraph.errors import NewsgraphError
 
@@ -29,10 +30,10 @@ def report_error(err: BaseException, source: str | None = None) -> None:
         line = str(err) if err.source or not source else f"{source}: {err}"
     else:
         line = f"{source}: {type(err).__name__}: {err}" if source else f"{type(err).__name__}: {err}"
-    err_console.print(f"[red]error:[/red] {line}", markup=True, soft_wrap=True, emoji=False)
+    err_console.print(f"[red]error:[/red] {escape(line)}", markup=True, soft_wrap=True, emoji=False)
 
 
 def fail(message: str, code: int = 1) -> None:
     """Print one error line and exit."""
-    err_console.print(f"[red]error:[/red] {message}", soft_wrap=True, emoji=False)
+    err_console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True, emoji=False)
     sys.exit(code)
