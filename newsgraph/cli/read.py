@@ -70,6 +70,7 @@ def read(
     timeout: float = typer.Option(20.0, help="Seconds a URL may take to answer and download."),
 ) -> None:
     """Read news pages, URLs, feeds or web archives; print one clean Article per document."""
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from newsgraph.errors import NewsgraphError
@@ -100,7 +101,7 @@ def read(
             except Exception as err:  # a bug must not hide the inputs already read: one line, then stop
                 on_error(NewsgraphError(f"{type(err).__name__}: {err}", source="newsgraph read"))
                 break
-            progress.update(task, advance=1, description=doc.source[-60:])
+            progress.update(task, advance=1, description=escape(doc.source[-60:]))
             try:
                 article = extract_article(doc)
             except NewsgraphError as err:

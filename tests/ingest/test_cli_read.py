@@ -47,3 +47,11 @@ def test_timeout_image_and_good_page_with_flag(site, silent_url: str, article_ht
 def test_progress_only_on_a_terminal() -> None:
     # Test runs have no terminal on stderr: no progress bar whatever the sources.
     assert not _wants_progress(["a.html", "b.html"])
+
+
+def test_error_lines_show_names_as_they_are(tmp_path) -> None:
+    """Input names with brackets are printed literally, never read as console markup."""
+    name = str(tmp_path / "news[/x][bold].html")
+    result = CliRunner().invoke(app, ["read", name])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {name}: no such file or directory"
