@@ -18,6 +18,8 @@ article stays unresolved.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -32,6 +34,8 @@ from newsgraph.analyze.kb import KBEntry, KnowledgeBase, load_demonyms
 #: spaCy entity label -> actor type (NORP only as a plural noun: "Palestinians").
 ENT_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "GROUP"}
 _SUBJ = {"nsubj", "nsubjpass"}
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as", "vs"}
 
 
 class ActorsComponent:
@@ -84,6 +88,8 @@ class _Analysis:
         self.name_spans: list[tuple[Span, Cluster]] = []
         self.title_heads: set[int] = set()
         self.people: list[coref.PersonMention] = []
+        self.text: str | None = None
+        self.headline_lines: dict[int, bool] = {}
 
     # ------------------------------------------------------------ 1. names
     def kb_spans(self) -> list[Span]:
@@ -167,6 +173,8 @@ class _Analysis:
             return c
         words = normalise(span.text)
         found = match_name(words, kind, self.clusters)
+        if found is not None and kind == "PERSON" and found.type != "PERSON":
+            found.type = "PERSON"
         if found is None:
             found = Cluster(type=kind)
             self.clusters.append(found)
@@ -178,6 +186,18 @@ class _Analysis:
             end -= 2  # "Trump’s" left as one token: the name is "Trump"
         c.mentions.append((span.start_char, end, kind))
         c.last_token = max(c.last_token, span.start)
+
+    def in_headline(self, span: Span) -> bool:
+        """True when the span sits on a Title-Case line (a headline or a "Read more" link)."""
+        text = self.doc.text if self.text is None else self.text
+        self.text = text
+        start = text.rfind("\n", 0, span.start_char) + 1
+        if start not in self.headline_lines:
+            end = text.find("\n", start)
+            words = [w for w in _WORD.findall(text[start:end if end >= 0 else len(text)]) if w.lower() not in _SMALL]
+            capitals = sum(1 for w in words if w[0].isupper())
+            self.headline_lines[start] = len(words) >= 3 and capitals >= 0.8 * len(words)
+        return self.headline_lines[start]
 
     def is_subject(self, span: Span) -> int:
         """Return the subject level of a mention (see ``coref.subject_level``)."""
@@ -210,23 +230,24 @@ class _Analysis:
             words = normalise(span.text)
             is_alias = n in linked or (c.kb is not None and not set(words) <= set(c.kb.name.casefold().split()))
             self.add_mention(c, span, "alias" if is_alias else "name")
-            c.names.append(span.text)
+            # a Title-Case headline glues words onto names ("Obama Says"): name actors from the body
+            (c.headline_names if self.in_headline(span) else c.names).append(span.text)
             for t in span:
                 self.name_of_token[t.i] = c
             self.name_spans.append((span, c))
         self.first_pos = {id(c): min(m[0] for m in c.mentions) for c in self.clusters}
 
         # 2. titles before person names; affiliations they state
+        person_tokens = {t.i for span, c in self.name_spans if c.type == "PERSON" for t in span}
         for span, c in self.name_spans:
             if c.type != "PERSON":
                 continue
-            for role in titles_before(doc, span.start, span.sent.start, self.comp.demonyms):
+            roles = titles_before(doc, span.start, span.sent.start, self.comp.demonyms, person_tokens)
+            after = self.title_after(span)
+            for role in roles + ([after] if after is not None else []):
                 self.attach_role(c, role, "title")
-                self.title_heads.add(role.head.i)
-            role = self.title_after(span)
-            if role is not None:
-                self.attach_role(c, role, "title")
-                self.title_heads.add(role.head.i)
+                # the role word and its modifiers are this title; its "of ..." may name someone else
+                self.title_heads.update(range(role.span.start, role.head.i + 1))
         for c in self.clusters:  # KB affiliations among the article's actors
             if c.kb is not None:
                 for other in self.clusters:
@@ -245,7 +266,7 @@ class _Analysis:
 
         ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
         ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
-        text = doc.text  # built from the tokens on each access: once
+        text = self.text or doc.text  # built from the tokens on each access: once
         return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
 
     def title_after(self, span: Span) -> Role | None:

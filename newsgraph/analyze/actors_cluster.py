@@ -17,6 +17,7 @@ from newsgraph.analyze.kb import KBEntry
 from newsgraph.model import Actor, Mention
 
 _ARTICLES = {"the", "a", "an"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 #: "the French leader" may be the president, the prime minister or the king.
 LEADER_CLASSES = {"lead", "president", "premier", "monarch"}
 
@@ -27,6 +28,8 @@ def normalise(text: str) -> list[str]:
     words = [w for w in re.split(r"\s+", text.casefold()) if w]
     while words and (words[0] in _ARTICLES or words[0] in HONORIFICS):
         words.pop(0)
+    while len(words) > 1 and words[-1].rstrip(".,") in _SUFFIXES:
+        words.pop()
     return words
 
 
@@ -75,7 +78,8 @@ class Cluster:
     kb: KBEntry | None = None
     words: list[list[str]] = field(default_factory=list)  # normalised names seen
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start_char, end_char, kind)
-    names: list[str] = field(default_factory=list)  # display names, in order
+    names: list[str] = field(default_factory=list)  # names as written in the body, in order
+    headline_names: list[str] = field(default_factory=list)  # names as written on Title-Case lines
     titles: list[str] = field(default_factory=list)  # from the article
     title_info: list[TitleInfo] = field(default_factory=list)  # article + KB titles, parsed
     affiliations: list["Cluster"] = field(default_factory=list)
@@ -111,6 +115,10 @@ class Cluster:
         return found
 
 
+def _suffix(longer: list[str], shorter: list[str]) -> bool:
+    return len(shorter) <= len(longer) and longer[len(longer) - len(shorter):] == shorter
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w not in ("of", "and", "the", "for"))
 
@@ -126,19 +134,32 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
                 best = c if best is None or c.last_token > best.last_token else best
             continue
         if (c.type == "PERSON") != (kind == "PERSON"):
+            # spaCy's label for one person can differ between mentions ("McKinley" as GPE,
+            # "Enrique Peña Nieto" as ORG): a surname, or a full name, still joins
+            if c.kb is None and kind != "PERSON" and len(words) == 1 and words[0] in c.surnames:
+                best = c
+            elif c.kb is None and kind == "PERSON" and len(words) >= 2 and any(
+                    len(w) > len(words) and _suffix(w, words) for w in c.words):
+                best = c
             continue
         if words in c.words:
             return c
         if kind == "PERSON":
-            # "Haniyeh" after "Ismail Haniyeh"; "Ismail Haniyeh" after "Haniyeh"
-            if any(w and w[-1] == words[-1] and (len(w) == 1 or len(words) == 1) for w in c.words):
+            # "Haniyeh" after "Ismail Haniyeh"; "Ismail Haniyeh" after "Haniyeh";
+            # "Peña Nieto" after "Enrique Peña Nieto"
+            if any(w and (_suffix(w, words) or _suffix(words, w)) for w in c.words):
                 if best is None or c.last_token > best.last_token:
                     best = c
-        elif len(words) == 1 and words[0].isalpha() and len(words[0]) >= 2:
-            if any(len(w) > 1 and _initials(w) == words[0] for w in c.words):
+            continue
+        acronym = words[0].replace(".", "") if len(words) == 1 else ""
+        if len(acronym) >= 2 and acronym.isalpha():  # "W.T.O." after "World Trade Organization"
+            if any(len(w) > 1 and _initials(w) == acronym for w in c.words):
                 best = c
-        elif any(len(w) == 1 and _initials(words) == w[0] for w in c.words):
+        elif any(len(w) == 1 and _initials(words) == w[0].replace(".", "") for w in c.words):
             best = c
+        elif len(words) >= 2 and any(len(w) > len(words) and w[:len(words)] == words and w[len(words)] in ("for", "of")
+                                     for w in c.words):
+            best = c  # "Peterson Institute" after "Peterson Institute for International Economics"
     if best is None and kind == "PERSON" and len(words) == 1:
         # a first name alone ("LeBron" after "LeBron James"), when only one person has it
         firsts = [c for c in clusters if c.type == "PERSON" and any(len(w) > 1 and w[0] == words[0] for w in c.words)]
@@ -201,7 +222,7 @@ def to_actor(c: Cluster, actor_id: str, ids: dict[int, str], text: str) -> Actor
             continue
         mentions.append(Mention(text=text[start:end], start=start, end=end, kind=kind))
         last_end = end
-    written = [display_name(n) for n in c.names]
+    written = [display_name(n) for n in c.names or c.headline_names]
     if c.kb is not None and (c.type == "PERSON" or c.kb.name.casefold() in (w.casefold() for w in written)):
         name = c.kb.name
     elif c.kb is not None and written:
@@ -210,10 +231,10 @@ def to_actor(c: Cluster, actor_id: str, ids: dict[int, str], text: str) -> Actor
     elif c.kb is not None:
         name = c.kb.name
     else:
-        pool = c.names or [m.text for m in mentions]
+        pool = written or [m.text for m in mentions]
         name = display_name(max(pool, key=len)) if pool else actor_id
     aliases = []
-    for n in c.names + ([c.kb.name] if c.kb is not None else []):
+    for n in c.names + c.headline_names + ([c.kb.name] if c.kb is not None else []):
         n = display_name(n)
         if n.casefold() != name.casefold() and n.casefold() not in (a.casefold() for a in aliases):
             aliases.append(n)

@@ -22,6 +22,7 @@ small token grammar instead; its vocabulary is the only hand-written part.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -43,7 +44,7 @@ for _cls, _words in {
     "legislator": "senator sen lawmaker congressman congresswoman rep parliamentarian speaker mp",
     "local": "mayor governor gov",
     "legal": "judge prosecutor attorney lawyer justice",
-    "official": "official politician figure",
+    "official": "official politician",
     "director": "director founder ceo executive chairman",
     "candidate": "nominee candidate",
     "profession": "professor analyst economist researcher scientist expert journalist reporter correspondent",
@@ -53,7 +54,7 @@ for _cls, _words in {
         ROLE_CLASS[_w] = _cls
 
 #: Generic role words: they match any titled person (with nationality/affiliation agreeing).
-GENERIC = {"official", "politician", "figure"}
+GENERIC = {"official", "politician"}
 
 #: Words before a name that are forms of address, not roles ("Ayatollah Ali Khamenei").
 HONORIFICS = {
@@ -155,15 +156,17 @@ def _build_role(doc: Doc, start: int, end: int, head_i: int, demonyms: dict[str,
     return Role(doc[start:end], head, role, role_class, mods, country, complement, possessor)
 
 
-def titles_before(doc: Doc, name_start: int, sent_start: int, demonyms: dict[str, str], limit: int = 14) -> list[Role]:
+def titles_before(doc: Doc, name_start: int, sent_start: int, demonyms: dict[str, str],
+                  blocked: Collection[int] = (), limit: int = 14) -> list[Role]:
     """Return the titles written right before a name at token ``name_start`` (left to right).
 
     "the head of Hamas' political bureau Ismail Haniyeh" -> one title;
     "representative of X and Secretary of Y Ali Akbar Ahmadian" -> two.
+    ``blocked`` tokens (another person's name) end the title.
     """
     i = name_start - 1
     floor = max(sent_start, name_start - limit)
-    while i >= floor and _is_title_token(doc[i]):
+    while i >= floor and i not in blocked and _is_title_token(doc[i]):
         i -= 1
     first = i + 1
     # the title must start at a role word or its modifiers; find the first role word
@@ -191,6 +194,8 @@ def titles_before(doc: Doc, name_start: int, sent_start: int, demonyms: dict[str
         a = max([a] + [k + 1 for k in range(a, head_i) if doc[k].lower_ in ("of", "for")])
         while a < head_i and doc[a].lower_ in ("the", "and", "of", "for", "'s", "’s", "’", "'", "-"):
             a += 1
+        if doc[b - 1].lower_ in ("of", "for", "and", "the", "a"):
+            continue  # "a lighted figure of Abraham Lincoln": not a title of the name
         roles.append(_build_role(doc, a, b, head_i, demonyms))
     return roles
 
@@ -203,8 +208,8 @@ def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) 
     official") introduce someone unnamed: nobody to resolve them to.
     """
     head = doc[head_i]
-    if not role_word(head):
-        return None
+    if not role_word(head) or (head_i + 1 < sent.end and role_word(doc[head_i + 1])):
+        return None  # "Chief" of "Chief Justice": the head is further right
     start = head_i
     while start - 1 >= sent.start:
         tok = doc[start - 1]
