@@ -47,15 +47,16 @@ def build_corpus(db_path: Path) -> None:
     store.close()
 
 
-def start_server(db_url: str) -> tuple[subprocess.Popen, str]:
-    """Start `newsgraph serve` on a free loopback port; return the process and its base URL."""
+def start_server(db_url: str, log_path: Path) -> tuple[subprocess.Popen, str]:
+    """Start `newsgraph serve` on a free loopback port (its stderr to ``log_path``); return it and its base URL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     script = Path(sys.executable).with_name("newsgraph")
     command = [str(script)] if script.exists() else [sys.executable, "-c", "from newsgraph.cli import main; main()"]
+    log = log_path.open("wb")
     proc = subprocess.Popen([*command, "serve", "--db", db_url, "--port", str(port), "--log-level", "warning"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -67,13 +68,14 @@ def start_server(db_url: str) -> tuple[subprocess.Popen, str]:
         if proc.poll() is not None:
             break
     proc.kill()
-    raise SystemExit(f"newsgraph serve did not start: {proc.stderr.read().decode(errors='replace')[-1000:]}")
+    raise SystemExit(f"newsgraph serve did not start: {log_path.read_text(errors='replace')[-1000:]}")
 
 
-async def load(url: str, duration: float, concurrency: int) -> dict[str, float]:
+async def load(url: str, duration: float, concurrency: int) -> dict:
     """Hit ``url`` from ``concurrency`` connections for ``duration`` seconds; return the figures."""
     latencies: list[float] = []
     errors = 0
+    kinds: dict[str, int] = {}
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(limits=limits, timeout=30.0) as client:
         deadline = time.perf_counter() + duration
@@ -87,8 +89,10 @@ async def load(url: str, duration: float, concurrency: int) -> dict[str, float]:
                     await r.aread()
                     if r.status_code != 200:
                         errors += 1
-                except httpx.HTTPError:
+                        kinds[str(r.status_code)] = kinds.get(str(r.status_code), 0) + 1
+                except httpx.HTTPError as err:
                     errors += 1
+                    kinds[type(err).__name__] = kinds.get(type(err).__name__, 0) + 1
                 latencies.append(time.perf_counter() - start)
 
         started = time.perf_counter()
@@ -97,7 +101,7 @@ async def load(url: str, duration: float, concurrency: int) -> dict[str, float]:
     latencies.sort()
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else latencies * 99
     return {"requests": len(latencies), "rps": len(latencies) / elapsed, "p50": q[49] * 1000, "p99": q[98] * 1000,
-            "errors": errors}
+            "errors": errors, "kinds": kinds}
 
 
 def main() -> None:
@@ -111,6 +115,7 @@ def main() -> None:
     args = parser.parse_args()
 
     proc = None
+    log_path = None
     tmp = tempfile.TemporaryDirectory()
     try:
         base = args.url
@@ -121,7 +126,8 @@ def main() -> None:
                 print(f"building a corpus from {SEED.name} ...", file=sys.stderr)
                 build_corpus(db_path)
                 db_url = f"sqlite:///{db_path}"
-            proc, base = start_server(db_url)
+            log_path = Path(tmp.name) / "server.log"
+            proc, base = start_server(db_url, log_path)
         base = base.rstrip("/")
         first = httpx.get(f"{base}/api/v1/articles", params={"limit": 1}).json()["items"]
         if not first:
@@ -137,7 +143,9 @@ def main() -> None:
         for name, url, seconds in targets:
             r = asyncio.run(load(url, seconds, args.concurrency))
             print(f"{name:<20} {seconds:>7.0f} {r['requests']:>9} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p99']:>8.1f} "
-                  f"{r['errors']:>7}", flush=True)
+                  f"{r['errors']:>7}" + (f"  {r['kinds']}" if r["kinds"] else ""), flush=True)
+        if log_path and log_path.stat().st_size:
+            print("server log (last lines):\n" + "\n".join(log_path.read_text(errors="replace").splitlines()[-15:]))
     finally:
         if proc:
             proc.terminate()

@@ -17,6 +17,7 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
         allow_private: bool = typer.Option(False, "--allow-private", help="Let URL ingest fetch loopback/private addresses."),
         log_level: str = typer.Option("info", "--log-level", help="uvicorn log level."),
+        keep_alive: int = typer.Option(15, "--keep-alive", min=1, help="Seconds an idle keep-alive connection is kept open."),
     ) -> None:
         """Serve the pages and the JSON API (tokens from NEWSGRAPH_API_TOKEN / NEWSGRAPH_ADMIN_TOKEN)."""
         import uvicorn
@@ -34,6 +35,7 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the corpus")
         err_console.print(f"newsgraph: serving {url} on http://{host}:{port}/", soft_wrap=True, markup=False)
         try:
-            uvicorn.run(web_app, host=host, port=port, log_level=log_level, access_log=False)
+            uvicorn.run(web_app, host=host, port=port, log_level=log_level, access_log=False,
+                        timeout_keep_alive=keep_alive)
         except OSError as err:
             fail(f"cannot listen on {host}:{port}: {err.strerror or err}")
