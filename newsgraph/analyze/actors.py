@@ -132,12 +132,16 @@ class _Analysis:
                     ent = Span(doc, roles[-1] + 1, ent.end, label="PERSON")  # "President Joe Biden"
             inside = [k for k in kb_spans if k.start < ent.end and ent.start < k.end]
             head = [k for k in inside if k.start < ent.end <= k.end]
-            if head:  # a KB name ends the entity: it names the same actor ("Ayatollah Seyyed Ali Khamenei")
+            entry = kb.get(head[0].label_) if head else None
+            if entry is not None and ent.label_ == "PERSON" and len(head[0]) < len(ent):
+                # "John Harris" is not the KB's "Harris" unless the whole name is known
+                if kb.get(" ".join(normalise(ent.text))) is not entry:
+                    entry = None
+            if entry is not None:  # a KB name ends the entity: it names the same actor ("Ayatollah Seyyed Ali Khamenei")
                 k = head[0]
-                entry = kb.get(k.label_)
                 span = Span(doc, min(ent.start, k.start), max(ent.end, k.end))
                 out.append((span, entry, entry.type if entry.type != "OTHER" else ENT_TYPES[ent.label_]))
-            elif inside:  # KB names inside are modifiers of a larger name ("China Steel", "U.S. Senate")
+            elif inside:  # modifiers of a larger name ("China Steel", "U.S. Senate"), or another person
                 out.append((ent, None, ENT_TYPES[ent.label_]))
             else:  # the tokenizer may have glued a possessive on ("Trump’s"): look the name up
                 entry = kb.get(display_name(ent.text))
@@ -157,14 +161,22 @@ class _Analysis:
 
     # ---------------------------------------------------------- 3. clusters
     def cluster_for(self, span: Span, entry: KBEntry | None, kind: str) -> Cluster:
+        """Return the cluster a name joins (creating it), KB entry first."""
         if entry is not None:
             for c in self.clusters:
                 if c.kb is entry:
                     return c
             words = normalise(span.text)
-            if kind == "PERSON":  # a name first seen without KB, then with ("Haniyeh" .. "Ismail Haniyeh")
-                for c in self.clusters:
-                    if c.kb is None and c.type == "PERSON" and any(w and w[-1] in {n.casefold().split()[-1] for n in entry.names()} for w in c.words):
+            if kind == "PERSON":
+                people = [c for c in self.clusters if c.kb is None and c.type == "PERSON"]
+                if len(words) == 1:  # "Harris" after "John Harris" is John Harris, whatever the KB knows
+                    same = [c for c in people if words[0] in c.surnames]
+                    if same:
+                        return max(same, key=lambda c: c.last_token)
+                full = {" ".join(normalise(n)) for n in entry.names()}
+                for c in people:  # "Haniyeh" first, "Ismail Haniyeh" later: link the KB entry
+                    if any(" ".join(w) in full and len(w) > 1 for w in c.words + [words]) and any(
+                            w and w[-1] == words[-1] for w in c.words):
                         c.kb = entry
                         c.__post_init__()
                         return c

@@ -42,7 +42,7 @@ for _cls, _words in {
     "monarch": "king queen emir sultan monarch prince",
     "cleric": "cleric",
     "legislator": "senator sen lawmaker congressman congresswoman rep parliamentarian speaker mp",
-    "local": "mayor governor gov",
+    "local": "mayor governor gov councillor councilor councilman councilwoman",
     "legal": "judge prosecutor attorney lawyer justice",
     "official": "official politician",
     "director": "director founder ceo executive chairman",

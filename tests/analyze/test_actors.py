@@ -179,3 +179,13 @@ def test_pronouns_prefer_main_clause_subjects_and_skip_generic_ones(actors_nlp):
     assert mention_at(actors, text, "he claims") is trump
     assert mention_at(actors, text, "his or her") is None and mention_at(actors, text, "her potential") is None
     check_offsets(text, actors)
+
+
+def test_a_namesake_is_not_the_kb_person(actors_nlp):
+    text = ("Local councillor John Harris said on Monday the bridge would close. Harris added that repairs "
+            "would take a week.\n\nIn Washington, Kamala Harris spoke about the economy.")
+    actors = actors_of(actors_nlp, text)
+    john = mention_at(actors, text, "John Harris")
+    assert john.kb_id is None and "Harris" in texts(john) and "councillor" in " ".join(john.titles)
+    kamala = mention_at(actors, text, "Kamala Harris")
+    assert kamala is not john and kamala.kb_id == "kamala-harris"
