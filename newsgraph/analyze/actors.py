@@ -175,7 +175,8 @@ class _Analysis:
                         return max(same, key=lambda c: c.last_token)
                 full = {" ".join(normalise(n)) for n in entry.names()}
                 for c in people:  # "Haniyeh" first, "Ismail Haniyeh" later: link the KB entry
-                    if any(" ".join(w) in full and len(w) > 1 for w in c.words + [words]) and any(
+                    # ... unless the cluster's full names are someone else's ("John Harris")
+                    if all(" ".join(w) in full for w in c.words if len(w) > 1) and any(
                             w and w[-1] == words[-1] for w in c.words):
                         c.kb = entry
                         c.__post_init__()
