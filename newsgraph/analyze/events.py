@@ -24,13 +24,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.doc import actors_of
-from newsgraph.analyze.plover import MILITARY_LEMMAS, VIOLENCE, Trigger, find_triggers, load_rules
+from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, VIOLENCE, Trigger, find_triggers, load_rules
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 COOPERATIVE_TYPES = ("CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 #: "ready to", "willing to", "plans to": the complement is intended, not done.
-_INTENT_HEADS = ("willing", "ready", "prepared", "plan", "intend", "prepare", "want", "seek", "aim", "expect")
+_INTENT_HEADS = (
+    "willing", "ready", "prepared", "plan", "intend", "prepare", "want", "seek", "aim", "expect",
+    "vow", "pledge", "promise", "swear", "offer", "threaten",
+)
 #: Events that are facts on the ground: kept with a place even when no actor is named.
 MATERIAL_TYPES = ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "RETREAT", "AID")
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
@@ -220,13 +223,24 @@ def _intended(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS
 
 
+def _demanded(verb: Token) -> bool:
+    """True for a clause under "must" ("Sudan must return ...")."""
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+
+
+_PERSONAL = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
 def _has_agent(tok: Token) -> bool:
-    """True for a verb with a noun subject or agent ("officials agreed", "were arrested by police")."""
+    """True for a verb with a subject or agent ("officials agreed", "were arrested by police"),
+    or a noun that is the object of such a verb ("students staged demonstrations")."""
     if tok.pos_ != "VERB":
-        return False
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+            return False
+        tok = tok.head
     heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [o for a in tok.children if a.dep_ == "agent" for o in a.children]
-    return any(h.pos_ in ("NOUN", "PROPN") for h in heads)
+    return any(h.pos_ in ("NOUN", "PROPN") or h.lower_ in _PERSONAL for h in heads)
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -270,9 +284,16 @@ def _event_place(trig: Trigger, sent: Span, index: _ActorIndex) -> str | None:
 def _violence_type(trig: Trigger, sources: list[str], index: _ActorIndex) -> tuple[str, str | None]:
     """FIGHT when armed forces, states or heavy weapons do it (CAMEO 19x), else ASSAULT (CAMEO 18x)."""
     tok = trig.token
-    subject_tokens = [t for s in _subject(_clause_verb(tok)) for t in s.subtree]
-    near = [t for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl") for t in c.subtree]
-    lemmas = {t.lemma_.lower() for t in (*subject_tokens, *near)}
+    verb = _clause_verb(tok)
+    # who acts and with what: the subject of an active verb, the "by" agent of a
+    # passive one, the instrument ("in a bomb attack", "with missiles"); never the victims
+    doers = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else _subject(verb)
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+    doers += [o for p in (*tok.children, *verb.children) if p.dep_ == "prep" and p.lower_ in ("in", "with", "by", "using") for o in p.children]
+    doers += [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj")]
+    lemmas = {t.lemma_.lower() for d in doers for t in d.subtree}
+    if lemmas & EXPLOSIVE_LEMMAS:
+        return "ASSAULT", "explosives"
     heavy = lemmas & {"jet", "warplane", "aircraft", "artillery", "tank", "missile", "rocket", "drone", "helicopter"}
     if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" for a in sources):
         return "FIGHT", trig.rule.mode or ("heavy-weapons" if heavy else None)
@@ -364,7 +385,18 @@ def find_events(doc: Doc) -> list[Event]:
         etype, mode = trig.rule.type, trig.rule.mode
         if etype == VIOLENCE:
             etype, mode = _violence_type(trig, sources, index)
-        if _intended(trig.token):  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
+        verb = _clause_verb(trig.token)
+        intended = _intended(verb)
+        if trig.negated:
+            if not intended:
+                continue  # "did not meet": nothing happened
+            etype, mode = "REJECT", None  # "will not accept", "would not meet": CAMEO codes a refusal
+        elif _demanded(verb):  # "X said Y must return the helicopter": CAMEO codes X's demand
+            speaker = verb.head if verb.dep_ == "ccomp" else None
+            demanders = [a for s in (_subject(speaker) if speaker is not None else []) for a in index.actors(s)]
+            sources, targets = demanders, [a for a in sources + targets if a not in demanders]
+            etype, mode = "DEMAND", None
+        elif intended:  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
             etype = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in MATERIAL_TYPES else etype
         sent = trig.token.sent
         place = _event_place(trig, sent, index)

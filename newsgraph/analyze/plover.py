@@ -37,6 +37,14 @@ MILITARY_LEMMAS = frozenset(
 )
 
 
+#: Verbs of promising whose complement event is what is promised.
+PROMISE_LEMMAS = frozenset({"vow", "pledge", "promise", "swear", "offer"})
+
+
+#: Lemmas of bombs and mines: unconventional violence (CAMEO 183) whoever uses them.
+EXPLOSIVE_LEMMAS = frozenset("bomb bombing explosive explosion ied mine minefield grenade bomber".split())
+
+
 @dataclass(frozen=True)
 class TriggerRule:
     """One lexicon row: head lemma, required dependent lemmas, PLOVER type and mode."""
@@ -55,6 +63,7 @@ class Trigger:
     token: Token
     rule: TriggerRule
     extra: tuple[Token, ...]
+    negated: bool = False
 
     @property
     def tokens(self) -> list[Token]:
@@ -134,20 +143,23 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         if token.i in used or token.is_stop and token.lemma_.lower() not in rules:
             continue
         trig = match_token(token, rules)
-        if trig is None or token.dep_ == "amod" or any(c.dep_ == "neg" for c in token.children):
-            # "the occupied territories" names a thing; "did not meet" did not happen
-            continue
+        if trig is None or token.dep_ == "amod":
+            continue  # "the occupied territories" names a thing, not an event
+        if any(c.dep_ == "neg" for c in token.children):
+            trig = Trigger(trig.token, trig.rule, trig.extra, negated=True)
         found[token.i] = trig
         used.update(t.i for t in trig.extra)
     for i in list(found):
         if i in used:
             found.pop(i, None)
-    kept = []
-    for i, trig in sorted(found.items()):
-        if _governed(trig.token, found):
-            continue
-        kept.append(trig)
-    return kept
+    # "vowed to fight", "offered to mediate": the complement says what is intended,
+    # so it is kept (coded as intent by the events component) and the promise dropped
+    for i, trig in list(found.items()):
+        if trig.token.lemma_.lower() in PROMISE_LEMMAS and any(
+            c.dep_ == "xcomp" and c.i in found for c in trig.token.children
+        ):
+            found.pop(i)
+    return [trig for _, trig in sorted(found.items()) if not _governed(trig.token, found)]
 
 
 def _governed(token: Token, found: dict[int, Trigger]) -> bool:
