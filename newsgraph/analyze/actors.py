@@ -261,10 +261,12 @@ class _Analysis:
                 self.attach_role(c, role, "title")
                 # the role word and its modifiers are this title; its "of ..." may name someone else
                 self.title_heads.update(range(role.span.start, role.head.i + 1))
+        kb = self.comp.kb
         for c in self.clusters:  # KB affiliations among the article's actors
             if c.kb is not None:
+                c.kb_affiliations = {e.id for e in map(kb.get, c.kb.affiliations) if e is not None}
                 for other in self.clusters:
-                    if other.kb is not None and other.kb.name in c.kb.affiliations:
+                    if other.kb is not None and other.kb.id in c.kb_affiliations:
                         c.add_affiliation(other)
         for span, c in self.name_spans:
             if c.type == "PERSON":

@@ -83,6 +83,7 @@ class Cluster:
     titles: list[str] = field(default_factory=list)  # from the article
     title_info: list[TitleInfo] = field(default_factory=list)  # article + KB titles, parsed
     affiliations: list["Cluster"] = field(default_factory=list)
+    kb_affiliations: set[str] = field(default_factory=set)  # KB ids the KB entry is affiliated with
     country: str | None = None
     last_token: int = -1  # most recent mention (salience)
 
@@ -184,7 +185,7 @@ def score_description(role: Role, affils: list[Cluster], c: Cluster) -> int:
             return 0
         score += 2 if c.country == country else 0
     for a in affils:
-        if a in c.affiliations or (c.kb is not None and a.kb is not None and a.kb.name in c.kb.affiliations):
+        if a in c.affiliations or (c.kb is not None and a.kb is not None and a.kb.id in c.kb_affiliations):
             score += 2
         elif a.type == "GPE" and a.country and c.country == a.country:
             score += 2
