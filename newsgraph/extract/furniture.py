@@ -40,12 +40,17 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"^follow (?:us|[\w .]{{1,40}}) on (?:{_SOCIAL}|instagram|youtube|google news)\b.{{0,60}}$", re.I)),
     ("read-more", re.compile(r"^(?:read more|continue reading|read the full (?:story|article))\W*$", re.I)),
     ("image-credit", re.compile(r"^(?:main |top |header )?(?:image|photo|picture|pictures|photos)(?: credits?)?\s*:\s*\S.{0,80}$", re.I)),
+    ("dateline", re.compile(
+        r"^(?:last )?updated(?: at| on|:)?\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|[a-z]+\.? \d{1,2},? \d{4}"
+        r"|\d{1,2} [a-z]+ \d{4})\b.{0,30}$", re.I)),
+    ("copyright", re.compile(r"^(?:copyright\b|©).{0,150}$", re.I)),
+    ("copyright", re.compile(r"^this (?:copy|article|material) is for your personal,? non-?commercial use", re.I)),
     # WordPress shortcodes left in the text: "[button link=...]Send us...[/button]".
     ("shortcode", re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")),
 )
 #: "Read more: TITLE" and its kin: the title becomes a related link.
 _READ_MORE = re.compile(
-    r"^(?:(?:read more|read also|also read|see also|related(?: articles?| stories| news)?|recommended"
+    r"^(?:(?:read more|read also|also read|see also|see more|related(?: posts?| articles?| stories| news)?|recommended"
     r"|more on this|you may also like|read)\s*[:|»>–—]|also on [\w-]+(?:\.[\w-]+)+\b[:|»>–—]?)\s*(?P<title>\S.*)$",
     re.I,
 )
@@ -59,6 +64,15 @@ _TAIL_HEADING = re.compile(
     r"|read next|what to read next|more on this (?:story|topic))\s*:?$",
     re.I,
 )
+#: A heading that opens a list of other stories inside the body ("DON'T MISS", "More:").
+_BLOCK_HEADING = re.compile(
+    rf"{_TAIL_HEADING.pattern}|^(?:don[’']t miss|do not miss|must reads?|also read|read also|see also|more)\s*:?$",
+    re.I,
+)
+#: A trailing "[VIDEO]"-style label on a listed headline.
+_HEADLINE_LABEL = re.compile(r"\s*\[[A-Z][A-Z ]{1,20}\]\W*$")
+MAX_HEADLINE_CHARS = 160
+MAX_HEADLINE_WORDS = 25
 #: Short lines at the top of a body that only restate when or by whom (the record keeps them as metadata).
 _HEADER_LINE = re.compile(r"^(?:(?:last )?updated|published|posted)\b.{0,60}\d.{0,30}$|^by\s+\S.{0,60}$", re.I)
 MAX_HEADER_LINES = 3
@@ -72,6 +86,16 @@ class Cleaned:
     paragraphs: list[str]
     furniture: list[Furniture] = field(default_factory=list)
     related: list[RelatedLink] = field(default_factory=list)
+
+
+def _is_headline(paragraph: str) -> bool:
+    """Return True when a paragraph reads like a listed headline: short, no closing full stop."""
+    text = paragraph.strip()
+    return (
+        0 < len(text) <= MAX_HEADLINE_CHARS
+        and len(text.split()) <= MAX_HEADLINE_WORDS
+        and not text.endswith((".", ":", ";", ","))
+    )
 
 
 def _tail_start(paragraphs: list[str]) -> int:
@@ -140,7 +164,21 @@ def strip_furniture(paragraphs: list[str], link_for: Callable[[str], str | None]
 
     cleaned = Cleaned(paragraphs=[])
     tail = _tail_start(paragraphs)
-    for paragraph in paragraphs[:tail]:
+    index = 0
+    while index < tail:
+        paragraph = paragraphs[index]
+        if index > 0 and _BLOCK_HEADING.match(paragraph.strip()):
+            end = index + 1
+            while end < tail and _is_headline(paragraphs[end]):
+                end += 1
+            if end > index + 1:  # a heading and the headlines it lists: other stories, not this one
+                cleaned.furniture.append(Furniture(text=paragraph.strip(), reason="related-section"))
+                for item in paragraphs[index + 1 : end]:
+                    cleaned.furniture.append(Furniture(text=item.strip(), reason="related-section"))
+                    cleaned.related.append(link(_HEADLINE_LABEL.sub("", item.strip())))
+                index = end
+                continue
+        index += 1
         found = classify(paragraph)
         if found is None:
             cleaned.paragraphs.append(paragraph)

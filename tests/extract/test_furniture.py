@@ -25,6 +25,10 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Main image credit: Getty", "image-credit"),
         ('[button link="/submit/" type="big"] Send us YOUR review[/button]', "shortcode"),
         ("Also on example.com Ministers meet in Paris", "read-more"),
+        ("Related post: Pickled Sprouts Recipe", "read-more"),
+        ("Updated at 1:23 p.m.", "dateline"),
+        ("© 2019 Example Press. All Rights Reserved.", "copyright"),
+        ("This copy is for your personal, non-commercial use only.", "copyright"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
@@ -41,6 +45,7 @@ def test_furniture_lines(line: str, reason: str) -> None:
         "Also on Monday, the minister said the talks would go on.",
         "Related stories in the region were covered by the local press.",
         "Photos show the damage to the bridge.",
+        "Updated figures show 3% growth in 2019 for exports.",
         "The newsletter, which has 10,000 readers, was founded in 2010 by two teachers who wanted to "
         "sign up parents for school trips and share news about the district with them every week; it grew "
         "quickly and now covers three counties and dozens of schools in the region.",
@@ -88,3 +93,19 @@ def test_strip_header_parsed_dateline_in_the_page_language() -> None:
     assert rest == ["Corpo."]
     # A short first line without a date stays.
     assert strip_header(["The minister resigned.", "More."], None) == (["The minister resigned.", "More."], [])
+
+
+def test_block_of_other_headlines_inside_the_body() -> None:
+    body = [
+        "The first paragraph of the story, with a full stop.",
+        "DON'T MISS",
+        "Minister quits over scandal [INSIGHT]",
+        "Storm hits coast: pictures [VIDEO]",
+        "The story goes on here, and this is prose again.",
+    ]
+    cleaned = strip_furniture(body)
+    assert cleaned.paragraphs == [body[0], body[4]]
+    assert [r.title for r in cleaned.related] == ["Minister quits over scandal", "Storm hits coast: pictures"]
+    # A heading-like line followed by prose is left alone.
+    prose = ["Intro.", "More", "He said the plan would cost more than expected."]
+    assert strip_furniture(prose).paragraphs == prose
