@@ -234,11 +234,17 @@ def _phrase(raw: str) -> str:
     return " ".join(w if any(c.islower() for c in w) else w.capitalize() for w in words)
 
 
+#: CAMEO codes that start with a sector, not a country (international organisations, NGOs...).
+_NOT_COUNTRIES = {"IGO", "NGO", "NGM", "MNC", "UNO", "IMG", "UIS", "SET", "MOD", "RAD"} | set(_SECTORS)
+
+
 def _code_info(code: str) -> tuple[str | None, str | None]:
     """Return (country, sector words) of a CAMEO actor code such as 'IRNGOV'."""
     code = code.strip().upper()
-    country = code[:3] if _ISO3.match(code[:3]) else None
-    sector = " ".join(_SECTORS[code[i:i + 3]] for i in range(3, len(code) - 2, 3) if code[i:i + 3] in _SECTORS)
+    head = code[:3]
+    country = head if _ISO3.match(head) and head not in _NOT_COUNTRIES else None
+    first = 3 if country else 0
+    sector = " ".join(_SECTORS[code[i:i + 3]] for i in range(first, len(code) - 2, 3) if code[i:i + 3] in _SECTORS)
     return country, sector or None
 
 
@@ -254,8 +260,13 @@ def parse_phoenix(text: str, source: str) -> list[KBEntry]:
         if codes:  # the last listed restriction is the most recent in these files
             country, sector = _code_info(codes[-1][0])
             current.country = current.country or country
-            bare = [c for c, _ in codes if len(c) == 3]
-            current.type = "GPE" if bare and len(codes) == len(bare) else "PERSON"
+            bare = [c for c, _ in codes if len(c) == 3 and _code_info(c)[0]]
+            if bare and len(codes) == len(bare):
+                current.type = "GPE"  # "AFGHANISTAN_ [AFG]"
+            elif codes[-1][0][:3].upper() in ("IGO", "NGO", "MNC"):
+                current.type = "ORG"  # "UNITED_NATIONS_ [IGOUNO]"
+            else:
+                current.type = "PERSON"
             for code, when in codes:
                 c, s = _code_info(code)
                 if s:

@@ -26,6 +26,8 @@ MOHAMMAD_ZAHIR_SHAH_  ; CountryInfo.txt
 \t[AFGELI 320101-331108]
 \t[AFGGOV 331108-730717]
 
+UNITED_NATIONS_SECURITY_COUNCIL_ [IGOUNO]
+
 KHAMENEI_  ; comment
 +ALI_KHAMENEI_
 +AYATOLLAH_SEYYED_ALI_KHAMENEI_
@@ -76,8 +78,10 @@ def test_import_phoenix_dictionary(home, tmp_path):
     src = tmp_path / "Phoenix.test.actors.txt"
     src.write_text(PHOENIX, encoding="utf-8")
     dest, count = import_file(src, "phoenix")
-    assert count == 3
+    assert count == 4
     entries = {e.name: e for e in read_csv(dest)}
+    council = entries["United Nations Security Council"]
+    assert council.type == "ORG" and council.country is None
     assert entries["Afghanistan"].type == "GPE" and entries["Afghanistan"].country == "AFG"
     assert entries["Afghanistan"].aliases == ["Afghanestan"]
     shah = entries["Mohammad Zahir Shah"]
