@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.analyze.actors_titles import GENERAL_OF, GENERIC, HONORIFICS, ROLE_CLASS, Role
+from newsgraph.analyze.actors_titles import GENERAL_OF, HONORIFICS, ROLE_CLASS, Role
 from newsgraph.analyze.kb import KBEntry
 from newsgraph.model import Actor, Mention
 
@@ -247,4 +247,4 @@ def to_actor(c: Cluster, actor_id: str, ids: dict[int, str], text: str) -> Actor
     )
 
 
-__all__ = ["Cluster", "GENERIC", "TitleInfo", "match_name", "normalise", "pick", "score_description", "to_actor"]
+__all__ = ["Cluster", "TitleInfo", "match_name", "normalise", "pick", "score_description", "to_actor"]
