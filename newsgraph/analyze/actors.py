@@ -4,12 +4,15 @@ Sets ``doc._.ng_actors`` to a list of ``model.Actor`` with ids "a1", "a2", ...
 in order of first mention.  In five passes, each linear in the document:
 
 1. names: spaCy's entities plus knowledge-base names and aliases (a
-   ``PhraseMatcher``), the KB entry winning where both cover a name;
-2. titles written before a person's name ("Iran's Supreme Leader ...");
-3. names clustered into actors (KB entry, same name, surname, acronym, and
+   ``PhraseMatcher``), the KB entry winning where it covers the entity's head;
+2. names clustered into actors (KB entry, same name, surname, acronym, and
    "Palestinian Resistance Movement Hamas"-style appositions);
+3. titles written before or after a person's name ("Iran's Supreme Leader
+   ...", "Maria Gonzalez, the mayor of Springfield,"), with the affiliations
+   and nationality they state;
 4. descriptions ("the political leader of Hamas", "The Palestinian official")
-   resolved to the person whose titles, nationality and affiliations fit;
+   resolved to the person whose titles (from the article and the KB),
+   nationality and affiliations fit;
 5. pronouns, by subject salience (``coref.py``).
 
 An actor is never invented: a description that fits nobody named in the
@@ -67,6 +70,7 @@ class ActorsComponent:
                 matcher.add(entry_id, [next(docs) for _ in ns])
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.ng_actors`` and return the doc."""
         doc._.ng_actors = _Analysis(self, doc).run() if len(doc) else []
         return doc
 
