@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -11,8 +10,8 @@ from lxml.html import HtmlElement
 from newsgraph.errors import EmptyDocumentError
 from newsgraph.extract.dates import parse_iso
 from newsgraph.extract.draft import Draft
-from newsgraph.extract.language import detect_language
 from newsgraph.extract.furniture import strip_furniture, strip_header
+from newsgraph.extract.language import detect_language
 from newsgraph.extract.text import take_byline_prefix
 from newsgraph.model import Precision
 
