@@ -56,6 +56,9 @@ class TriggerRule:
     mode: str | None
 
 
+MUST_RULE = TriggerRule("must", (), "VERB", "DEMAND", None)
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A rule matched at a token; ``extra`` are the dependents it needed."""
@@ -152,6 +155,11 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for i in list(found):
         if i in used:
             found.pop(i, None)
+    for token in doc:  # "X said Y must return the helicopter": a demand whatever the verb
+        if token.i not in found and token.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ == "must" for c in token.children
+        ):
+            found[token.i] = Trigger(token, MUST_RULE, ())
     # "vowed to fight", "offered to mediate": the complement says what is intended,
     # so it is kept (coded as intent by the events component) and the promise dropped
     for i, trig in list(found.items()):

@@ -177,3 +177,34 @@ def test_seed_fighting_in_jenin_is_approximately_dated(seed_doc):
 def test_seed_offsets(seed_doc):
     assert seed_doc._.ng_events
     _assert_offsets(seed_doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway said it would send aid to Sudan.", "AGREE"),  # intent to help (CAMEO 033)
+        ("Russia is ready to withdraw its troops from Georgia.", "AGREE"),  # intent to yield
+        ("France will impose sanctions on Iran.", "THREATEN"),  # intent to harm (CAMEO 13)
+        ("Germany said Poland must return the paintings.", "DEMAND"),  # "must" (CAMEO 10)
+        ("Turkey said it would not meet the kidnappers' demands.", "REJECT"),  # refusal (CAMEO 12)
+    ],
+)
+def test_intentions_demands_and_refusals_follow_cameo(nlp, text, expected):
+    doc = _analyse(nlp, text)
+    assert expected in {e.type for e in doc._.ng_events}
+    _assert_offsets(doc)
+
+
+def test_demand_source_is_the_speaker_and_target_the_one_who_must(nlp):
+    doc = _analyse(nlp, "Germany said Poland must return the paintings.")
+    demand = [e for e in doc._.ng_events if e.type == "DEMAND"]
+    assert demand
+    roles = {r.actor: r.role for r in demand[0].actors}
+    assert roles == {_actor_id(doc, "Germany"): "source", _actor_id(doc, "Poland"): "target"}
+
+
+def test_bombing_is_assault_and_army_shelling_is_fight(nlp):
+    bomb = _analyse(nlp, "A car bomb killed five people in Baghdad on Monday.")
+    assert "ASSAULT" in {e.type for e in bomb._.ng_events}
+    shelling = _analyse(nlp, "The Russian army shelled Kharkiv on Monday.")
+    assert "FIGHT" in {e.type for e in shelling._.ng_events}

@@ -1,0 +1,268 @@
+"""Reading an event's parts from the dependency parse: actors and roles, date, place, kind of violence.
+
+Used by ``newsgraph.analyze.events``.  Every function here looks at one trigger
+and its sentence only, so the component stays linear in document length.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.analyze.doc import actors_of
+from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger
+from newsgraph.model import DateMention
+
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+COOPERATIVE_TYPES = ("CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
+#: Material conflict: intending one of these is a threat (CAMEO 13x).
+HARM_TYPES = ("PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
+#: "ready to", "willing to", "plans to": the complement is intended, not done.
+_INTENT_HEADS = (
+    "willing", "ready", "prepared", "plan", "intend", "prepare", "want", "seek", "aim", "expect",
+    "vow", "pledge", "promise", "swear", "offer", "threaten",
+)
+#: Events that are facts on the ground: kept with a place even when no actor is named.
+MATERIAL_TYPES = ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "RETREAT", "AID")
+_PLACE_PREPS = ("in", "at", "near", "outside", "inside")
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "upon", "between", "among", "toward", "towards", "into")
+_SUBJECTS = ("nsubj", "csubj")
+_OBJECTS = ("dobj", "dative", "obj", "iobj")
+
+
+class ActorIndex:
+    """Token index -> actor id, chosen like ``doc.actor_at`` (most overlap, then latest mention)."""
+
+    def __init__(self, doc: Doc) -> None:
+        best: dict[int, tuple[int, int, str]] = {}
+        self.types: dict[str, str] = {}
+        for actor in actors_of(doc):
+            self.types[actor.id] = actor.type
+            for m in actor.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                for tok in span or ():
+                    overlap = min(m.end, tok.idx + len(tok)) - max(m.start, tok.idx)
+                    key = (overlap, m.start, actor.id)
+                    if overlap > 0 and (tok.i not in best or key[:2] > best[tok.i][:2]):
+                        best[tok.i] = key
+        self.by_token = {i: key[2] for i, key in best.items()}
+
+    def phrase_actor(self, head: Token, via_of: bool = True) -> str | None:
+        """Return the actor a noun phrase names: its head first, then modifiers, then possessors, then "of X"."""
+        for allowed in ((), ("poss",), ("poss", "of")) if via_of else ((), ("poss",)):
+            queue, seen = [head], set()
+            while queue:
+                tok = queue.pop(0)
+                if tok.i in seen:
+                    continue
+                seen.add(tok.i)
+                if tok.i in self.by_token:
+                    return self.by_token[tok.i]
+                for child in tok.children:
+                    if child.dep_ == "poss" and "poss" not in allowed:
+                        continue
+                    if child.dep_ == "prep":
+                        if "of" in allowed and child.lower_ == "of":
+                            queue.extend(child.children)
+                        continue
+                    if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp"):
+                        continue
+                    queue.append(child)
+        return None
+
+    def actors(self, head: Token) -> list[str]:
+        """Return the actors of a phrase and of its conjuncts ("Jordan and Britain")."""
+        found: list[str] = []
+        # "of X" only when nothing better is named: "the head of Hamas" stands for
+        # Hamas, but "the representative of the Leader and Secretary ... Y" is Y.
+        for via_of in (False, True):
+            for tok in (head, *head.conjuncts):
+                actor = self.phrase_actor(tok, via_of)
+                if actor and actor not in found:
+                    found.append(actor)
+            if found:
+                break
+        return found
+
+
+def subject(verb: Token) -> list[Token]:
+    """Return the subject tokens of ``verb``, inherited up xcomp/conj/advcl chains when it has none."""
+    node = verb
+    for _ in range(6):
+        subj = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subj:  # two subjects is a misparse ("Agency – On Monday, the minister said"): take the nearer
+            return [min(subj, key=lambda c: abs(verb.i - c.i))]
+        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return []
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """Return the verb a noun trigger hangs on ("In a *meeting* with X, Y *said*"), or None."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ in ("nsubj", "nsubjpass", "ROOT") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [obj for p in token.children if p.dep_ == "prep" and p.lower_ in preps for obj in p.children if obj.dep_ == "pobj"]
+
+
+def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
+    """Return (source actor ids, target actor ids) of a trigger."""
+    tok = trig.token
+    sources: list[str] = []
+    targets: list[str] = []
+
+    def add(into: list[str], heads: list[Token]) -> None:
+        for head in heads:
+            into.extend(a for a in index.actors(head) if a not in into)
+
+    if tok.pos_ == "VERB":
+        subj = subject(tok)
+        add(sources, subj)
+        if not subj:
+            sources.extend(_left_actor(tok, index))
+        agents = [obj for a in tok.children if a.dep_ == "agent" for obj in a.children if obj.dep_ == "pobj"]
+        add(sources, agents)
+        add(targets, [c for c in tok.children if c.dep_ in (*_OBJECTS, "nsubjpass")])
+        add(targets, _prep_objects(tok, _TARGET_PREPS))
+        for noun in trig.extra:  # "expressed gratitude for X", "held talks with X"
+            add(targets, _prep_objects(noun, (*_TARGET_PREPS, "for")))
+        if not targets:  # "agreed to meet X", "urged X to withdraw", "threatened to attack X"
+            for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
+                add(targets, [c for c in comp.children if c.dep_ in _OBJECTS])
+                add(targets, _prep_objects(comp, _TARGET_PREPS))
+    else:
+        add(sources, [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")])
+        add(sources, _prep_objects(tok, ("by", "from")))
+        add(targets, _prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
+        verb = _governing_verb(tok)
+        if not sources and verb is not None:
+            subj = subject(verb)
+            add(sources, subj)
+            if not subj:
+                sources.extend(_left_actor(verb, index))
+        if verb is not None:  # "said in a meeting with the head of X('s bureau) with Y"
+            add(targets, [t for t in _clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ == "with"])
+    targets = [a for a in targets if a not in sources]
+    return sources, targets
+
+
+def _left_actor(verb: Token, index: ActorIndex) -> list[str]:
+    """The actor named right before a verb the parser left without a subject ("..., Iran's Leader X pointed out")."""
+    segment_start = verb.sent.start
+    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+        if (tok.is_punct and tok.text in ",;:()–—") or tok.pos_ in ("VERB", "SCONJ") or tok.dep_ == "mark":
+            segment_start = tok.i + 1
+            break
+    for tok in reversed(verb.doc[segment_start : verb.i]):
+        if tok.i in index.by_token:
+            top = tok  # climb to the head of the noun phrase, inside the segment
+            while top.head.i != top.i and segment_start <= top.head.i < verb.i:
+                top = top.head
+            actor = index.phrase_actor(top)
+            return [actor] if actor else [index.by_token[tok.i]]
+    return []
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """Tokens of ``verb``'s clause, not entering clauses nested in it."""
+    found, stack = [], [verb]
+    while stack:
+        tok = stack.pop()
+        found.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "acl", "xcomp", "csubj"))
+    return found
+
+
+def intended(tok: Token) -> bool:
+    """True when the text states an intention, not a deed ("will send", "is ready to withdraw")."""
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if auxes & {"will", "shall", "'ll", "wo"} or ("would" in auxes and tok.dep_ == "ccomp"):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS
+
+
+def demanded(verb: Token) -> bool:
+    """True for a clause under "must" ("Sudan must return ...")."""
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+
+
+_PERSONAL = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
+def has_agent(tok: Token) -> bool:
+    """True for a verb with a subject or agent ("officials agreed", "were arrested by police"),
+    or a noun that is the object of such a verb ("students staged demonstrations")."""
+    if tok.pos_ != "VERB":
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+            return False
+        tok = tok.head
+    heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [o for a in tok.children if a.dep_ == "agent" for o in a.children]
+    return any(h.pos_ in ("NOUN", "PROPN") or h.lower_ in _PERSONAL for h in heads)
+
+
+def clause_verb(tok: Token) -> Token:
+    node = tok
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def event_date(trig: Trigger, sent: Span, dates: list[tuple[DateMention, Token]]) -> DateMention | None:
+    in_sentence = [(d, root) for d, root in dates if sent.start <= root.i < sent.end]
+    verb = clause_verb(trig.token)
+    for mention, root in in_sentence:
+        if clause_verb(root) == verb and mention.value:
+            return mention
+    resolved = {d.value: d for d, _ in in_sentence if d.value}
+    return next(iter(resolved.values())) if len(resolved) == 1 else None
+
+
+def event_place(trig: Trigger, sent: Span, index: ActorIndex) -> str | None:
+    def places(objs: list[Token]) -> list[str]:
+        return [a for o in objs for a in index.actors(o) if index.types.get(a) in PLACE_TYPES]
+
+    tok = trig.token
+    near = places(_prep_objects(tok, _PLACE_PREPS))
+    verb = clause_verb(tok)
+    if not near and verb is not tok:
+        near = places(_prep_objects(verb, _PLACE_PREPS))
+    if near:
+        return near[0]
+    # else a place the sentence gives for an action ("this happened ... in Jenin"),
+    # not one that only describes a thing ("developments in the West Bank")
+    anywhere = set(
+        places([t for t in sent if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.head.head.pos_ in ("VERB", "AUX")])
+    )
+    return anywhere.pop() if len(anywhere) == 1 else None
+
+
+def violence_type(trig: Trigger, sources: list[str], index: ActorIndex) -> tuple[str, str | None]:
+    """FIGHT when armed forces, states or heavy weapons do it (CAMEO 19x), else ASSAULT (CAMEO 18x)."""
+    tok = trig.token
+    verb = clause_verb(tok)
+    # who acts and with what: the subject of an active verb, the "by" agent of a
+    # passive one, the instrument ("in a bomb attack", "with missiles"); never the victims
+    doers = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else subject(verb)
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+    doers += [o for p in (*tok.children, *verb.children) if p.dep_ == "prep" and p.lower_ in ("in", "with", "by", "using") for o in p.children]
+    doers += [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj")]
+    lemmas = {t.lemma_.lower() for d in doers for t in d.subtree}
+    if lemmas & EXPLOSIVE_LEMMAS:
+        return "ASSAULT", "explosives"
+    heavy = lemmas & {"jet", "warplane", "aircraft", "artillery", "tank", "missile", "rocket", "drone", "helicopter"}
+    if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" for a in sources):
+        return "FIGHT", trig.rule.mode or ("heavy-weapons" if heavy else None)
+    return "ASSAULT", trig.rule.mode
