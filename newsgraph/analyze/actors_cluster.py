@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.analyze.actors_titles import GENERAL_OF, HONORIFICS, ROLE_CLASS, Role
+from newsgraph.analyze.actors_titles import HONORIFICS, QUALIFIERS, ROLE_CLASS, Role, compound
 from newsgraph.analyze.kb import KBEntry
 from newsgraph.model import Actor, Mention
 
@@ -63,8 +63,9 @@ class TitleInfo:
             return None
         h = heads[-1] if heads[-1] < of_at else heads[0]
         role, role_class = words[h], ROLE_CLASS[words[h]]
-        if role == "general" and h > 0 and words[h - 1] in GENERAL_OF:
-            role, role_class = f"{words[h - 1]} general", GENERAL_OF[words[h - 1]]
+        office = compound(words[h - 1], role) if h > 0 else None
+        if office:
+            role, role_class = office
         mods = {w for w in words[:h] if w not in _ARTICLES} - {role.split()[0]}
         comp = {w for w in words[h + 1:] if w not in _ARTICLES and w not in ("of", "for", "and")}
         return cls(text, role, role_class, mods, comp)
@@ -172,13 +173,16 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
 def score_description(role: Role, affils: list[Cluster], c: Cluster) -> int:
     """Return how well a description fits a person cluster (0: it cannot be that actor)."""
     classes = LEADER_CLASSES if role.role == "leader" else {role.role_class}
-    same_class = [t for t in c.title_info if t.role_class in classes]
+    qualifiers = role.modifiers & QUALIFIERS  # "the former president" is not the president
+    same_class = [t for t in c.title_info if t.role_class in classes and t.modifiers & QUALIFIERS == qualifiers]
     if role.generic:
         if not c.title_info and c.kb is None:
             return 0
     elif not same_class:
         return 0
     score = 1
+    if any(t.role == role.role for t in same_class):
+        score += 1  # the same word, not only the same kind of office
     country = role.country
     if country:
         if c.country and c.country != country:
@@ -209,9 +213,7 @@ def pick(role: Role, affils: list[Cluster], candidates: list[Cluster]) -> Cluste
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     best = scored[0]
     needed = 3 if role.generic else 2
-    if best[0] >= needed or (len(scored) == 1 and not role.generic):
-        return best[2]
-    return None
+    return best[2] if best[0] >= needed else None
 
 
 def to_actor(c: Cluster, actor_id: str, ids: dict[int, str], text: str) -> Actor:

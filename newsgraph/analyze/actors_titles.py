@@ -99,16 +99,30 @@ class Role:
         return self.span.doc[start:self.span.end].text
 
 
-#: "attorney general", "secretary general": the first word says the office.
-GENERAL_OF = {"attorney": "legal", "surgeon": "official", "inspector": "official", "secretary": "secretary",
-               "solicitor": "legal", "director": "director", "governor": "local"}
+#: Two-word offices: (first word, role word) -> role class ("attorney general", "vice president").
+COMPOUNDS = {
+    ("attorney", "general"): "legal", ("solicitor", "general"): "legal", ("surgeon", "general"): "official",
+    ("inspector", "general"): "official", ("secretary", "general"): "secretary", ("director", "general"): "director",
+    ("governor", "general"): "monarch", ("prime", "minister"): "premier", ("vice", "president"): "vice",
+    ("vice", "chairman"): "vice", ("crown", "prince"): "monarch", ("chief", "justice"): "legal",
+}
+_FIRSTS = {first for first, _ in COMPOUNDS}
+
+#: Qualifiers that make another office: "the president" is not the vice, deputy or former one.
+QUALIFIERS = {"vice", "deputy", "assistant", "former", "ex", "late", "acting", "interim", "outgoing", "new", "incoming"}
+
+
+def compound(first: str, role: str) -> tuple[str, str] | None:
+    """Return (office, role class) of a two-word office such as "prime minister", or None."""
+    cls = COMPOUNDS.get((first, role))
+    return (f"{first} {role}", cls) if cls else None
 
 
 def role_word(token: Token) -> str | None:
     """Return the role word a token is (lowercase, singular), or None."""
     low = token.lower_.rstrip(".")
-    if low in GENERAL_OF and token.i + 1 < len(token.doc) and token.nbor().lower_ == "general":
-        return None  # "attorney general": the office is headed by "general"
+    if low in _FIRSTS and token.i + 1 < len(token.doc) and (low, token.nbor().lower_.rstrip(".")) in COMPOUNDS:
+        return None  # "attorney general", "Chief Justice": the office is headed by the second word
     if low in ROLE_CLASS and token.tag_ not in ("NNS", "NNPS", "VB", "VBD", "VBP", "VBZ", "VBG"):
         return low
     # "minister" inside compounds spaCy keeps as one token, e.g. "prime-minister"
@@ -134,8 +148,9 @@ def _build_role(doc: Doc, start: int, end: int, head_i: int, demonyms: dict[str,
     head = doc[head_i]
     role = role_word(head) or head.lower_
     role_class = ROLE_CLASS.get(role, "other")
-    if role == "general" and head_i > start and doc[head_i - 1].lower_ in GENERAL_OF:
-        role, role_class = f"{doc[head_i - 1].lower_} general", GENERAL_OF[doc[head_i - 1].lower_]
+    office = compound(doc[head_i - 1].lower_, role) if head_i > start else None
+    if office:
+        role, role_class = office
     mods: set[str] = set()
     country = None
     possessor = None
@@ -218,8 +233,8 @@ def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) 
         # a capitalised word joins only as a name or a title word: in a
         # Title-Case headline every word is a PROPN ("Leader Addresses Hamas Official")
         proper = tok.pos_ == "PROPN" and (tok.ent_type_ or tok.is_upper or tok.lower_ in TITLE_WORDS)
-        of_general = tok.lower_ in GENERAL_OF and tok.nbor().lower_ == "general"
-        if proper or of_general or tok.pos_ == "ADJ" or tok.tag_ == "POS" or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
+        first_of_office = (tok.lower_, tok.nbor().lower_) in COMPOUNDS
+        if proper or first_of_office or tok.pos_ == "ADJ" or tok.tag_ == "POS" or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
             start -= 1
         elif tok.lower_ in ("’", "'") and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN":
             start -= 1

@@ -189,3 +189,20 @@ def test_a_namesake_is_not_the_kb_person(actors_nlp):
     assert john.kb_id is None and "Harris" in texts(john) and "councillor" in " ".join(john.titles)
     kamala = mention_at(actors, text, "Kamala Harris")
     assert kamala is not john and kamala.kb_id == "kamala-harris"
+
+
+def test_offices_with_qualifiers_and_two_words(actors_nlp):
+    text = ("Israeli Prime Minister Benjamin Netanyahu met Vice President Kamala Harris and President Joe Biden "
+            "in Washington on Thursday. The prime minister said the talks were useful. The president later told "
+            "reporters that he was optimistic.\n\nFormer President Donald Trump criticised the meeting. "
+            "The former president said it achieved nothing.\n\n"
+            "Chief Justice John Roberts swore in the new judge. The chief justice did not comment.")
+    actors = actors_of(actors_nlp, text)
+    netanyahu, biden = mention_at(actors, text, "Benjamin Netanyahu"), mention_at(actors, text, "Joe Biden")
+    trump, roberts = mention_at(actors, text, "Donald Trump"), mention_at(actors, text, "John Roberts")
+    assert mention_at(actors, text, "The prime minister") is netanyahu and netanyahu.country == "ISR"
+    assert mention_at(actors, text, "The president") is biden  # not the vice president, not the former one
+    assert mention_at(actors, text, "The former president") is trump
+    assert mention_at(actors, text, "The chief justice") is roberts
+    assert mention_at(actors, text, "the new judge") is None  # someone else, unnamed
+    check_offsets(text, actors)
