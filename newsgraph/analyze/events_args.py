@@ -130,6 +130,8 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         add(sources, subj)
         if not subj:
             sources.extend(_left_actor(tok, index))
+        elif not sources and all(s.pos_ == "PRON" for s in subj):
+            sources.extend(_speaker(tok, index))
         agents = [obj for a in tok.children if a.dep_ == "agent" for obj in a.children if obj.dep_ == "pobj"]
         add(sources, agents)
         add(targets, [c for c in tok.children if c.dep_ in (*_OBJECTS, "nsubjpass")])
@@ -152,8 +154,24 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
                 sources.extend(_left_actor(verb, index))
         if verb is not None:  # "said in a meeting with the head of X('s bureau) with Y"
             add(targets, [t for t in _clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ == "with"])
+            if not targets and tok.dep_ == "dobj":  # "gave Tanzania a grant", "provided aid to refugees"
+                add(targets, [c for c in verb.children if c.dep_ in _OBJECTS and c.i != tok.i])
+                add(targets, _prep_objects(verb, ("to", "for", "against", "on", "toward", "towards")))
     targets = [a for a in targets if a not in sources]
     return sources, targets
+
+
+def _speaker(verb: Token, index: ActorIndex) -> list[str]:
+    """For an unresolved pronoun subject in reported speech, the speaker: "Hungary said *it* will support"."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            return []
+        node = node.head
+        found = [a for s in subject(node) if s.pos_ != "PRON" for a in index.actors(s)]
+        if found:
+            return found
+    return []
 
 
 def _left_actor(verb: Token, index: ActorIndex) -> list[str]:
