@@ -54,6 +54,7 @@ class TitleInfo:
 
     @classmethod
     def parse(cls, text: str) -> "TitleInfo | None":
+        """Return the parsed title, or None when it holds no role word."""
         words = [w.strip(".,;:’'\"()") for w in text.casefold().replace("’s", " ").replace("'s", " ").split()]
         words = [w for w in words if w]
         of_at = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
@@ -97,6 +98,7 @@ class Cluster:
                     self.title_info.append(info)
 
     def add_title(self, text: str) -> None:
+        """Record a title the article gives (once, case-insensitively)."""
         if text and text.casefold() not in (t.casefold() for t in self.titles):
             self.titles.append(text)
             info = TitleInfo.parse(text)
@@ -104,6 +106,7 @@ class Cluster:
                 self.title_info.append(info)
 
     def add_affiliation(self, other: "Cluster") -> None:
+        """Record an organisation, country or group this actor belongs to (its country may follow)."""
         if other is not self and other not in self.affiliations and other.type in ("ORG", "GPE", "GROUP", "LOC"):
             self.affiliations.append(other)
             if self.country is None and other.country and other.type in ("GPE", "ORG"):
@@ -111,6 +114,7 @@ class Cluster:
 
     @property
     def surnames(self) -> set[str]:
+        """Return the last words of this actor's names (and of its KB name)."""
         found = {w[-1] for w in self.words if w}
         if self.kb is not None and self.type == "PERSON":
             found.add(self.kb.name.casefold().split()[-1])
