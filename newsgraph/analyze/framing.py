@@ -1,8 +1,8 @@
 """newsgraph_framing: loaded and propagandistic wording, flagged with a technique name.
 
 The lexicon is data (``newsgraph/data/framing/lexicon.csv``: pattern, category,
-note), matched with spaCy's ``Matcher`` on lower-cased words and their
-inflections.  Categories are SemEval-2020 Task 11 technique names, plus
+note), matched with spaCy's ``PhraseMatcher`` (and ``Matcher`` for patterns with a
+part of speech) on lower-cased words and their inflections.  Categories are SemEval-2020 Task 11 technique names, plus
 newsgraph's ``Appeal_to_Religion``.  Matches are flagged and counted; the text
 is never changed.
 """
@@ -10,11 +10,12 @@ is never changed.
 from __future__ import annotations
 
 import csv
+import itertools
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -68,18 +69,35 @@ def compile_pattern(pattern: str, nlp: Language) -> list[dict]:
     return tokens
 
 
+def phrase_variants(pattern: str) -> list[str] | None:
+    """Return every literal phrase a pattern stands for, or None when it needs the Matcher (POS, optional)."""
+    words = pattern.split()
+    if any(w.startswith("<") or (w.endswith("?") and len(w) > 1) for w in words):
+        return None
+    choices = [_inflections(w[1:].lower()) if w.startswith("~") else [w.lower()] for w in words]
+    return [" ".join(combo) for combo in itertools.product(*choices)]
+
+
 class FramingFinder:
     """The newsgraph_framing component: sets ``doc._.ng_framing``."""
 
     def __init__(self, nlp: Language, lexicon: Path = LEXICON) -> None:
+        # Literal phrases go to the PhraseMatcher (a hash look-up per token); only
+        # patterns with parts of speech or optional tokens need the slower Matcher.
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
         self.rows = load_lexicon(lexicon)
         for number, (pattern, _category, _note) in enumerate(self.rows):
-            self.matcher.add(f"NG_FRAME_{number}", [compile_pattern(pattern, nlp)])
+            key = f"NG_FRAME_{number}"
+            variants = phrase_variants(pattern)
+            if variants is None:
+                self.matcher.add(key, [compile_pattern(pattern, nlp)])
+            else:
+                self.phrases.add(key, [nlp.make_doc(v) for v in variants])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.phrases(doc), *self.matcher(doc)]:
             spans.append(Span(doc, start, end, label=match_id))
         found = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
