@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
     COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, arguments, clause_verb, demanded, event_date, event_place,
@@ -125,11 +125,11 @@ def _to_record(ev: _Found) -> Event:
 def find_events(doc: Doc) -> list[Event]:
     """Return the PLOVER events of a parsed doc (actors and dates components must have run)."""
     index = ActorIndex(doc)
-    dates = []
+    dates_by_sentence: dict[int, list[tuple[DateMention, Token]]] = {}
     for mention in doc._.ng_dates or []:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):
-            dates.append((mention, span.root))
+            dates_by_sentence.setdefault(span.root.sent.start, []).append((mention, span.root))
     found: list[_Found] = []
     for trig in find_triggers(doc):
         sources, targets = arguments(trig, index)
@@ -157,7 +157,7 @@ def find_events(doc: Doc) -> list[Event]:
             _Found(
                 type=etype, mode=mode, sources=sources, targets=targets,
                 trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
-                date=event_date(trig, sent, dates), place=place,
+                date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place,
             )
         )
     return [_to_record(ev) for ev in merge_events(found)]

@@ -230,6 +230,7 @@ def has_agent(tok: Token) -> bool:
 
 
 def clause_verb(tok: Token) -> Token:
+    """Return the verb whose clause holds ``tok`` (the token itself for a verb; the root at worst)."""
     node = tok
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
@@ -238,8 +239,11 @@ def clause_verb(tok: Token) -> Token:
     return node
 
 
-def event_date(trig: Trigger, sent: Span, dates: list[tuple[DateMention, Token]]) -> DateMention | None:
-    in_sentence = [(d, root) for d, root in dates if sent.start <= root.i < sent.end]
+def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
+    """Return the date mention of the trigger's clause, else the sentence's only resolved date, else None.
+
+    ``in_sentence`` holds the (mention, root token) pairs of the trigger's sentence.
+    """
     verb = clause_verb(trig.token)
     for mention, root in in_sentence:
         if clause_verb(root) == verb and mention.value:
@@ -249,6 +253,7 @@ def event_date(trig: Trigger, sent: Span, dates: list[tuple[DateMention, Token]]
 
 
 def event_place(trig: Trigger, sent: Span, index: ActorIndex) -> str | None:
+    """Return the id of the place actor the text gives for the event ("in Beijing"), or None."""
     def places(objs: list[Token]) -> list[str]:
         return [a for o in objs for a in index.actors(o) if index.types.get(a) in PLACE_TYPES]
 
