@@ -75,9 +75,10 @@ class Trigger:
 
 
 @lru_cache(maxsize=4)
-def load_rules(name: str = "triggers.csv") -> dict[str, tuple[TriggerRule, ...]]:
-    """Return the trigger rules from ``newsgraph/data/plover/<name>``, by head lemma, longest first."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
+def load_rules(path: Path = DATA_DIR / "triggers.csv") -> dict[str, tuple[TriggerRule, ...]]:
+    """Return the trigger rules of a lexicon CSV (default: newsgraph's), by head lemma, longest first."""
+    name = str(path)
+    text = Path(path).read_text(encoding="utf-8")
     rules: dict[str, list[TriggerRule]] = {}
     lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     for number, row in enumerate(csv.reader(lines), 1):

@@ -208,3 +208,17 @@ def test_bombing_is_assault_and_army_shelling_is_fight(nlp):
     assert "ASSAULT" in {e.type for e in bomb._.ng_events}
     shelling = _analyse(nlp, "The Russian army shelled Kharkiv on Monday.")
     assert "FIGHT" in {e.type for e in shelling._.ng_events}
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [("meet,VERB,CONSULT", "expected 4"), ("meet,VERB,GREET,", "unknown PLOVER type")],
+)
+def test_malformed_trigger_lexicon_is_a_clear_error(tmp_path, row, message):
+    from newsgraph.errors import AnalysisError
+
+    bad = tmp_path / "triggers.csv"
+    bad.write_text(f"# comment\n{row}\n", encoding="utf-8")
+    with pytest.raises(AnalysisError, match=message) as err:
+        load_rules(bad)
+    assert "triggers.csv" in str(err.value)
