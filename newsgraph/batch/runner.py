@@ -167,7 +167,12 @@ def run_batch(
         raise BatchError("--partition-size must be at least 1")
     started = time.perf_counter()
     report = BatchReport(out=out)
-    options = TaskOptions(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, on_document=on_document)
+    hook = None
+    if on_document is not None:
+        import cloudpickle
+
+        hook = cloudpickle.dumps(on_document)
+    options = TaskOptions(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, on_document=hook)
     owned = client is None
     cluster = None
     if owned:

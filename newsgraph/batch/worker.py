@@ -51,9 +51,19 @@ class TaskOptions:
     timeout: float = 20.0
     max_bytes: int | None = None
     batch_size: int = 16
-    #: Called on the worker with each document's source before it is extracted
-    #: (instrumentation and fault-injection hook; must be picklable).
-    on_document: Callable[[str], None] | None = None
+    #: A callable, cloudpickled, called on the worker with each document's source
+    #: before it is extracted (instrumentation and fault-injection hook). Shipped as
+    #: bytes because Dask tries the standard pickle first, which pickles functions
+    #: by reference, and workers cannot import a function defined in a script or test.
+    on_document: bytes | None = None
+
+    def document_hook(self) -> Callable[[str], None] | None:
+        """Return the on_document callable, or None."""
+        if self.on_document is None:
+            return None
+        import cloudpickle
+
+        return cloudpickle.loads(self.on_document)
 
 
 @dataclass
@@ -120,10 +130,11 @@ def _read_input(item: InputItem, options: TaskOptions, outcome: InputOutcome, fa
     else:
         def documents():
             return iter_documents([item.source], on_error=on_error, **kwargs)
+    hook = options.document_hook()
     try:
         for raw in documents():
-            if options.on_document is not None:
-                options.on_document(raw.source)
+            if hook is not None:
+                hook(raw.source)
             try:
                 article = extract_article(raw)
             except Exception as err:  # one page that breaks a library must not fail the partition
