@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 
 from newsgraph.analyze.cues import SAYING_VERBS
 from newsgraph.analyze.pipeline import DEFAULT_MODEL, load_model
+from newsgraph.analyze.statements import find_statements
 
 Spans = list[tuple[int, int]]
 #: Articles on which textacy raised (an unclosed quote mark) and so found nothing.
@@ -224,6 +225,11 @@ def textacy_rels(doc: Doc) -> list[Rel]:
     return by_cue(out)
 
 
+def _sentence(doc: Doc, at: int) -> str:
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span.sent.text.replace("\n", " ")[:300] if span is not None else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the quotes-polnear directory")
@@ -253,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     ng_docs = list(nlp.pipe(texts))
     t_ng = time.perf_counter() - t0
     ng_preds = [newsgraph_rels(d) for d in ng_docs]
+    t0 = time.perf_counter()
+    for d in ng_docs:  # the statements component alone, on docs the pipeline prepared
+        find_statements(d)
+    t_statements = time.perf_counter() - t0
 
     scores = {(sys_, sub): Score() for sys_ in ("newsgraph", "textacy") for sub in ("all", "saying")}
     missed: list[str] = []
@@ -267,9 +277,11 @@ def main(argv: list[str] | None = None) -> int:
             gs, ps = [g for g in gold if g.saying], [p for p in ng if p.saying]
             pairs = match(gs, ps)
             mg, mp = {i for i, _ in pairs}, {j for _, j in pairs}
-            missed += [" | ".join(text[a:b] for a, b in g.cue) + " :: " + text[g.content[0][0]:g.content[-1][1]][:120]
+            missed += [" | ".join(text[a:b] for a, b in g.cue) + " :: " + text[g.content[0][0]:g.content[-1][1]][:160]
+                       + "\n      <" + _sentence(doc, g.cue[0][0] if g.cue else g.content[0][0]) + ">"
                        for i, g in enumerate(gs) if i not in mg]
-            spurious += [text[p.cue[0][0]:p.cue[0][1]] + " :: " + text[p.content[0][0]:p.content[0][1]][:120]
+            spurious += [text[p.cue[0][0]:p.cue[0][1]] + " :: " + text[p.content[0][0]:p.content[0][1]][:160]
+                         + "\n      <" + _sentence(doc, p.cue[0][0]) + ">"
                          for j, p in enumerate(ps) if j not in mp]
 
     n = len(texts)
@@ -288,12 +300,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"predictions (all): newsgraph {scores[('newsgraph', 'all')].n_pred}, textacy {scores[('textacy', 'all')].n_pred}")
     print(f"textacy gave up (unbalanced quote marks) on {len(TEXTACY_FAILURES)} of {n} articles")
     print(f"speed, articles/second: spaCy model alone {n / t_bare:.1f}; textacy (model + direct_quotations) "
-          f"{n / t_textacy:.1f}; newsgraph (model + all newsgraph components) {n / t_ng:.1f}")
+          f"{n / t_textacy:.1f}; newsgraph (model + all newsgraph components) {n / t_ng:.1f}; "
+          f"the statements component alone {n / t_statements:.1f} ({t_statements / t_bare:.0%} of the model's time)")
     for title, items in (("missed", missed), ("spurious", spurious)):
         if args.show:
             print(f"\n{title} (saying verbs), first {args.show}:")
             for line in items[: args.show]:
-                print("  ", line.replace("\n", " "))
+                print("  ", line)
     return 0
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.cues import CARRIER_VERBS, CLAUSE_ONLY, NP_CONTENT_VERBS, PARTICLE_CUES, SAYING_VERBS
 
@@ -27,7 +27,6 @@ _CLAUSES = ("ccomp",)
 _XCOMP_CUES = frozenset({"promise", "vow", "pledge", "urge", "threaten", "ask", "demand", "agree", "refuse", "warn", "tell"})
 #: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
 _SPEAKER_PRUNE = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos"})
-_STRIP = " \t\r\n,;:.—–-"
 
 
 @dataclass
@@ -84,11 +83,7 @@ def _trimmed(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     words = sum(1 for t in doc[left : right + 1] if not t.is_punct and not t.is_space)
     if words < 2:
         return None
-    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
-    text = doc.text
-    while end > start and text[end - 1] in _STRIP:
-        end -= 1
-    return start, end
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
 def _has_close(doc: Doc, left: int, right: int) -> bool:
@@ -149,13 +144,28 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def sentence_bounds(tok: Token) -> tuple[int, int]:
+    """Return the token range [start, end) of ``tok``'s sentence.
+
+    (``Token.sent`` walks the whole document's sentences on each call: quadratic.)"""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return start, end
+
+
 def _noun_before(verb: Token) -> Token | None:
     """Return the noun right before a subjectless verb, the parser's usual slip
     when a long name is hung on the wrong head ("…, Iran’s Leader Ali Khamenei pointed out")."""
+    sent_start, _ = sentence_bounds(verb)
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+    while i >= sent_start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
         i -= 1
-    if i < verb.sent.start:
+    if i < sent_start:
         return None
     tok = verb.doc[i]
     if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ not in ("pobj", "dobj"):
@@ -278,10 +288,10 @@ def _according_to(doc: Doc, tok: Token) -> Reported | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    sent: Span = tok.sent
+    sent_start, sent_end = sentence_bounds(tok)
     speaker = speaker_span(pobj)
-    cut = next((t.i for t in doc[pobj.i : sent.end] if t.idx >= speaker[1]), sent.end)
-    lo, hi = sent.start, sent.end - 1
+    cut = next((t.i for t in doc[pobj.i : sent_end] if t.idx >= speaker[1]), sent_end)
+    lo, hi = sent_start, sent_end - 1
     left = _trimmed(doc, lo, tok.i - 1) if tok.i > lo else None
     right = _trimmed(doc, cut, hi) if cut <= hi else None
     content = max((c for c in (left, right) if c), key=lambda c: c[1] - c[0], default=None)

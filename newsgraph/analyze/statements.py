@@ -67,9 +67,10 @@ def find_statements(doc: Doc) -> list[Statement]:
     quotes = [q for q in find_quotes(text) if q.end > q.start]
     reported = _within_paragraphs(text, reported_speech(doc))
     drafts, used_quotes, used_cues = _merge(quotes, reported)
-    drafts.extend(_uncued_quotes(doc, quotes, used_quotes, reported, used_cues))
+    sent_starts = [s.start_char for s in doc.sents] if len(doc) else []
+    drafts.extend(_uncued_quotes(text, sent_starts, quotes, used_quotes, reported, used_cues))
     drafts = _drop_self_quotes(text, _dedupe(drafts))
-    return _resolve(doc, drafts)
+    return _resolve(doc, text, sent_starts, drafts)
 
 
 def _drop_self_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -146,13 +147,11 @@ def _merge(quotes: list[Quote], reported: list[Reported]) -> tuple[list[_Draft],
     return drafts, used_quotes, used_cues
 
 
-def _uncued_quotes(doc: Doc, quotes: list[Quote], used: set[int], reported: list[Reported],
+def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used: set[int], reported: list[Reported],
                    used_cues: set[int]) -> list[_Draft]:
     """Give each remaining quote group the nearest free cue, or the previous speaker."""
-    text = doc.text
     free = [(r.cue_start, r) for n, r in enumerate(reported) if n not in used_cues]
     free_starts = [s for s, _ in free]
-    sent_starts = [s.start_char for s in doc.sents]
     drafts: list[_Draft] = []
     groups: dict[int, list[Quote]] = {}
     for k, q in enumerate(quotes):
@@ -211,11 +210,9 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
-def _resolve(doc: Doc, drafts: list[_Draft]) -> list[Statement]:
+def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) -> list[Statement]:
     """Turn drafts into Statements, resolving speakers and addressees to actor ids."""
-    text = doc.text
     para_starts = [p[0] for p in paragraphs(text)]
-    sent_starts = [s.start_char for s in doc.sents]
     statements: list[Statement] = []
     previous: Statement | None = None
     group_speaker: dict[int, tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]] = {}
