@@ -164,3 +164,63 @@ def second_analysis(fixtures_dir: Path) -> Analysis:
               "2023-06-19", trigger="held talks"),
     ]
     return Analysis(article=art, actors=actors, statements=statements, events=events, model="hand-made")
+
+
+# ------------------------------------------------------------ corpora and dumps
+
+
+@pytest.fixture(scope="session")
+def text_corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """220 real news texts (PolNeAR), each cut to its title and first paragraphs, as .txt files."""
+    out = tmp_path_factory.mktemp("polnear")
+    sources = sorted((shared_data / "quotes-polnear" / "train" / "text").glob("*.txt"))[:220]
+    for src in sources:
+        paragraphs = [p for p in src.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        kept: list[str] = []
+        while paragraphs and sum(map(len, kept)) < 600:
+            kept.append(paragraphs.pop(0))
+        (out / src.name).write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+    assert len(list(out.glob("*.txt"))) >= 200
+    return out
+
+
+def corpus_dump(store: Store) -> dict:
+    """Return the corpus in natural keys (no database ids): equal dumps = equal corpora."""
+    from newsgraph.store import schema as t
+
+    with store.engine.connect() as conn:
+        names = dict(conn.execute(sa.select(t.actors.c.id, t.actors.c.name)).all())
+        types = dict(conn.execute(sa.select(t.actors.c.id, t.actors.c.type)).all())
+        aliases: dict[int, set] = {}
+        for r in conn.execute(sa.select(t.actor_names.c.actor_id, t.actor_names.c.norm)):
+            aliases.setdefault(r.actor_id, set()).add(r.norm)
+        articles = sorted(conn.execute(sa.select(t.articles.c.id, t.articles.c.text_hash, t.articles.c.version,
+                                                 t.articles.c.dup_of)).all())
+        statements = sorted(
+            (r.article_id, r.ord, r.content, names.get(r.speaker_id), r.superseded)
+            for r in conn.execute(sa.select(t.statements))
+        )
+        mentions = sorted(
+            (r.article_id, r.start, r.end, names[r.actor_id]) for r in conn.execute(sa.select(t.mentions))
+        )
+        evidence: dict[int, list] = {}
+        for r in conn.execute(sa.select(t.event_evidence)):
+            evidence.setdefault(r.event_id, []).append((r.article_id, r.start, r.end))
+        event_actors: dict[int, set] = {}
+        for r in conn.execute(sa.select(t.event_actors)):
+            event_actors.setdefault(r.event_id, set()).add(names[r.actor_id])
+        events = sorted(
+            (r.type, r.date or "", r.date_lo or "", r.date_hi or "", sorted(event_actors.get(r.id, ())),
+             sorted(evidence.get(r.id, [])))
+            for r in conn.execute(sa.select(t.events))
+        )
+        actors = sorted((names[i], types[i], sorted(aliases.get(i, ()))) for i in names)
+        raw = conn.execute(sa.select(sa.func.count()).select_from(t.raw_documents)).scalar()
+    return {"articles": articles, "statements": statements, "mentions": mentions, "events": events,
+            "actors": actors, "raw": raw}
+
+
+@pytest.fixture(scope="session")
+def dump():
+    """``corpus_dump`` as a fixture (test modules cannot import conftest under importlib mode)."""
+    return corpus_dump
