@@ -27,7 +27,7 @@ from newsgraph.analyze.events_args import (
     COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, arguments, clause_verb, demanded, event_date, event_place,
     has_agent, intended, subject, violence_type,
 )
-from newsgraph.analyze.plover import VIOLENCE, find_triggers, load_rules
+from newsgraph.analyze.plover import find_triggers, load_rules
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
 _PRECISION_RANK = {"second": 6, "minute": 5, "hour": 4, "day": 3, "approximate": 2, "month": 1, "year": 0}
@@ -134,8 +134,8 @@ def find_events(doc: Doc) -> list[Event]:
     for trig in find_triggers(doc):
         sources, targets = arguments(trig, index)
         etype, mode = trig.rule.type, trig.rule.mode
-        if etype == VIOLENCE:
-            etype, mode = violence_type(trig, sources, index)
+        if "/" in etype:
+            etype, mode = violence_type(trig, sources, index, etype.split("/"))
         verb = clause_verb(trig.token)
         is_intent = intended(verb)
         if trig.negated:

@@ -224,7 +224,7 @@ def has_agent(tok: Token) -> bool:
         if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
             return False
         tok = tok.head
-    heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads = [c for c in tok.children if c.dep_ == "nsubjpass"] + subject(tok)
     heads += [o for a in tok.children if a.dep_ == "agent" for o in a.children]
     return any(h.pos_ in ("NOUN", "PROPN") or h.lower_ in _PERSONAL for h in heads)
 
@@ -258,12 +258,17 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex) -> str | None:
         return [a for o in objs for a in index.actors(o) if index.types.get(a) in PLACE_TYPES]
 
     tok = trig.token
-    near = places(_prep_objects(tok, _PLACE_PREPS))
     verb = clause_verb(tok)
-    if not near and verb is not tok:
-        near = places(_prep_objects(verb, _PLACE_PREPS))
-    if near:
-        return near[0]
+    heads = [tok, *trig.extra] + ([verb] if verb is not tok else [])
+    # "talks with Macron in Beijing": a place attached to a named participant counts;
+    # one attached to a thing ("developments in the West Bank") does not
+    objects = [o for h in heads for o in (*h.children, *_prep_objects(h, _TARGET_PREPS)) if o.dep_ in (*_OBJECTS, "pobj")]
+    heads += [o for o in objects if o.i in index.by_token and index.types.get(index.by_token[o.i]) not in PLACE_TYPES]
+    heads += subject(verb)  # "Police in Tehran detained ..."
+    for head in heads:
+        near = places(_prep_objects(head, _PLACE_PREPS))
+        if near:
+            return near[0]
     # else a place the sentence gives for an action ("this happened ... in Jenin"),
     # not one that only describes a thing ("developments in the West Bank")
     anywhere = set(
@@ -272,8 +277,15 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex) -> str | None:
     return anywhere.pop() if len(anywhere) == 1 else None
 
 
-def violence_type(trig: Trigger, sources: list[str], index: ActorIndex) -> tuple[str, str | None]:
-    """FIGHT when armed forces, states or heavy weapons do it (CAMEO 19x), else ASSAULT (CAMEO 18x)."""
+def violence_type(
+    trig: Trigger, sources: list[str], index: ActorIndex, choice: list[str] | None = None
+) -> tuple[str, str | None]:
+    """FIGHT when armed forces, states or heavy weapons do it (CAMEO 19x), else ASSAULT (CAMEO 18x).
+
+    ``choice`` names the two types to choose from (default FIGHT, ASSAULT); bombs
+    and mines are ASSAULT whoever uses them.
+    """
+    armed, other = choice or ("FIGHT", "ASSAULT")
     tok = trig.token
     verb = clause_verb(tok)
     # who acts and with what: the subject of an active verb, the "by" agent of a
@@ -283,9 +295,9 @@ def violence_type(trig: Trigger, sources: list[str], index: ActorIndex) -> tuple
     doers += [o for p in (*tok.children, *verb.children) if p.dep_ == "prep" and p.lower_ in ("in", "with", "by", "using") for o in p.children]
     doers += [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj")]
     lemmas = {t.lemma_.lower() for d in doers for t in d.subtree}
-    if lemmas & EXPLOSIVE_LEMMAS:
+    if lemmas & EXPLOSIVE_LEMMAS and "ASSAULT" in (armed, other):
         return "ASSAULT", "explosives"
     heavy = lemmas & {"jet", "warplane", "aircraft", "artillery", "tank", "missile", "rocket", "drone", "helicopter"}
     if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" for a in sources):
-        return "FIGHT", trig.rule.mode or ("heavy-weapons" if heavy else None)
-    return "ASSAULT", trig.rule.mode
+        return armed, trig.rule.mode or ("heavy-weapons" if heavy and armed == "FIGHT" else None)
+    return other, trig.rule.mode or ("arrest" if other == "COERCE" else None)
