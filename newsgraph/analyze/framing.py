@@ -50,23 +50,37 @@ def _inflections(word: str) -> list[str]:
     return sorted(forms)
 
 
-def compile_pattern(pattern: str, nlp: Language) -> list[dict]:
-    """Return the spaCy Matcher token pattern for one lexicon pattern string."""
-    tokens: list[dict] = []
+_ENTITY_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
+
+
+def compile_pattern(pattern: str, nlp: Language) -> list[list[dict]]:
+    """Return the spaCy Matcher token patterns (alternatives) for one lexicon pattern string.
+
+    ``<PROPN|NORP>`` matches a part of speech or an entity label: the Matcher
+    cannot OR two attributes in one token, so each becomes its own alternative.
+    """
+    alternatives: list[list[dict]] = [[]]
     for word in pattern.split():
         optional = word.endswith("?") and len(word) > 1
         word = word.rstrip("?") if optional else word
         if word.startswith("<") and word.endswith(">"):
-            specs = [{"POS": {"IN": word[1:-1].split("|")}}]
-        elif word.startswith("~"):
+            names = word[1:-1].split("|")
+            pos = [n for n in names if n not in _ENTITY_LABELS]
+            ents = [n for n in names if n in _ENTITY_LABELS]
+            options = ([{"POS": {"IN": pos}}] if pos else []) + ([{"ENT_TYPE": {"IN": ents}}] if ents else [])
+            if optional:
+                options = [{**o, "OP": "?"} for o in options]
+            alternatives = [alt + [o] for alt in alternatives for o in options]
+            continue
+        if word.startswith("~"):
             specs = [{"LOWER": {"IN": _inflections(word[1:].lower())}}]
         else:  # plain words go through the tokenizer: "so-called" is three tokens
             specs = [{"LOWER": t.lower_} for t in nlp.make_doc(word)]
         if optional:
             for spec in specs:
                 spec["OP"] = "?"
-        tokens.extend(specs)
-    return tokens
+        alternatives = [alt + specs for alt in alternatives]
+    return alternatives
 
 
 def phrase_variants(pattern: str) -> list[str] | None:
@@ -91,7 +105,7 @@ class FramingFinder:
             key = f"NG_FRAME_{number}"
             variants = phrase_variants(pattern)
             if variants is None:
-                self.matcher.add(key, [compile_pattern(pattern, nlp)])
+                self.matcher.add(key, compile_pattern(pattern, nlp))
             else:
                 self.phrases.add(key, [nlp.make_doc(v) for v in variants])
 

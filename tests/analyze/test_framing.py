@@ -74,3 +74,16 @@ def test_longest_match_wins_and_text_is_unchanged(nlp):
 
 def test_empty_text(nlp):
     assert _flags(nlp, "") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Officials said the Iranian regime had approved the plan.", ["Iranian regime"]),
+        ("The Assad regime lost control of the town.", ["Assad regime"]),
+        ("A new visa regime takes effect next month.", []),  # a technical regime, not a label
+        ("The current regime of tariffs will stay.", []),
+    ],
+)
+def test_regime_is_flagged_only_as_a_label(nlp, text, flagged):
+    assert [f.text for f in _flags(nlp, text)] == flagged
