@@ -73,6 +73,9 @@ def _patterns() -> list[list[dict]]:
         [month, day, {"TEXT": ","}, {"SHAPE": "dddd"}],
         [day, month],
         [day, month, {"SHAPE": "dddd"}],
+        # datelines: "Thursday 22 June 2023", "Thursday, June 22, 2023"
+        [weekday, {"TEXT": ",", "OP": "?"}, day, month, {"SHAPE": "dddd"}],
+        [weekday, {"TEXT": ",", "OP": "?"}, month, day, {"TEXT": ",", "OP": "?"}, {"SHAPE": "dddd"}],
         [{"LIKE_NUM": True}, unit, {"LOWER": "ago"}],
         [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["few", "couple"]}}, {"LOWER": "of", "OP": "?"}, unit, {"LOWER": "ago"}],
         [{"LOWER": {"IN": ["several", "some"]}}, unit, {"LOWER": "ago"}],

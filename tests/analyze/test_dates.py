@@ -95,3 +95,13 @@ def test_unknown_publication_date_leaves_relative_dates_unresolved(nlp):
 def test_no_dates_and_empty_text(nlp):
     assert _dates(nlp, "The minister spoke to reporters.") == []
     assert _dates(nlp, "") == []
+
+
+def test_a_dateline_is_one_mention(nlp):
+    text = "Thursday 22 June 2023 - 20:22\n\nThe minister resigned."
+    found = _dates(nlp, text, published=None)
+    first = found[0]
+    assert first.text.startswith("Thursday 22 June 2023")
+    # with its clock time when the model takes it in, else the day alone
+    assert (first.value, first.precision) in {("2023-06-22", "day"), ("2023-06-22T20:22", "minute")}
+    assert not [d for d in found if d.text == "Thursday"]
