@@ -147,7 +147,10 @@ def _parse(core: str, base: dt.datetime | None) -> tuple[str | None, Precision |
         # A bare weekday is the most recent one on or before publication:
         # "Thursday" in a Thursday story is that day, not a week earlier.
         relative = base + dt.timedelta(days=1)
-    data = _parser(relative).get_date_data(core)
+    try:
+        data = _parser(relative).get_date_data(core)
+    except (ValueError, OverflowError, TypeError):  # dateparser on an absurd value ("year 99999")
+        return None, None
     when, period = data.date_obj, data.period
     if when is None:
         return None, None

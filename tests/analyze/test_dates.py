@@ -105,3 +105,8 @@ def test_a_dateline_is_one_mention(nlp):
     # with its clock time when the model takes it in, else the day alone
     assert (first.value, first.precision) in {("2023-06-22", "day"), ("2023-06-22T20:22", "minute")}
     assert not [d for d in found if d.text == "Thursday"]
+
+
+@pytest.mark.parametrize("text", ["100000 years ago", "June 31", "February 30, 2023", "year 0"])
+def test_impossible_dates_are_unresolved_not_errors(text):
+    assert resolve_date(text, THURSDAY) == (None, None)
