@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
-from newsgraph.analyze.actors_titles import TITLE_WORDS, Role, description_at, role_word, titles_before
+from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase, load_demonyms
 
 #: spaCy entity label -> actor type (NORP only as a plural noun: "Palestinians").
@@ -131,7 +131,9 @@ class _Analysis:
             if ent.label_ in ("PERSON", "ORG"):
                 roles = [t.i for t in ent if role_word(t)]
                 if roles and roles[-1] == ent.end - 1:
-                    continue  # "IRGC Cmdr", "the Supreme Leader": a description, not a name
+                    if not (ent.label_ == "PERSON" and self.given_name(ent)):
+                        continue  # "IRGC Cmdr", "the Supreme Leader": a description, not a name
+                    roles = roles[:-1]  # "Larry King": the last word is his name
                 if roles and ent.label_ == "PERSON":
                     ent = Span(doc, roles[-1] + 1, ent.end, label="PERSON")  # "President Joe Biden"
             inside = [k for k in kb_spans if k.start < ent.end and ent.start < k.end]
@@ -162,6 +164,14 @@ class _Analysis:
             if not kept or item[0].start >= kept[-1][0].end:
                 kept.append(item)
         return kept
+
+    def given_name(self, ent: Span) -> bool:
+        """True when a person entity ending in a role word is a name all the same ("Larry King")."""
+        before = [t for t in ent[:-1] if t.lower_ not in ("the", "a")]
+        if ent.start > 0 and self.doc[ent.start - 1].lower_ in HONORIFICS:
+            return True  # "Mr. King"
+        return any(t.is_title and t.lower_ not in TITLE_WORDS and t.lower_ not in self.comp.demonyms
+                   and not role_word(t) for t in before)
 
     # ---------------------------------------------------------- 3. clusters
     def cluster_for(self, span: Span, entry: KBEntry | None, kind: str) -> Cluster:
@@ -337,7 +347,13 @@ class _Analysis:
                 role = description_at(doc, tok.i, sent, self.comp.demonyms)
                 if role is None or role.span.end in name_starts:
                     continue
-                role.modifiers -= {t.lower_ for t in role.span if self.name_of_token[t.i] is not None}
+                after = doc[role.span.end] if role.span.end < sent.end else None
+                if (after is not None and after.pos_ in ("NOUN", "PROPN") and role.span.end == tok.i + 1
+                        and not self.in_headline(role.span)):  # Title-Case lines are mis-tagged
+                    continue  # "the Justice Department", "police chief's car": a modifier, not a person
+                named = {t.lower_ for t in role.span if self.name_of_token[t.i] is not None}
+                role.modifiers -= named
+                role.proper -= named
                 affils = self.role_affiliations(role)
                 before = [c for c in person_clusters if self.first_pos[id(c)] < role.span.start_char]
                 chosen = pick(role, affils, before)

@@ -9,11 +9,12 @@ person cluster, from role class, nationality, affiliation and wording.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from newsgraph.analyze.actors_titles import HONORIFICS, QUALIFIERS, ROLE_CLASS, Role, compound
-from newsgraph.analyze.kb import KBEntry
+from newsgraph.analyze.kb import KBEntry, load_demonyms
 from newsgraph.model import Actor, Mention
 
 _ARTICLES = {"the", "a", "an"}
@@ -51,9 +52,15 @@ class TitleInfo:
     role_class: str
     modifiers: set[str]
     complement: set[str]
+    from_kb: bool = False  # a KB title (may be out of date), not one the article gives
+
+    @property
+    def spec(self) -> set[str]:
+        """Return the words that say which office it is ("state" of "Secretary of State")."""
+        return specifics(self.modifiers | self.complement)
 
     @classmethod
-    def parse(cls, text: str) -> "TitleInfo | None":
+    def parse(cls, text: str, from_kb: bool = False) -> "TitleInfo | None":
         """Return the parsed title, or None when it holds no role word."""
         words = [w.strip(".,;:’'\"()") for w in text.casefold().replace("’s", " ").replace("'s", " ").split()]
         words = [w for w in words if w]
@@ -69,7 +76,7 @@ class TitleInfo:
             role, role_class = office
         mods = {w for w in words[:h] if w not in _ARTICLES} - {role.split()[0]}
         comp = {w for w in words[h + 1:] if w not in _ARTICLES and w not in ("of", "for", "and")}
-        return cls(text, role, role_class, mods, comp)
+        return cls(text, role, role_class, mods, comp, from_kb)
 
 
 @dataclass
@@ -93,7 +100,7 @@ class Cluster:
         if self.kb is not None:
             self.country = self.kb.country
             for title in self.kb.titles:
-                info = TitleInfo.parse(title)
+                info = TitleInfo.parse(title, from_kb=True)
                 if info:
                     self.title_info.append(info)
 
@@ -174,19 +181,45 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
     return best
 
 
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(load_demonyms())
+
+
+def specifics(words: set[str]) -> set[str]:
+    """Return the words of a title that single out the office (no articles, qualifiers, demonyms)."""
+    return {w for w in words if w not in _ARTICLES and w not in ("of", "for", "and")
+            and w not in QUALIFIERS and w not in _demonyms()}
+
+
 def score_description(role: Role, affils: list[Cluster], c: Cluster) -> int:
     """Return how well a description fits a person cluster (0: it cannot be that actor)."""
     classes = LEADER_CLASSES if role.role == "leader" else {role.role_class}
     qualifiers = role.modifiers & QUALIFIERS  # "the former president" is not the president
-    same_class = [t for t in c.title_info if t.role_class in classes and t.modifiers & QUALIFIERS == qualifiers]
+    comp = {w for w in role.complement.split() if w not in ("the", "of", "a")}
+    wanted = specifics(role.modifiers | comp)
+
+    def fits(t: TitleInfo) -> bool:
+        if t.role_class not in classes or t.modifiers & QUALIFIERS != qualifiers:
+            return False
+        # "secretary of state" is not the "Homeland Security Secretary"
+        return not (wanted and t.spec and not wanted & t.spec)
+
+    same_class = [t for t in c.title_info if fits(t)]
     if role.generic:
         if not c.title_info and c.kb is None:
             return 0
     elif not same_class:
         return 0
+    if role.proper:  # "the Republican nominee": the article or KB must say Republican
+        said = set().union(*(t.modifiers | t.complement for t in (c.title_info if role.generic else same_class)))
+        if not role.proper <= said:
+            return 0
     score = 1
     if any(t.role == role.role for t in same_class):
         score += 1  # the same word, not only the same kind of office
+    if same_class and all(t.from_kb for t in same_class):
+        score -= 1  # only the KB says so, and a KB title may be out of date
     country = role.country
     if country:
         if c.country and c.country != country:
@@ -202,7 +235,6 @@ def score_description(role: Role, affils: list[Cluster], c: Cluster) -> int:
     mods = role.modifiers - {"the"}
     if mods and any(mods & t.modifiers for t in same_class):
         score += 1
-    comp = {w for w in role.complement.split() if w not in ("the", "of", "a")}
     if comp and any(comp & t.complement for t in same_class):
         score += 2
     return score

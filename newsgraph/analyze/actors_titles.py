@@ -84,6 +84,8 @@ class Role:
     country: str | None = None  # ISO alpha-3 from a demonym or a possessor
     complement: str = ""  # lowercase words after "of", e.g. "the islamic revolution"
     possessor: Span | None = None  # "Iran" in "Iran's Supreme Leader"
+    #: Capitalised modifiers that say which office ("Republican", "Green Party"), lowercase.
+    proper: set[str] = field(default_factory=set)
 
     @property
     def generic(self) -> bool:
@@ -109,7 +111,8 @@ COMPOUNDS = {
 _FIRSTS = {first for first, _ in COMPOUNDS}
 
 #: Qualifiers that make another office: "the president" is not the vice, deputy or former one.
-QUALIFIERS = {"vice", "deputy", "assistant", "former", "ex", "late", "acting", "interim", "outgoing", "new", "incoming"}
+QUALIFIERS = {"vice", "deputy", "assistant", "former", "ex", "late", "acting", "interim", "outgoing",
+              "new", "incoming", "next", "future"}
 
 
 def compound(first: str, role: str) -> tuple[str, str] | None:
@@ -165,10 +168,16 @@ def _build_role(doc: Doc, start: int, end: int, head_i: int, demonyms: dict[str,
         complement = " ".join(t.lower_ for t in doc[head_i + 2:end])
         for tok in doc[head_i + 2:end]:
             country = country or demonyms.get(tok.lower_)
+    proper = set()
+    for tok in doc[possessor.end + 1 if possessor is not None else start:head_i]:
+        low = tok.lower_
+        if ((tok.is_title or tok.is_upper) and tok.is_alpha and not tok.is_sent_start and not role_word(tok)
+                and low not in TITLE_WORDS and low not in QUALIFIERS and low not in demonyms):
+            proper.add(low)
     if possessor is not None:
         mods -= {t.lower_ for t in possessor}
     mods.discard(role.split()[0])
-    return Role(doc[start:end], head, role, role_class, mods, country, complement, possessor)
+    return Role(doc[start:end], head, role, role_class, mods, country, complement, possessor, proper)
 
 
 def titles_before(doc: Doc, name_start: int, sent_start: int, demonyms: dict[str, str],
@@ -225,6 +234,8 @@ def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) 
     head = doc[head_i]
     if not role_word(head) or (head_i + 1 < sent.end and role_word(doc[head_i + 1])):
         return None  # "Chief" of "Chief Justice": the head is further right
+    if head_i > sent.start and doc[head_i - 1].lower_ in HONORIFICS:
+        return None  # "Mr. King": a surname
     start = head_i
     while start - 1 >= sent.start:
         tok = doc[start - 1]

@@ -206,3 +206,18 @@ def test_offices_with_qualifiers_and_two_words(actors_nlp):
     assert mention_at(actors, text, "The chief justice") is roberts
     assert mention_at(actors, text, "the new judge") is None  # someone else, unnamed
     check_offsets(text, actors)
+
+
+def test_party_and_office_wording_must_agree(actors_nlp):
+    text = ("Republican presidential nominee Donald Trump spoke in Ohio, while Libertarian candidate Gary Johnson "
+            "campaigned in Utah and Homeland Security Secretary Jeh Johnson met officials. "
+            "The Republican nominee said the polls were wrong. The Democratic nominee did not answer. "
+            "The secretary of state was not there. Mr. King, 82, told me so.")
+    actors = actors_of(actors_nlp, text)
+    trump = mention_at(actors, text, "Donald Trump")
+    assert mention_at(actors, text, "The Republican nominee") is trump
+    assert mention_at(actors, text, "The Democratic nominee") is None  # named nowhere
+    assert mention_at(actors, text, "The secretary of state") is None  # not the Homeland Security one
+    king = mention_at(actors, text, "King")
+    assert king is None or king.type == "PERSON" and all(m.kind != "description" for m in king.mentions)
+    check_offsets(text, actors)
