@@ -143,7 +143,7 @@ class _Analysis:
                 # "John Harris" is not the KB's "Harris" unless the whole name is known
                 if kb.get(" ".join(normalise(ent.text))) is not entry:
                     entry = None
-            if entry is not None:  # a KB name ends the entity: it names the same actor ("Ayatollah Seyyed Ali Khamenei")
+            if entry is not None:  # a KB name ends the entity, same actor ("Ayatollah Seyyed Ali Khamenei")
                 k = head[0]
                 span = Span(doc, min(ent.start, k.start), max(ent.end, k.end))
                 out.append((span, entry, entry.type if entry.type != "OTHER" else ENT_TYPES[ent.label_]))

@@ -245,7 +245,8 @@ def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) 
         # Title-Case headline every word is a PROPN ("Leader Addresses Hamas Official")
         proper = tok.pos_ == "PROPN" and (tok.ent_type_ or tok.is_upper or tok.lower_ in TITLE_WORDS)
         first_of_office = (tok.lower_, tok.nbor().lower_) in COMPOUNDS
-        if proper or first_of_office or tok.pos_ == "ADJ" or tok.tag_ == "POS" or (tok.pos_ == "NOUN" and tok.dep_ == "compound"):
+        compound_noun = tok.pos_ == "NOUN" and tok.dep_ == "compound"
+        if proper or first_of_office or compound_noun or tok.pos_ == "ADJ" or tok.tag_ == "POS":
             start -= 1
         elif tok.lower_ in ("’", "'") and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN":
             start -= 1

@@ -170,13 +170,15 @@ def parse_csv(text: str, source: str) -> list[KBEntry]:
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().casefold() for h in reader.fieldnames or []]
     if "name" not in header:
-        raise KnowledgeBaseError("line 1: header has no 'name' column (expected: " + ",".join(COLUMNS) + ")", source=source)
+        expected = ",".join(COLUMNS)
+        raise KnowledgeBaseError(f"line 1: header has no 'name' column (expected: {expected})", source=source)
     reader.fieldnames = header
     entries = []
     for row in reader:
         line = reader.line_num
         if None in row:  # more cells than header columns
-            raise KnowledgeBaseError(f"line {line}: {len(header) + len(row[None])} cells for {len(header)} columns", source=source)
+            cells = len(header) + len(row[None])
+            raise KnowledgeBaseError(f"line {line}: {cells} cells for {len(header)} columns", source=source)
         name = (row.get("name") or "").strip()
         if not name:
             if not any((v or "").strip() for v in row.values()):
