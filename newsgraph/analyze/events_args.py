@@ -214,7 +214,7 @@ def demanded(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
 
 
-_PERSONAL = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+_PERSONAL = frozenset({"he", "she", "it", "they", "we"})  # not "you": readers do not make the news
 
 
 def has_agent(tok: Token) -> bool:
