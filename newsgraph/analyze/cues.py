@@ -21,7 +21,7 @@ SAYING_VERBS: frozenset[str] = frozenset(
     express discuss refer point recount describe inquire enquire demand reassure
     clarify elaborate lament acknowledge rule estimate forecast hint signal threaten
     declare agree disagree accuse blame criticize criticise condemn praise welcome
-    reaffirm recommend propose advise brief notify post quote cite
+    reaffirm recommend propose advise brief notify post quote cite echo
     """.split()
 )
 
@@ -31,7 +31,7 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
     """
     emphasize emphasise stress underline underscore highlight discuss express announce
     deny reiterate reaffirm mention condemn criticize criticise praise welcome reject
-    propose recommend demand urge reveal disclose acknowledge
+    propose recommend demand urge reveal disclose acknowledge cite
     """.split()
 )
 
@@ -51,9 +51,12 @@ CARRIER_VERBS: frozenset[str] = frozenset({"go", "continue", "proceed", "rush", 
 CLAUSE_ONLY: frozenset[str] = frozenset(
     """
     add continue rule charge counter point post quote signal answer repeat recall
-    describe refer cite estimate forecast agree disagree write report observe maintain
+    describe refer estimate forecast agree disagree write report observe maintain
     """.split()
 )
+
+#: Cues only for a quote beside them, never with a parsed clause ("will continue not to").
+QUOTE_ONLY: frozenset[str] = frozenset({"continue", "quote"})
 
 #: Pronouns that may stand for a speaker named before.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "i"})

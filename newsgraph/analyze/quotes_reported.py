@@ -20,10 +20,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.cues import CARRIER_VERBS, CLAUSE_ONLY, NP_CONTENT_VERBS, PARTICLE_CUES, SAYING_VERBS
+from newsgraph.analyze.cues import (
+    CARRIER_VERBS,
+    CLAUSE_ONLY,
+    NP_CONTENT_VERBS,
+    PARTICLE_CUES,
+    QUOTE_ONLY,
+    SAYING_VERBS,
+)
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSES = ("ccomp",)
+_DECLINING = frozenset({"decline", "refuse", "fail", "hesitate"})
 _XCOMP_CUES = frozenset({"promise", "vow", "pledge", "urge", "threaten", "ask", "demand", "agree", "refuse", "warn", "tell"})
 #: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
 _SPEAKER_PRUNE = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos"})
@@ -41,6 +49,10 @@ class Reported:
     speaker_token: Token | None = None
     addressee: tuple[int, int] | None = None
     cue_token: Token | None = None
+    #: The content is the verb's object, not a clause ("stressed the importance of ...").
+    np_content: bool = False
+    #: The speaker is named by the cue's own subject, not inherited from a verb it hangs on.
+    own_subject: bool = True
 
 
 def cue_tokens(doc: Doc) -> list[Token]:
@@ -195,7 +207,18 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
             return None
     if verb.dep_ == "amod" or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
         return None  # "the said document", "a so-called deal"
+    if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "Asked about X, she said ...": the one asked speaks, in the main clause
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _DECLINING:
+        return None  # "declined to say whether ..."
+    if lemma in QUOTE_ONLY:  # "“...,” he continued": a cue for the quote around it, nothing else
+        first, last = _cue_extent(verb)
+        subj = subject_of(verb)
+        if subj is None:
+            return None
+        return Reported(first.idx, last.idx + len(last.text), None, None, speaker_span(subj), subj, cue_token=verb)
     content = _clause_content(doc, verb)
+    np_content = False
     if content is None and lemma == "refer":
         content = _refer_as(doc, verb)
     if content is None and lemma in _XCOMP_CUES:
@@ -206,13 +229,15 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
         if obj is not None and obj.i > verb.i:
             content = _trimmed(doc, obj.left_edge.i, obj.right_edge.i)
+            # trusted without a known actor when coordinated with another cue ("stressed A and said B")
+            partners = [verb.head] if verb.dep_ == "conj" else []
+            partners += [c for c in verb.children if c.dep_ == "conj"]
+            np_content = content is not None and not any(p.lemma_.lower() in SAYING_VERBS for p in partners)
     if content is None and verb.dep_ == "parataxis":
         content = _around(doc, verb.head, verb)
     first, last = _cue_extent(verb)
     subj = subject_of(first if first is not verb else verb)
     if content is None and subj is None:
-        return None
-    if content is None and lemma in CLAUSE_ONLY:
         return None
     item = Reported(
         cue_start=first.idx,
@@ -220,10 +245,12 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         content_start=content[0] if content else None,
         content_end=content[1] if content else None,
         cue_token=verb,
+        np_content=np_content,
     )
     if subj is not None:
         item.speaker = speaker_span(subj)
         item.speaker_token = subj
+        item.own_subject = subj.head is first or subj.head is verb
     item.addressee = _addressee(verb)
     return item
 

@@ -59,6 +59,7 @@ class _Draft:
     addressee: tuple[int, int] | None = None
     group: int | None = None  # quote group, for quotes running over paragraphs
     inherit: bool = False  # no cue: speaker is the previous statement's
+    needs_actor: bool = False  # kept only if the speaker is a known actor (noun-phrase content)
 
 
 def find_statements(doc: Doc) -> list[Statement]:
@@ -66,7 +67,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     text = doc.text
     quotes = [q for q in find_quotes(text) if q.end > q.start]
     reported = _within_paragraphs(text, reported_speech(doc))
-    drafts, used_quotes, used_cues = _merge(quotes, reported)
+    drafts, used_quotes, used_cues = _merge(text, quotes, reported)
     sent_starts = [s.start_char for s in doc.sents] if len(doc) else []
     drafts.extend(_uncued_quotes(text, sent_starts, quotes, used_quotes, reported, used_cues))
     drafts = _drop_self_quotes(text, _dedupe(drafts))
@@ -111,14 +112,25 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def _merge(quotes: list[Quote], reported: list[Reported]) -> tuple[list[_Draft], set[int], set[int]]:
+def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[list[_Draft], set[int], set[int]]:
     """Tie each cue's content to the quotes it overlaps; return drafts, used quotes and cues."""
     drafts: list[_Draft] = []
     used_quotes: set[int] = set()
     used_cues: set[int] = set()
     starts = [q.mark_start for q in quotes]
+    _cut_at_continuations(reported)
     for n, item in enumerate(reported):
-        if item.content_start is None:
+        if _inside_closed_quote(quotes, starts, item.cue_start):
+            used_cues.add(n)  # speech reported inside a quote is part of that quote
+            continue
+        following = _quote_after(text, quotes, starts, item.cue_end)
+        if item.content_start is None or (
+            following is not None and not _overlap(item.content_start, item.content_end,
+                                                   quotes[following].start, quotes[following].end)
+        ):
+            if following is not None and following not in used_quotes:  # "X said: “...”"
+                used_cues.add(n)
+                drafts.extend(_quote_drafts(quotes, quotes[following].group, item, used_quotes))
             continue
         c0, c1 = item.content_start, item.content_end
         lo = max(0, bisect.bisect_right(starts, c0) - 1)
@@ -131,20 +143,67 @@ def _merge(quotes: list[Quote], reported: list[Reported]) -> tuple[list[_Draft],
                 inside.append(k)
         direct = [k for k in inside if _overlap(c0, c1, quotes[k].start, quotes[k].end) >= DIRECT_SHARE * (c1 - c0)]
         used_cues.add(n)
-        base = _Draft(c0, c1, False, (item.cue_start, item.cue_end), item.speaker, item.addressee)
-        if not direct and item.speaker is None:
-            continue  # reported speech with no one reporting it ("it is worth mentioning that")
         if direct:
-            k = direct[0]
-            group = quotes[k].group
-            for j, q in enumerate(quotes):
-                if q.group == group:
-                    used_quotes.add(j)
-                    drafts.append(_Draft(q.start, q.end, True, base.cue, base.speaker, base.addressee, group))
+            drafts.extend(_quote_drafts(quotes, quotes[direct[0]].group, item, used_quotes))
             continue
+        if item.speaker is None:
+            continue  # reported speech with no one reporting it ("it is worth mentioning that")
         used_quotes.update(inside)
-        drafts.append(base)
+        drafts.append(_Draft(c0, c1, False, (item.cue_start, item.cue_end), item.speaker, item.addressee,
+                             needs_actor=item.np_content))
     return drafts, used_quotes, used_cues
+
+
+def _quote_drafts(quotes: list[Quote], group: int, item: Reported, used: set[int]) -> list[_Draft]:
+    """Return one direct draft per piece of quote ``group``, all with ``item``'s cue and speaker."""
+    out = []
+    for j, q in enumerate(quotes):
+        if q.group == group:
+            used.add(j)
+            out.append(_Draft(q.start, q.end, True, (item.cue_start, item.cue_end), item.speaker,
+                              item.addressee, group))
+    return out
+
+
+def _inside_closed_quote(quotes: list[Quote], starts: list[int], at: int) -> bool:
+    k = bisect.bisect_right(starts, at) - 1
+    return k >= 0 and quotes[k].closed and quotes[k].mark_start < at < quotes[k].mark_end
+
+
+def _quote_after(text: str, quotes: list[Quote], starts: list[int], at: int) -> int | None:
+    """Return the index of a quote opening right after ``at`` past only a comma or colon."""
+    k = bisect.bisect_left(starts, at)
+    if k >= len(quotes):
+        return None
+    between = text[at:quotes[k].mark_start]
+    if len(between) > 6 or between.strip() not in ("", ",", ":"):
+        return None
+    if "\n" in between and ":" not in between:
+        return None
+    return k
+
+
+def _cut_at_continuations(reported: list[Reported]) -> None:
+    """End a content where a second cue of the same speaker starts inside it.
+
+    "noted that A, and added: “B”" is often parsed with "added" under A; the
+    second cue is its own statement, so the first stops before it.
+    """
+    cue_starts = [r.cue_start for r in reported]
+    for item in reported:
+        if item.content_start is None or item.speaker_token is None:
+            continue
+        k = bisect.bisect_right(cue_starts, item.content_start)
+        while k < len(reported) and reported[k].cue_start < item.content_end:
+            other = reported[k]
+            if not other.own_subject and other.speaker_token is item.speaker_token:
+                text = other.cue_token.doc.text if other.cue_token is not None else ""
+                end = other.cue_start
+                while end > item.content_start and (text[end - 1] in " ,;:—–-\n" or text[end - 4:end] == " and"):
+                    end -= 4 if text[end - 4:end] == " and" else 1
+                item.content_end = end if end - item.content_start > 1 else item.content_end
+                break
+            k += 1
 
 
 def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used: set[int], reported: list[Reported],
@@ -157,15 +216,20 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
     for k, q in enumerate(quotes):
         if k not in used:
             groups.setdefault(q.group, []).append(q)
+    n_sents = len(sent_starts)
     for group, pieces in groups.items():
         first, last = pieces[0], pieces[-1]
         words = sum(len(text[q.start:q.end].split()) for q in pieces)
-        # the sentences around the quote: from the one before its opening to the one after its close
-        si = bisect.bisect_right(sent_starts, first.mark_start) - 1
-        lo = sent_starts[max(0, si - 1)] if si > 0 and text[first.mark_start - 2:first.mark_start].strip() in (":", ",") else (
-            sent_starts[si] if si >= 0 else 0)
-        sj = bisect.bisect_right(sent_starts, last.mark_end) - 1
-        hi = sent_starts[sj + 1] if sj + 1 < len(sent_starts) else len(text)
+        # where its cue may be: the quote's sentences; the one before if it ends with a colon
+        # ("X said:"); the one after if it goes on in lower case (“...!” | he wrote.)
+        si = max(0, bisect.bisect_right(sent_starts, first.mark_start) - 1)
+        lo = sent_starts[si] if n_sents else 0
+        if si > 0 and text[max(0, first.mark_start - 40):first.mark_start].rstrip().endswith(":"):
+            lo = sent_starts[si - 1]
+        sj = max(0, bisect.bisect_right(sent_starts, last.mark_end - 1) - 1)
+        hi = sent_starts[sj + 1] if sj + 1 < n_sents else len(text)
+        if sj + 1 < n_sents and text[hi:hi + 1].islower() and "\n" not in text[last.mark_end:hi]:
+            hi = sent_starts[sj + 2] if sj + 2 < n_sents else len(text)
         best: Reported | None = None
         best_dist = None
         a = bisect.bisect_left(free_starts, lo)
@@ -193,7 +257,7 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
 
 def _opens_sentence(text: str, q: Quote) -> bool:
     """True when the quote stands as a sentence of its own (capital letter after sentence end)."""
-    before = text[:q.mark_start].rstrip()
+    before = text[max(0, q.mark_start - 40):q.mark_start].rstrip()
     return (not before or before[-1] in ".!?:”\"\n") and text[q.start:q.start + 1].isupper()
 
 
@@ -228,6 +292,8 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
                 speaker_id = _fallback(doc, sent_starts, previous, speaker[0], text[speaker[0]:speaker[1]])
         elif d.inherit and previous is not None and _near(para_starts, previous, d.start):
             speaker_id = previous.speaker
+        if d.needs_actor and speaker_id is None:
+            continue  # "the fusillade underscored the importance of ...": no one spoke
         if d.group is not None and d.group not in group_speaker:
             group_speaker[d.group] = (speaker_id, speaker, cue)
         addressee = actor_at(doc, *d.addressee) if d.addressee else None
