@@ -1,0 +1,254 @@
+"""Throughput of newsgraph, stage by stage, against its peers measured in the same run.
+
+    python benchmarks/throughput.py --data ../shared/data [--articles 2000] [--profile 150]
+
+Inputs: the ScrapingHub pages (HTML) and the PolNeAR texts, shuffled together
+and repeated to ``--articles`` files. A repeated file is a *distinct* article
+(a text gets a "(copy k)" line, a page another canonical URL), so the store
+and the batch writer really store it rather than skip it as a duplicate.
+
+One table:
+
+* reading HTML: ``trafilatura.extract`` alone vs newsgraph's read + extract
+  (``iter_documents`` + ``extract_article``) on the same pages;
+* analysis: the bare spaCy model (``nlp.pipe`` over the bodies) vs
+  ``Analyzer.pipe`` over the same articles (goal: >= 75% of the bare speed);
+* full ingest to SQLite (``newsgraph ingest``, in process, model already loaded):
+  articles/s and database MB per article;
+* batch on a LocalCluster with 1 and 2 worker processes (model preloaded, Parquet
+  output): articles/s and the scaling ratio (goal: >= 1.7), plus the peak RSS of
+  each worker (goal: < 1 GB).
+
+Then where the time goes: each pipeline component timed on its own over a
+sample, and a pyinstrument profile of ``Analyzer.pipe`` over the same sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import logging
+import os
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def build_corpus(data: Path, n: int, dest: Path) -> tuple[list[Path], list[Path]]:
+    """Write ``n`` input files into ``dest``; return (html files, text files)."""
+    pages = sorted((data / "extraction-scrapinghub" / "html").glob("*.html.gz"))
+    texts = sorted((data / "quotes-polnear").glob("*/text/*.txt"))
+    if not pages or not texts:
+        sys.exit(f"error: {data}: no ScrapingHub pages or PolNeAR texts found")
+    pool = pages + texts
+    random.Random(0).shuffle(pool)
+    html_out, text_out = [], []
+    dest.mkdir(parents=True)
+    for i in range(n):
+        src = pool[i % len(pool)]
+        copy = i // len(pool)
+        sub = dest / f"d{i // 500:03d}"
+        sub.mkdir(exist_ok=True)
+        if src.name.endswith(".html.gz"):
+            target = sub / f"{i:05d}-{src.name}"
+            if copy == 0:
+                shutil.copyfile(src, target)
+            else:  # another canonical URL makes it another article
+                html = gzip.decompress(src.read_bytes())
+                html = re.sub(rb'<link[^>]+rel=["\']?canonical[^>]*>', b"", html, flags=re.I)
+                html = re.sub(rb'<meta[^>]+og:url[^>]*>', b"", html, flags=re.I)
+                tag = f'<link rel="canonical" href="https://bench.example/{copy}/{src.name[:16]}">'.encode()
+                html = re.sub(rb"<head[^>]*>", lambda m: m.group(0) + tag, html, count=1, flags=re.I)
+                target.write_bytes(gzip.compress(html, compresslevel=1))
+            html_out.append(target)
+        else:
+            target = sub / f"{i:05d}-{src.name}"
+            text = src.read_text(encoding="utf-8", errors="replace")
+            target.write_text(text if copy == 0 else f"(copy {copy})\n\n{text}", encoding="utf-8")
+            text_out.append(target)
+    return html_out, text_out
+
+
+def timed(fn):
+    """Return (result, seconds) of fn()."""
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
+
+
+def read_trafilatura(paths: list[Path]) -> int:
+    import trafilatura
+
+    done = 0
+    for path in paths:
+        html = gzip.decompress(path.read_bytes())
+        if trafilatura.extract(html, with_metadata=True):
+            done += 1
+    return done
+
+
+def read_newsgraph(paths: list[Path]) -> list:
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.extract import extract_article
+    from newsgraph.ingest import iter_documents
+
+    articles = []
+    for raw in iter_documents([str(p) for p in paths], on_error=lambda err: None):
+        try:
+            articles.append(extract_article(raw))
+        except NewsgraphError:
+            continue
+    return articles
+
+
+def ingest_sqlite(corpus: Path, db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", f"sqlite:///{db}"])
+    if result.exit_code not in (0, 1):  # 1: some inputs failed, the rest stored
+        raise SystemExit(f"ingest failed: {result.output[-2000:]}")
+
+
+def db_articles(db: Path) -> int:
+    from newsgraph.store import Store
+
+    with Store(f"sqlite:///{db}") as store:
+        return store.counts()["articles"]
+
+
+def db_megabytes(db: Path) -> float:
+    total = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    return total / 2**20
+
+
+def run_cluster(corpus: Path, out: Path, workers: int, partition_size: int):
+    """Return the BatchReport of a batch run on a fresh LocalCluster whose workers have the model loaded."""
+    from dask.distributed import Client, LocalCluster
+
+    from newsgraph.batch.runner import prepare_workers, run_batch
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=logging.ERROR)
+    client = Client(cluster)
+    try:
+        prepare_workers(client)  # load the model before the clock starts
+        return run_batch([str(corpus)], out=str(out), client=client, partition_size=partition_size, progress=False)
+    finally:
+        client.close()
+        cluster.close()
+
+
+def component_times(analyzer, bodies: list[str]) -> list[tuple[str, float]]:
+    """Time each pipeline component on its own over the same docs, in pipeline order."""
+    nlp = analyzer.nlp
+    docs, tokenizer = timed(lambda: [nlp.make_doc(b) for b in bodies])
+    rows = [("tokenizer", tokenizer)]
+    for name, proc in nlp.pipeline:
+        if hasattr(proc, "pipe"):
+            docs, seconds = timed(lambda proc=proc: list(proc.pipe(docs, batch_size=16)))
+        else:
+            docs, seconds = timed(lambda proc=proc: [proc(d) for d in docs])
+        rows.append((name, seconds))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="the shared data directory (../shared/data)")
+    parser.add_argument("--articles", type=int, default=2000, help="input files (>= 2000 for the issue's figures)")
+    parser.add_argument("--partition-size", type=int, default=25)
+    parser.add_argument("--profile", type=int, default=150, help="articles in the profiled sample (0: no profile)")
+    parser.add_argument("--skip-ingest", action="store_true", help="leave out the full ingest to SQLite")
+    args = parser.parse_args()
+
+    import spacy
+
+    from newsgraph.analyze.pipeline import DEFAULT_MODEL, default_analyzer
+
+    work = Path(tempfile.mkdtemp(prefix="ng-throughput-"))
+    try:
+        corpus = work / "corpus"
+        html, text = build_corpus(args.data, args.articles, corpus)
+        n = len(html) + len(text)
+        print(f"corpus: {n} files ({len(html)} ScrapingHub pages, {len(text)} PolNeAR texts) in {corpus}", flush=True)
+        rows: list[tuple[str, str, str]] = []
+
+        # -- reading HTML
+        ok, t_traf = timed(lambda: read_trafilatura(html))
+        arts_html, t_ng_read = timed(lambda: read_newsgraph(html))
+        rows.append(("reading HTML (pages/s)", f"trafilatura.extract {len(html) / t_traf:.1f}",
+                     f"read+extract {len(html) / t_ng_read:.1f} ({t_traf / t_ng_read:.0%} of peer)"))
+        print(f"  reading done: trafilatura {t_traf:.1f}s ({ok} ok), newsgraph {t_ng_read:.1f}s ({len(arts_html)} ok)", flush=True)
+
+        # -- analysis (the bodies of all inputs)
+        articles = arts_html + read_newsgraph(text)
+        articles = [a for a in articles if a.body.strip()]
+        bodies = [a.body for a in articles]
+        words = sum(len(b.split()) for b in bodies)
+        bare = spacy.load(DEFAULT_MODEL)
+        analyzer = default_analyzer()
+        _, t_bare = timed(lambda: sum(1 for _ in bare.pipe(bodies, batch_size=16)))
+        _, t_ng = timed(lambda: sum(1 for _ in analyzer.pipe(articles)))
+        rows.append(("analysis (articles/s)", f"bare {DEFAULT_MODEL} nlp.pipe {len(bodies) / t_bare:.1f}",
+                     f"Analyzer.pipe {len(articles) / t_ng:.1f} ({t_bare / t_ng:.0%} of peer; goal >= 75%)"))
+        print(f"  analysis done: {len(articles)} articles, {words} words; bare {t_bare:.1f}s, newsgraph {t_ng:.1f}s", flush=True)
+
+        # -- full ingest to SQLite
+        if not args.skip_ingest:
+            db = work / "ingest.db"
+            _, t_ingest = timed(lambda: ingest_sqlite(corpus, db))
+            stored = db_articles(db)
+            rows.append(("full ingest to SQLite", "—",
+                         f"{stored / t_ingest:.1f} articles/s, {db_megabytes(db) / max(stored, 1):.3f} MB/article ({stored} stored)"))
+            print(f"  ingest done: {stored} articles in {t_ingest:.1f}s", flush=True)
+
+        # -- batch, 1 vs 2 workers
+        one = run_cluster(corpus, work / "batch1", 1, args.partition_size)
+        print(f"  batch 1 worker: {one.articles} articles in {one.seconds:.1f}s", flush=True)
+        two = run_cluster(corpus, work / "batch2", 2, args.partition_size)
+        print(f"  batch 2 workers: {two.articles} articles in {two.seconds:.1f}s", flush=True)
+        rows.append(("batch, 1 vs 2 Dask workers", "—",
+                     f"1: {one.rate:.1f}/s, 2: {two.rate:.1f}/s, scaling {two.rate / one.rate:.2f}x (goal >= 1.7x)"))
+        peaks = [v / 2**20 for v in (*one.peak_rss.values(), *two.peak_rss.values())]
+        rows.append(("peak memory per worker", "—", f"max {max(peaks):.0f} MiB over {len(peaks)} workers (goal < 1024)"))
+
+        print()
+        width = [max(len(r[i]) for r in rows + [("stage", "peer in the same run", "newsgraph")]) for i in range(3)]
+        line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, width)) + " |"  # noqa: E731
+        print(line(("stage", "peer in the same run", "newsgraph")))
+        print("|" + "|".join("-" * (w + 2) for w in width) + "|")
+        for r in rows:
+            print(line(r))
+
+        if args.profile:
+            sample = articles[: args.profile]
+            print(f"\nwhere the time goes: each component alone over {len(sample)} articles")
+            comp = component_times(analyzer, [a.body for a in sample])
+            total = sum(s for _, s in comp)
+            for name, seconds in comp:
+                print(f"  {name:24s} {seconds:7.2f}s {seconds / total:6.1%}")
+            from pyinstrument import Profiler
+
+            profiler = Profiler(interval=0.002)
+            profiler.start()
+            for _ in analyzer.pipe(sample):
+                pass
+            profiler.stop()
+            text_out = profiler.output_text(unicode=False, color=False, show_all=False)
+            print("\npyinstrument, Analyzer.pipe over the same sample (top of the tree):")
+            print("\n".join(text_out.splitlines()[:70]))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
