@@ -262,6 +262,10 @@ class _Analysis:
             for t in span:
                 self.name_of_token[t.i] = c
             self.name_spans.append((span, c))
+        for c in self.clusters:  # "Palestinians", "Israelis": a nationality
+            if c.type == "GROUP" and c.country is None and c.words and len(c.words[0]) == 1:
+                word = c.words[0][0]
+                c.country = self.comp.demonyms.get(word) or self.comp.demonyms.get(word[:-1])
         self.first_pos = {id(c): min(m[0] for m in c.mentions) for c in self.clusters}
 
         # 2. titles before person names; affiliations they state

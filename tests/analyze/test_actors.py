@@ -107,6 +107,8 @@ def test_seed_ahmadian_titles_and_places(actors_nlp, seed_text):
         actor = mention_at(actors, seed_text, needle)
         assert actor is not None and actor.type in ("GPE", "LOC"), needle
     assert mention_at(actors, seed_text, "Hamas") is by_name(actors, "Hamas")
+    palestinians = by_name(actors, "Palestinians")
+    assert palestinians.type == "GROUP" and palestinians.country == "PSE"
     check_offsets(seed_text, actors)
 
 
