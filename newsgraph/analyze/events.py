@@ -150,7 +150,7 @@ def find_events(doc: Doc) -> list[Event]:
         elif is_intent:  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
             etype = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in HARM_TYPES else etype
         sent = trig.token.sent
-        place = event_place(trig, sent, index)
+        place = event_place(trig, sent, index, material=etype in HARM_TYPES)
         if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not has_agent(trig.token):
             continue  # nobody named does it, nowhere: a mention of a kind of event, not an event
         found.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.doc import actors_of
-from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger
+from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger, load_agents
 from newsgraph.model import DateMention
 
 
@@ -214,19 +214,18 @@ def demanded(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
 
 
-_PERSONAL = frozenset({"he", "she", "it", "they", "we"})  # not "you": readers do not make the news
-
-
 def has_agent(tok: Token) -> bool:
-    """True for a verb with a subject or agent ("officials agreed", "were arrested by police"),
-    or a noun that is the object of such a verb ("students staged demonstrations")."""
+    """True for a verb whose doer is a political agent named by kind ("officials agreed",
+    "were arrested by police"), or a noun that is the object of such a verb ("students staged
+    demonstrations"); the kinds are PLOVER's sectors (data/plover/agents.csv)."""
     if tok.pos_ != "VERB":
         if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
             return False
         tok = tok.head
-    heads = [c for c in tok.children if c.dep_ == "nsubjpass"] + subject(tok)
+    heads = [] if any(c.dep_ == "nsubjpass" for c in tok.children) else subject(tok)
     heads += [o for a in tok.children if a.dep_ == "agent" for o in a.children]
-    return any(h.pos_ in ("NOUN", "PROPN") or h.lower_ in _PERSONAL for h in heads)
+    agents = load_agents()
+    return any(h.lemma_.lower() in agents or h.lower_ in agents for h in heads)
 
 
 def clause_verb(tok: Token) -> Token:
@@ -252,8 +251,12 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     return next(iter(resolved.values())) if len(resolved) == 1 else None
 
 
-def event_place(trig: Trigger, sent: Span, index: ActorIndex) -> str | None:
-    """Return the id of the place actor the text gives for the event ("in Beijing"), or None."""
+def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = False) -> str | None:
+    """Return the id of the place actor the text gives for the event ("in Beijing"), or None.
+
+    For material events (``material``) a place given for the victims or the thing
+    acted on counts too: "killed five people in Baghdad".
+    """
     def places(objs: list[Token]) -> list[str]:
         return [a for o in objs for a in index.actors(o) if index.types.get(a) in PLACE_TYPES]
 
@@ -263,7 +266,11 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex) -> str | None:
     # "talks with Macron in Beijing": a place attached to a named participant counts;
     # one attached to a thing ("developments in the West Bank") does not
     objects = [o for h in heads for o in (*h.children, *_prep_objects(h, _TARGET_PREPS)) if o.dep_ in (*_OBJECTS, "pobj")]
-    heads += [o for o in objects if o.i in index.by_token and index.types.get(index.by_token[o.i]) not in PLACE_TYPES]
+    heads += [
+        o for o in objects
+        if (material and o.dep_ in _OBJECTS)
+        or (o.i in index.by_token and index.types.get(index.by_token[o.i]) not in PLACE_TYPES)
+    ]
     heads += subject(verb)  # "Police in Tehran detained ..."
     for head in heads:
         near = places(_prep_objects(head, _PLACE_PREPS))

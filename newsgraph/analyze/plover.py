@@ -29,6 +29,8 @@ PLOVER_TYPES = (
 #: Lexicon pseudo-type, short for "FIGHT/ASSAULT". A type "A/B" is resolved per
 #: sentence: A when armed forces or heavy weapons do it, else B.
 VIOLENCE = "VIOLENCE"
+#: Lexicon type of phrases that look like triggers but tell no event ("declined to comment").
+NO_EVENT = "NONE"
 
 #: Lemmas that mark an actor or weapon as military (CAMEO 19x "fight" vs 18x "assault").
 MILITARY_LEMMAS = frozenset(
@@ -88,11 +90,12 @@ def load_rules(path: Path = DATA_DIR / "triggers.csv") -> dict[str, tuple[Trigge
         words, pos, etype, mode = (cell.strip() for cell in row)
         if etype == VIOLENCE:
             etype = "FIGHT/ASSAULT"
-        if any(part not in PLOVER_TYPES for part in etype.split("/")) or etype.count("/") > 1:
+        if etype != NO_EVENT and (any(p not in PLOVER_TYPES for p in etype.split("/")) or etype.count("/") > 1):
             raise AnalysisError(f"trigger row {number}: unknown PLOVER type {etype!r}", source=name)
         head, *needs = words.lower().split()
         rules.setdefault(head, []).append(TriggerRule(head, tuple(needs), pos or None, etype, mode or None))
-    return {head: tuple(sorted(rs, key=lambda r: -len(r.needs))) for head, rs in rules.items()}
+    # most specific first; among equals a no-event phrase wins ("declined to comment")
+    return {head: tuple(sorted(rs, key=lambda r: (-len(r.needs), r.type != NO_EVENT))) for head, rs in rules.items()}
 
 
 def _pos_ok(token: Token, pos: str | None) -> bool:
@@ -152,6 +155,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         trig = match_token(token, rules)
         if trig is None or token.dep_ == "amod":
             continue  # "the occupied territories" names a thing, not an event
+        if token.tag_ == "VB" and token.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in token.children):
+            continue  # an imperative ("Visit our site") tells no event
         if any(c.dep_ == "neg" for c in token.children):
             trig = Trigger(trig.token, trig.rule, trig.extra, negated=True)
         found[token.i] = trig
@@ -173,8 +178,15 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             found.pop(i)
     return [
         trig for _, trig in sorted(found.items())
-        if not _governed(trig.token, found) and not _object_of_trigger(trig.token, found)
+        if trig.rule.type != NO_EVENT and not _governed(trig.token, found) and not _object_of_trigger(trig.token, found)
     ]
+
+
+@lru_cache(maxsize=4)
+def load_agents(path: Path = DATA_DIR / "agents.csv") -> frozenset[str]:
+    """Return the lemmas of nouns that name a political agent without naming who ("police", "officials")."""
+    lines = (line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(row[0].strip().lower() for row in csv.reader(lines) if row)
 
 
 def _object_of_trigger(token: Token, found: dict[int, Trigger]) -> bool:
