@@ -106,7 +106,7 @@ def ingest_command(
         task = progress.add_task("ingest", total=None, status="")
 
         def step(chunk: list) -> None:  # type: ignore[type-arg]
-            known = store.known_ids(a.id for _, a in chunk)
+            known = store.unchanged(a for _, a in chunk)  # a changed page goes through, to be updated
             todo = [(raw, art) for raw, art in chunk if art.id not in known]
             tally["skipped"] += len(chunk) - len(todo)
             progress.advance(task, len(chunk) - len(todo))

@@ -30,6 +30,7 @@ import sqlalchemy as sa
 from newsgraph.errors import NotFoundError, QueryError, StoreError
 from newsgraph.model import (
     Analysis,
+    Article,
     ArticleSummary,
     Comment,
     CorpusActor,
@@ -146,6 +147,15 @@ class Store:
         """Return those of ``ids`` that are already stored (to skip them on a resumed run)."""
         with self.engine.connect() as conn:
             return _read.known_ids(conn, ids)
+
+    def unchanged(self, articles: Iterable[Article]) -> set[str]:
+        """Return the ids of those articles already stored with the same text: skip them on a rerun.
+
+        Unlike ``known_ids`` this lets a page whose text changed (same id) through,
+        so that saving it updates the stored article.
+        """
+        with self.engine.connect() as conn:
+            return _read.unchanged_ids(conn, articles)
 
     def get_analysis(self, article_id: str) -> Analysis:
         """Return the current version's Analysis, exactly as it was saved. Raises NotFoundError."""

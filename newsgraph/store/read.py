@@ -29,6 +29,7 @@ from newsgraph.model import (
     Statement,
 )
 from newsgraph.store import schema as t
+from newsgraph.store.resolve import text_hash
 from newsgraph.store.util import shown
 from newsgraph.store.util import parse_iso
 
@@ -55,6 +56,26 @@ def known_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
         found.update(
             conn.execute(sa.select(t.article_aliases.c.alias_id).where(t.article_aliases.c.alias_id.in_(chunk))).scalars()
         )
+    return found
+
+
+def unchanged_ids(conn: Connection, articles: Iterable[Article]) -> set[str]:
+    """Return the ids of those articles already stored with the same text and title (nothing to redo)."""
+    wanted = {a.id: a for a in articles}
+    found: set[str] = set()
+    ids = list(wanted)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = conn.execute(
+            sa.select(t.articles.c.id, t.articles.c.text_hash, t.articles.c.title).where(t.articles.c.id.in_(chunk))
+        ).all()
+        copies = conn.execute(
+            sa.select(t.article_aliases.c.alias_id, t.articles.c.text_hash)
+            .join(t.articles, t.articles.c.id == t.article_aliases.c.article_id)
+            .where(t.article_aliases.c.alias_id.in_(chunk))
+        ).all()
+        found.update(r.id for r in rows if r.text_hash == text_hash(wanted[r.id].body) and r.title == wanted[r.id].title)
+        found.update(r.alias_id for r in copies if r.text_hash == text_hash(wanted[r.alias_id].body))
     return found
 
 

@@ -89,18 +89,17 @@ def save_analysis(conn: Connection, analysis: Analysis, raw: RawDocument | None)
     values = _article_values(analysis)
     row = conn.execute(sa.select(t.articles).where(t.articles.c.id == art.id)).first()
     if row is None:
-        copy_of = conn.execute(
-            sa.select(t.article_aliases.c.article_id).where(t.article_aliases.c.alias_id == art.id)
-        ).scalar()
+        # the same text already stored under another id (another source): one article, remembered as a copy
         same = conn.execute(
             sa.select(t.articles.c.id, t.articles.c.version)
-            .where(t.articles.c.id == copy_of if copy_of else t.articles.c.text_hash == values["text_hash"])
+            .where(t.articles.c.text_hash == values["text_hash"])
             .order_by(t.articles.c.pk)
             .limit(1)
         ).first()
-        if same is not None:  # the same text, offered under another id (another source)
-            if not copy_of:
-                conn.execute(t.article_aliases.insert().values(alias_id=art.id, article_id=same.id))
+        # an id seen before as a copy whose text has since changed becomes an article of its own
+        conn.execute(t.article_aliases.delete().where(t.article_aliases.c.alias_id == art.id))
+        if same is not None:
+            conn.execute(t.article_aliases.insert().values(alias_id=art.id, article_id=same.id))
             return SaveResult(article_id=same.id, status="unchanged", version=same.version)
         version, status = 1, "new"
         conn.execute(t.articles.insert().values(id=art.id, version=version, stored_at=now_iso(), **values))

@@ -94,3 +94,49 @@ def test_errors_are_one_line_and_recorded(db_url: str, tmp_path: Path, seed_path
     assert code == 1 and "--since must be an ISO date" in err
     code, out, _ = run("db", "upgrade", "--db", db_url)
     assert code == 0 and "at revision" in out
+
+
+def test_a_changed_page_is_updated_on_the_next_ingest(db_url: str, seed_text: str) -> None:
+    import http.server
+    import threading
+
+    title, _, rest = seed_text.partition("\n\n")
+    _, _, body = rest.partition("\n\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip() and not p.startswith(("Share it", "Leave a Reply", "Your email"))]
+    page = {"html": ""}
+
+    def render(extra: str = "") -> str:
+        ps = "".join(f"<p>{p}</p>" for p in [*paragraphs, extra] if p)
+        return (f"<html><head><title>{title}</title><meta property='article:published_time' content='2023-06-22'>"
+                f"</head><body><article><h1>{title}</h1>{ps}</article></body></html>")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            data = page["html"].encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/2023/06/leader-meets-haniyeh"
+    try:
+        page["html"] = render()
+        code, _, err = run("ingest", url, "--allow-private", "--db", db_url)
+        assert code == 0 and "new 1" in err, err
+        code, _, err = run("ingest", url, "--allow-private", "--db", db_url)
+        assert code == 0 and "skipped 1" in err, err
+        page["html"] = render("Correction: the meeting took place in Tehran on Wednesday, the office said.")
+        code, _, err = run("ingest", url, "--allow-private", "--db", db_url)
+        assert code == 0 and "updated 1" in err, err
+    finally:
+        server.shutdown()
+    with Store(db_url) as store:
+        [summary] = store.recent_articles().items
+        assert "Correction" in store.get_analysis(summary.id).article.body
+        assert store.counts()["articles"] == 1

@@ -206,3 +206,20 @@ def test_migrations_match_the_table_definitions(store: Store) -> None:
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include_object})
         assert compare_metadata(ctx, metadata) == []
+
+
+def test_unchanged_lets_changed_pages_through(store: Store, seed_analysis: Analysis) -> None:
+    store.save(seed_analysis)
+    art = seed_analysis.article
+    changed = art.model_copy(update={"body": art.body + "\n\nUpdated."})
+    copy = art.model_copy(update={"id": "copy-id", "source": "elsewhere"})
+    assert store.unchanged([art, changed.model_copy(update={"id": "new-id"})]) == {"seed-iswnews"}
+    assert store.unchanged([changed]) == set()
+    store.save(seed_analysis.model_copy(update={"article": copy}))
+    assert store.unchanged([copy]) == {"copy-id"}
+    # the copy's page changes later: it becomes an article of its own
+    own = copy.model_copy(update={"body": "A different story altogether."})
+    result = store.save(Analysis(article=own))
+    assert (result.article_id, result.status) == ("copy-id", "new")
+    assert store.get_analysis("copy-id").article.body == own.body
+    assert store.get_analysis("seed-iswnews").article.body == art.body
