@@ -234,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the quotes-polnear directory")
     parser.add_argument("--split", default="dev", help="dev (report) or train (develop on)")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N articles")
+    parser.add_argument("--limit", type=int, default=0, help="only N articles")
     parser.add_argument("--show", type=int, default=0, help="print N missed and N spurious saying-verb contents")
     args = parser.parse_args(argv)
     split = args.data / args.split
@@ -242,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{split}: no text/ directory (is --data the quotes-polnear directory?)", file=sys.stderr)
         return 2
     files = sorted((split / "text").glob("*.txt"))
+    files = files[args.offset :]
     if args.limit:
         files = files[: args.limit]
     texts = [f.read_text(encoding="utf-8") for f in files]
@@ -267,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     scores = {(sys_, sub): Score() for sys_ in ("newsgraph", "textacy") for sub in ("all", "saying")}
     missed: list[str] = []
     spurious: list[str] = []
+    inexact: list[str] = []
     for text, doc, gold, ng, tx in zip(texts, bare_docs, golds, ng_preds, tx_preds):
         for g in gold:
             g.saying = is_saying(doc, g.cue)
@@ -280,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             missed += [" | ".join(text[a:b] for a, b in g.cue) + " :: " + text[g.content[0][0]:g.content[-1][1]][:160]
                        + "\n      <" + _sentence(doc, g.cue[0][0] if g.cue else g.content[0][0]) + ">"
                        for i, g in enumerate(gs) if i not in mg]
+            inexact += [f"gold: {_norm(text, gs[i].content)[:150]}\n      ours: {_norm(text, ps[j].content)[:150]}"
+                        for i, j in pairs if _norm(text, gs[i].content) != _norm(text, ps[j].content)]
             spurious += [text[p.cue[0][0]:p.cue[0][1]] + " :: " + text[p.content[0][0]:p.content[0][1]][:160]
                          + "\n      <" + _sentence(doc, p.cue[0][0]) + ">"
                          for j, p in enumerate(ps) if j not in mp]
@@ -302,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"speed, articles/second: spaCy model alone {n / t_bare:.1f}; textacy (model + direct_quotations) "
           f"{n / t_textacy:.1f}; newsgraph (model + all newsgraph components) {n / t_ng:.1f}; "
           f"the statements component alone {n / t_statements:.1f} ({t_statements / t_bare:.0%} of the model's time)")
-    for title, items in (("missed", missed), ("spurious", spurious)):
+    for title, items in (("missed", missed), ("spurious", spurious), ("inexact", inexact)):
         if args.show:
             print(f"\n{title} (saying verbs), first {args.show}:")
             for line in items[: args.show]:

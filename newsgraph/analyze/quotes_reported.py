@@ -144,7 +144,7 @@ def subject_of(verb: Token) -> Token | None:
                 return pobj
         if any(c.dep_ == "nsubjpass" for c in node.children):
             return None  # "it was said that ...": no speaker named
-        if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head is not node and node.head.pos_ != "ADJ":
+        if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i and node.head.pos_ != "ADJ":
             # (not from "it is worth mentioning": the writer's aside, no one's speech)
             node = node.head
             if node.pos_ == "ADP":  # "after saying ..." hangs on a preposition
@@ -236,7 +236,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     if content is None and verb.dep_ == "parataxis":
         content = _around(doc, verb.head, verb)
     first, last = _cue_extent(verb)
-    subj = subject_of(first if first is not verb else verb)
+    subj = subject_of(first if first.i != verb.i else verb)
     if content is None and subj is None:
         return None
     item = Reported(
@@ -250,7 +250,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     if subj is not None:
         item.speaker = speaker_span(subj)
         item.speaker_token = subj
-        item.own_subject = subj.head is first or subj.head is verb
+        item.own_subject = subj.head.i in (first.i, verb.i)
     item.addressee = _addressee(verb)
     return item
 
@@ -258,6 +258,11 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
 def _clause_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
     if not clauses:
+        # "said on Friday during a conference that he may wait": the parser hangs the
+        # clause on the nearest noun; a "that" marking it (not a relative pronoun) gives it away
+        for tok in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+            if tok.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+                return _trimmed(doc, tok.left_edge.i, tok.right_edge.i)
         return None
     # clauses on the verb's side nearest its object: "said that A ... B" (one act)
     after = [c for c in clauses if c.i > verb.i]

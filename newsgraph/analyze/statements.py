@@ -118,12 +118,14 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
     used_quotes: set[int] = set()
     used_cues: set[int] = set()
     starts = [q.mark_start for q in quotes]
-    _cut_at_continuations(reported)
+    _cut_at_continuations(text, reported)
     for n, item in enumerate(reported):
         if _inside_closed_quote(quotes, starts, item.cue_start):
             used_cues.add(n)  # speech reported inside a quote is part of that quote
             continue
         following = _quote_after(text, quotes, starts, item.cue_end)
+        if following is None:
+            following = _quote_before(text, quotes, starts, item)
         if item.content_start is None or (
             following is not None and not _overlap(item.content_start, item.content_end,
                                                    quotes[following].start, quotes[following].end)
@@ -183,7 +185,21 @@ def _quote_after(text: str, quotes: list[Quote], starts: list[int], at: int) -> 
     return k
 
 
-def _cut_at_continuations(reported: list[Reported]) -> None:
+def _quote_before(text: str, quotes: list[Quote], starts: list[int], item: Reported) -> int | None:
+    """Return the index of a quote closing right before the cue and its speaker: “...,” X said."""
+    at = item.cue_start if item.speaker is None else min(item.cue_start, item.speaker[0])
+    if item.speaker is not None and item.speaker[0] > item.cue_start and text[item.cue_end:item.speaker[0]].strip():
+        return None
+    if item.speaker is not None and item.speaker[1] < item.cue_start and text[item.speaker[1]:item.cue_start].strip(
+            " ,") not in ("", "also", "then", "later", "again"):
+        return None
+    k = bisect.bisect_left(starts, at) - 1
+    if k < 0 or not quotes[k].closed or quotes[k].mark_end > at:
+        return None
+    return k if text[quotes[k].mark_end:at].strip(" ,") == "" and len(text[quotes[k].mark_end:at]) <= 3 else None
+
+
+def _cut_at_continuations(text: str, reported: list[Reported]) -> None:
     """End a content where a second cue of the same speaker starts inside it.
 
     "noted that A, and added: “B”" is often parsed with "added" under A; the
@@ -196,8 +212,7 @@ def _cut_at_continuations(reported: list[Reported]) -> None:
         k = bisect.bisect_right(cue_starts, item.content_start)
         while k < len(reported) and reported[k].cue_start < item.content_end:
             other = reported[k]
-            if not other.own_subject and other.speaker_token is item.speaker_token:
-                text = other.cue_token.doc.text if other.cue_token is not None else ""
+            if not other.own_subject and other.speaker_token.i == item.speaker_token.i:
                 end = other.cue_start
                 while end > item.content_start and (text[end - 1] in " ,;:—–-\n" or text[end - 4:end] == " and"):
                     end -= 4 if text[end - 4:end] == " and" else 1
@@ -228,8 +243,8 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
             lo = sent_starts[si - 1]
         sj = max(0, bisect.bisect_right(sent_starts, last.mark_end - 1) - 1)
         hi = sent_starts[sj + 1] if sj + 1 < n_sents else len(text)
-        if sj + 1 < n_sents and text[hi:hi + 1].islower() and "\n" not in text[last.mark_end:hi]:
-            hi = sent_starts[sj + 2] if sj + 2 < n_sents else len(text)
+        if sj + 1 < n_sents and hi - last.mark_end <= 2 and "\n" not in text[last.mark_end:hi]:
+            hi = sent_starts[sj + 2] if sj + 2 < n_sents else len(text)  # “...” | he wrote.
         best: Reported | None = None
         best_dist = None
         a = bisect.bisect_left(free_starts, lo)
