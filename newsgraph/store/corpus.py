@@ -27,17 +27,22 @@ def _like_escape(text: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", text)
 
 
-def actor_stats(conn: Connection) -> sa.Subquery:
-    """Return a subquery: actor_id, articles, mentions (current facts only)."""
+def actor_stats(conn: Connection, ids: sa.ColumnElement | list[int] | None = None) -> sa.Subquery:
+    """Return a subquery: actor_id, articles, mentions (current facts only), for ``ids`` (a list or a select) or all."""
+    art_where = [t.article_actors.c.superseded == live]
+    men_where = [t.mentions.c.superseded == live]
+    if ids is not None:  # aggregate only what is asked for: the tables grow with the corpus
+        art_where.append(t.article_actors.c.actor_id.in_(ids))
+        men_where.append(t.mentions.c.actor_id.in_(ids))
     art = (
         sa.select(t.article_actors.c.actor_id, sa.func.count(sa.distinct(t.article_actors.c.article_id)).label("articles"))
-        .where(t.article_actors.c.superseded == live)
+        .where(*art_where)
         .group_by(t.article_actors.c.actor_id)
         .subquery()
     )
     men = (
         sa.select(t.mentions.c.actor_id, sa.func.count().label("mentions"))
-        .where(t.mentions.c.superseded == live)
+        .where(*men_where)
         .group_by(t.mentions.c.actor_id)
         .subquery()
     )
@@ -52,7 +57,7 @@ def corpus_actors(conn: Connection, ids: list[int]) -> list[CorpusActor]:
     """Return the corpus actors with these ids, in that order."""
     if not ids:
         return []
-    stats = actor_stats(conn)
+    stats = actor_stats(conn, ids)
     rows = {r.id: r for r in conn.execute(
         sa.select(t.actors, stats.c.articles, stats.c.mentions)
         .outerjoin(stats, stats.c.actor_id == t.actors.c.id)
@@ -108,21 +113,24 @@ def find_actor(conn: Connection, name: str) -> CorpusActor:
     norm = normalise_name(name)
     if not norm:
         raise NotFoundError(f"no actor named {shown(name)}")
-    stats = actor_stats(conn)
-    base = (
-        sa.select(t.actor_names.c.actor_id)
-        .join(stats, stats.c.actor_id == t.actor_names.c.actor_id)
-        .order_by(stats.c.mentions.desc(), stats.c.articles.desc(), t.actor_names.c.actor_id)
-        .limit(1)
-    )
-    found = conn.execute(base.where(t.actor_names.c.norm == norm)).scalar()
+
+    def best(condition: sa.ColumnElement[bool]) -> int | None:
+        candidates = sa.select(t.actor_names.c.actor_id).where(condition).distinct().limit(200)
+        stats = actor_stats(conn, candidates)
+        return conn.execute(
+            sa.select(stats.c.actor_id)
+            .order_by(stats.c.mentions.desc(), stats.c.articles.desc(), stats.c.actor_id)
+            .limit(1)
+        ).scalar()
+
+    found = best(t.actor_names.c.norm == norm)
     if found is None:  # a part of a name: "Haniyeh" for "Ismail Haniyeh"
         pattern = _like_escape(norm)
-        found = conn.execute(base.where(sa.or_(
+        found = best(sa.or_(
             t.actor_names.c.norm.like(f"% {pattern}", escape="\\"),
             t.actor_names.c.norm.like(f"{pattern} %", escape="\\"),
             t.actor_names.c.norm.like(f"% {pattern} %", escape="\\"),
-        ))).scalar()
+        ))
     if found is None and name.strip().isdigit():
         return get_actor(conn, int(name))
     if found is None:
