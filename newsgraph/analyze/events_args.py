@@ -225,7 +225,31 @@ def has_agent(tok: Token) -> bool:
     heads = [] if any(c.dep_ == "nsubjpass" for c in tok.children) else subject(tok)
     heads += [o for a in tok.children if a.dep_ == "agent" for o in a.children]
     agents = load_agents()
-    return any(h.lemma_.lower() in agents or h.lower_ in agents for h in heads)
+    for head in heads:
+        if head.pos_ == "PRON":  # "leaders said *they* would boycott": the speaker
+            speaker = _speaker_subject(tok)
+            head = speaker if speaker is not None else head
+        if head.like_num or head.lemma_.lower() in _QUANTITIES:  # "tens of thousands of students"
+            head = next((o for p in head.children if p.lower_ == "of" for o in p.children), head)
+        if head.lemma_.lower() in agents or head.lower_ in agents:
+            return True
+    return False
+
+
+_QUANTITIES = frozenset({"ten", "hundred", "thousand", "million", "dozen", "score", "number", "group", "some", "many"})
+
+
+def _speaker_subject(verb: Token) -> Token | None:
+    """The subject of the verb of saying whose complement holds ``verb``, if any."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        found = [s for s in subject(node) if s.pos_ != "PRON"]
+        if found:
+            return found[0]
+    return None
 
 
 def clause_verb(tok: Token) -> Token:

@@ -130,6 +130,11 @@ def match_token(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> Trig
             below = _below(token)
         extra = []
         for lemma in rule.needs:
+            if lemma.startswith("@"):  # "release @person": the one acted on is a named person
+                label = lemma[1:].upper()
+                if not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == label for c in token.children):
+                    break
+                continue
             hit = next((t for t in below if (t.lemma_.lower() == lemma or t.lower_ == lemma) and t not in extra), None)
             if hit is None:
                 break

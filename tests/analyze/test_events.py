@@ -253,3 +253,15 @@ def test_place_given_next_to_a_participant_or_the_doer(nlp):
 )
 def test_everyday_wording_is_not_an_event(nlp, text):
     assert _analyse(nlp, text)._.ng_events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tens of thousands of students staged demonstrations in Jakarta on Saturday.", "PROTEST"),
+        ("Opposition leaders said they would boycott the election.", "THREATEN"),
+        ("The rebels freed Mahendra Chaudhry on Sunday.", "RETREAT"),
+    ],
+)
+def test_events_by_unnamed_agents_and_named_captives(nlp, text, expected):
+    assert expected in {e.type for e in _analyse(nlp, text)._.ng_events}
