@@ -23,6 +23,10 @@ from newsgraph.errors import FetchError, NewsgraphError, PrivateAddressError
 from newsgraph.model import Analysis, Article, IngestFailure
 
 _LOCK = threading.Lock()
+#: One analysis at a time per process: a worker started with several threads
+#: still shares one spaCy pipeline, which is not documented as thread-safe.
+#: (Reading and fetching, the I/O part, run in parallel across threads.)
+_ANALYSIS_LOCK = threading.Lock()
 
 
 def worker_analyzer():
@@ -150,6 +154,11 @@ def _read_input(item: InputItem, options: TaskOptions, outcome: InputOutcome, fa
 def _analyse(articles: list[Article], options: TaskOptions, failures: list[IngestFailure]) -> list[Analysis]:
     """Return the analyses of ``articles``; an article that breaks the pipeline becomes a failure."""
     analyzer = worker_analyzer()
+    with _ANALYSIS_LOCK:
+        return _analyse_locked(analyzer, articles, options, failures)
+
+
+def _analyse_locked(analyzer, articles: list[Article], options: TaskOptions, failures: list[IngestFailure]) -> list[Analysis]:
     try:
         return list(analyzer.pipe(articles, batch_size=options.batch_size))
     except Exception:  # find the culprit one article at a time; the others are kept

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ from newsgraph.model import Analysis, IngestFailure
 SAVE_BATCH = 200
 SHARD_RE = re.compile(r"^part-(\d{6})\.parquet$")
 MANIFEST = "manifest.json"
+#: The latest failures listed in the manifest (all of them are in the shards).
+MANIFEST_ERRORS = 1000
 STATE_FILE = "batch-state.sqlite"
 
 
@@ -113,7 +116,7 @@ class ParquetWriter:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.state = BatchState(f"sqlite:///{self.dir / STATE_FILE}")
         self._reconcile()
-        self.errors: list[dict] = []
+        self.errors: deque[dict] = deque(maxlen=MANIFEST_ERRORS)
         numbers = [int(m.group(1)) for p in self.dir.iterdir() if (m := SHARD_RE.match(p.name))]
         self.next_number = max(numbers, default=0) + 1
 
@@ -182,7 +185,7 @@ class ParquetWriter:
                         "failures": s["failures"], "inputs": s["inputs"], "created_at": s["created_at"]} for s in shards],
             "totals": {"shards": len(shards), "articles": sum(s["articles"] for s in shards),
                        "failures": sum(s["failures"] for s in shards)},
-            "errors_this_run": self.errors[-1000:],
+            "errors_this_run": list(self.errors),
         }
         tmp = self.dir / f".{MANIFEST}.tmp"
         tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
