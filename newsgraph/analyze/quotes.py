@@ -6,7 +6,8 @@ over paragraph breaks, and run away on a quote mark that is never closed).
 The scanner here is one linear pass over the text and knows the conventions:
 
 * curly ``“ ”``, low ``„``, guillemets ``« »``, straight ``"`` (opening or
-  closing told apart by the characters around it), and single ``‘ ’``;
+  closing told apart by the characters around it), the typewriter pairs of
+  two apostrophes or two backticks, and single ``‘ ’``;
 * a quote that goes on for several paragraphs leaves each paragraph open and
   reopens the next with a quote mark: the pieces are returned with one
   ``group`` number;
@@ -26,7 +27,7 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT = '"'
 _OPENING_CONTEXT = " \t\n([{—–-/:;,"  # what may precede an opening mark
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n(?=[ \t]*[“„«\"])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n(?=[ \t]*(?:[“„«\"]|''|``))")
 #: Characters stripped from the edges of quoted content; a trailing comma is
 #: the news convention for "sentence ends here, attribution follows".
 _EDGE_STRIP = " \t\r\n,"
@@ -62,11 +63,21 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _kind(text: str, i: int) -> str | None:
-    """Return "open", "close", "either" or None for the character at ``i``."""
+def _mark(text: str, i: int) -> tuple[str, int] | None:
+    """Return (mark, width) for a quote mark at ``i``: the mark as one character and how many
+    characters it takes ("''" and "``", the typewriter convention, count as a straight ")."""
     ch = text[i]
+    if ch == "'" or ch == "`":
+        return (STRAIGHT if ch == "'" else "“", 2) if text.startswith(ch * 2, i) else None
+    if ch in DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT:
+        return ch, 1
+    return None
+
+
+def _kind(text: str, i: int, ch: str, width: int) -> str | None:
+    """Return "open", "close", "either" or None for the mark ``ch`` at ``i``."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if ch in DOUBLE_OPEN:
         return "open"
     if ch in DOUBLE_CLOSE:
@@ -88,6 +99,12 @@ def _kind(text: str, i: int) -> str | None:
     return None
 
 
+def _opens_paragraph(text: str, at: int) -> int:
+    """Return the width of a double opening mark at ``at`` (0 if none)."""
+    mark = _mark(text, at) if at < len(text) else None
+    return mark[1] if mark and (mark[0] in DOUBLE_OPEN or mark[0] == STRAIGHT) else 0
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Return the quotes of ``text`` in order (see the module docstring)."""
     quotes: list[Quote] = []
@@ -99,28 +116,26 @@ def find_quotes(text: str) -> list[Quote]:
         carry = False
         i = p_start
         open_at: int | None = None
+        open_w = 1
         double = True
         depth = 0  # quotes opened inside the current quote and not yet closed
-        if continuing:
+        group += 0 if continuing and _opens_paragraph(text, p_start) else 1
+        if continuing and _opens_paragraph(text, p_start):
             # the news convention: the paragraph reopens with a quote mark
-            first = text[p_start]
-            if first in DOUBLE_OPEN or first == STRAIGHT:
-                open_at, double = p_start, True
-                i = p_start + 1
-            else:
-                group += 1
-        else:
-            group += 1
+            open_w = _opens_paragraph(text, p_start)
+            open_at, double = p_start, True
+            i = p_start + open_w
         while i < p_end:
-            ch = text[i]
-            if ch not in DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT:
+            mark = _mark(text, i)
+            if mark is None:
                 i += 1
                 continue
-            kind = _kind(text, i)
+            ch, width = mark
+            kind = _kind(text, i, ch, width)
             if open_at is None:
                 if kind in ("open", "either"):
-                    open_at, double, depth = i, ch not in SINGLE_OPEN, 0
-                i += 1
+                    open_at, open_w, double, depth = i, width, ch not in SINGLE_OPEN, 0
+                i += width
                 continue
             closes = (double and (ch in DOUBLE_CLOSE or ch == STRAIGHT) and kind in ("close", "either")) or (
                 not double and ch in SINGLE_CLOSE and kind == "close"
@@ -128,26 +143,26 @@ def find_quotes(text: str) -> list[Quote]:
             if closes and depth:
                 depth -= 1  # closes a quote inside the quote
             elif closes:
-                _add(quotes, text, open_at, i, i + 1, True, group, double)
+                _add(quotes, text, open_at, open_w, i, i + width, True, group, double)
                 open_at = None
                 group += 1
-            elif double and kind == "open" and ch in DOUBLE_OPEN + STRAIGHT:
+            elif double and kind == "open" and (ch in DOUBLE_OPEN or ch == STRAIGHT):
                 if _nested_open(text, i):
                     depth += 1
                 else:
                     # a new quote opens before the last one closed: that one was never closed
-                    _add(quotes, text, open_at, i, i, False, group, double)
+                    _add(quotes, text, open_at, open_w, i, i, False, group, double)
                     group += 1
-                    open_at = i
-            i += 1
+                    open_at, open_w = i, width
+            i += width
         if open_at is not None:
             nxt = paras[p_index + 1][0] if p_index + 1 < len(paras) else None
-            reopens = nxt is not None and (text[nxt] in DOUBLE_OPEN or text[nxt] == STRAIGHT)
+            reopens = nxt is not None and _opens_paragraph(text, nxt) > 0
             if double and reopens:
-                _add(quotes, text, open_at, p_end, p_end, False, group, double)
+                _add(quotes, text, open_at, open_w, p_end, p_end, False, group, double)
                 carry = True
             elif double:
-                _add(quotes, text, open_at, p_end, p_end, False, group, double)
+                _add(quotes, text, open_at, open_w, p_end, p_end, False, group, double)
                 group += 1
             # an unclosed single mark is far more often a stray apostrophe: dropped
     return quotes
@@ -168,9 +183,9 @@ def _nested_open(text: str, i: int) -> bool:
     return close != -1 and text.find("”", close + 1, para_end) != -1
 
 
-def _add(quotes: list[Quote], text: str, open_at: int, close_at: int, mark_end: int, closed: bool,
+def _add(quotes: list[Quote], text: str, open_at: int, open_w: int, close_at: int, mark_end: int, closed: bool,
          group: int, double: bool) -> None:
-    start, end = open_at + 1, close_at
+    start, end = open_at + open_w, close_at
     while start < end and text[start] in _EDGE_STRIP:
         start += 1
     while end > start and text[end - 1] in _EDGE_STRIP:

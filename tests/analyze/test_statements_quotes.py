@@ -72,3 +72,11 @@ def test_degenerate_inputs_do_not_crash():
 def test_single_newline_before_a_quote_is_a_paragraph_break():
     text = "“First paragraph without a close.\n“Second paragraph,” he said."
     assert _texts(text) == ["First paragraph without a close.", "Second paragraph"]
+
+
+def test_typewriter_double_apostrophes_are_quote_marks():
+    text = "''It would be a very big story,'' the economist said. ''It is not,'' he added, ``really.''"
+    assert _texts(text) == ["It would be a very big story", "It is not", "really."]
+    assert _texts("Mr. Garin added, ''it becomes harder and harder for them.''") == [
+        "it becomes harder and harder for them."
+    ]
