@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the events-plover directory")
     parser.add_argument("--confusion", action="store_true", help="also print the most common type confusions")
+    parser.add_argument("--by-type", action="store_true", help="also print type accuracy per gold type")
     args = parser.parse_args(argv)
     from newsgraph.analyze.pipeline import load_model
 
@@ -144,6 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'majority class (' + majority + '), same run':38} {majority_n / c['n']:>6.3f} {'':>9} {'':>8} {'':>8} {'':>8} {'':>8}")
     print(f"{'GDELT hand-checked (published, 2014)':38} {0.812:>6.3f} {'':>9} {0.79:>8.3f} {'':>8} {0.785:>8.3f} {'':>8}")
     print(f"sentences with no event: {c['no_event']} / {c['n']}; gold sources on {c['src_n']}, targets on {c['tgt_n']} records")
+    if args.by_type:
+        print(f"\n{'gold type':12} {'n':>4} {'ours right':>10}")
+        totals, right = collections.Counter(), collections.Counter()
+        for (gold, ours), n in result["confusion"].items():
+            totals[gold] += n
+            right[gold] += n if gold == ours else 0
+        for gold in sorted(totals):
+            print(f"{gold:12} {totals[gold]:>4} {right[gold] / totals[gold]:>10.3f}")
     if args.confusion:
         print("\nmost common (gold, ours) type pairs that differ:")
         for (gold, ours), n in result["confusion"].most_common():
