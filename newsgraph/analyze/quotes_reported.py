@@ -84,7 +84,8 @@ def span_chars(tokens: list[Token]) -> tuple[int, int]:
 def _trimmed(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     """Return the char span of tokens ``left..right`` without edge punctuation, a leading
     complementiser ("that") or an unmatched quote mark; None if nothing of weight is left."""
-    while left <= right and (doc[left].is_punct or doc[left].is_space or doc[left].lower_ in ("that", "whether")):
+    while left <= right and (doc[left].is_punct or doc[left].is_space or (
+            doc[left].lower_ in ("that", "whether") and doc[left].dep_ == "mark")):
         if doc[left].text in "“\"‘«" and _has_close(doc, left, right):
             break
         left += 1

@@ -76,13 +76,17 @@ def find_statements(doc: Doc) -> list[Statement]:
 
 def _drop_self_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """Drop a first-person cue inside another statement ("he said that we emphasize that ..."):
-    the speaker quoting their own words is one statement, not two."""
+    the speaker quoting their own words is one statement, not two.  ``drafts`` are in start order."""
+    starts = [d.start for d in drafts]
+    reach: list[int] = []  # reach[k]: the furthest end among drafts[0..k]
+    for d in drafts:
+        reach.append(max(d.end, reach[-1]) if reach else d.end)
     kept = []
     for d in drafts:
-        if d.cue and d.speaker and text[d.speaker[0]:d.speaker[1]].lower() in ("we", "i") and any(
-            o is not d and o.start <= d.cue[0] < o.end for o in drafts
-        ):
-            continue
+        if d.cue and d.speaker and text[d.speaker[0]:d.speaker[1]].lower() in ("we", "i"):
+            k = bisect.bisect_right(starts, d.cue[0]) - 1
+            if k >= 0 and reach[k] > d.cue[0] and not (d.start <= d.cue[0] < d.end):
+                continue
         kept.append(d)
     return kept
 
@@ -292,6 +296,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
 def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) -> list[Statement]:
     """Turn drafts into Statements, resolving speakers and addressees to actor ids."""
     para_starts = [p[0] for p in paragraphs(text)]
+    context = _Salience(doc, sent_starts)
     statements: list[Statement] = []
     previous: Statement | None = None
     group_speaker: dict[int, tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]] = {}
@@ -304,7 +309,7 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
         elif speaker is not None:
             speaker_id = actor_at(doc, *speaker)
             if speaker_id is None and _is_anaphor(text[speaker[0]:speaker[1]]):
-                speaker_id = _fallback(doc, sent_starts, previous, speaker[0], text[speaker[0]:speaker[1]])
+                speaker_id = context.fallback(previous, speaker[0], text[speaker[0]:speaker[1]])
         elif d.inherit and previous is not None and _near(para_starts, previous, d.start):
             speaker_id = previous.speaker
         if d.needs_actor and speaker_id is None:
@@ -348,25 +353,36 @@ def _is_anaphor(words: str) -> bool:
     return lowered[0] in ("the", "this", "that") and len(lowered) <= 4
 
 
-def _fallback(doc: Doc, sent_starts: list[int], previous: Statement | None, at: int, words: str) -> str | None:
-    """Return the actor a pronoun or description most likely names (see module docstring)."""
-    if previous is not None and previous.speaker is not None and previous.end > at - 1500:
-        return previous.speaker
-    persons = [a for a in actors_of(doc) if a.type == "PERSON"]
-    if not persons or words.lower() in GROUP_PRONOUNS:
-        return None
-    si = bisect.bisect_right(sent_starts, at) - 1
-    window_start = sent_starts[max(0, si - 3)]
-    counts: Counter[str] = Counter()
-    last_seen: dict[str, int] = {}
-    for actor in persons:
-        for m in actor.mentions:
-            if window_start <= m.start < at:
-                counts[actor.id] += 1
-                last_seen[actor.id] = max(last_seen.get(actor.id, -1), m.start)
-    if not counts:
-        return None
-    return max(counts, key=lambda a: (counts[a], last_seen[a]))
+class _Salience:
+    """Who a pronoun or description left unlinked most likely names (see module docstring)."""
+
+    #: How far back (characters) the previous statement's speaker still counts.
+    REACH = 1500
+
+    def __init__(self, doc: Doc, sent_starts: list[int]) -> None:
+        actors = actors_of(doc)
+        self.types = {a.id: a.type for a in actors}
+        self.sent_starts = sent_starts
+        # PERSON mentions in text order, for a bisect into the sentences before a speaker
+        self.mentions = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+        self.starts = [start for start, _ in self.mentions]
+
+    def fallback(self, previous: Statement | None, at: int, words: str) -> str | None:
+        """Return the actor id for the unlinked speaker ``words`` at offset ``at``, or None."""
+        person = words.lower() in PERSON_PRONOUNS or words.lower().split()[0] in ("the", "this", "that")
+        if previous is not None and previous.speaker is not None and previous.end > at - self.REACH:
+            if (self.types.get(previous.speaker) == "PERSON") == person:
+                return previous.speaker
+        if not person or not self.mentions or not self.sent_starts:
+            return None
+        si = bisect.bisect_right(self.sent_starts, at) - 1
+        window_start = self.sent_starts[max(0, si - 3)]
+        lo, hi = bisect.bisect_left(self.starts, window_start), bisect.bisect_left(self.starts, at)
+        counts: Counter[str] = Counter(actor_id for _, actor_id in self.mentions[lo:hi])
+        if not counts:
+            return None
+        last_seen = {actor_id: start for start, actor_id in self.mentions[lo:hi]}
+        return max(counts, key=lambda a: (counts[a], last_seen[a]))
 
 
 __all__ = ["find_statements", "newsgraph_statements", "speaker_span", "subject_of"]
