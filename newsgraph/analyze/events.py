@@ -12,6 +12,14 @@ lexicon, read in its dependency parse) the component finds:
 - the place: an actor that is a place after "in"/"at"/"near" in the
   trigger's clause, else the only such place in the sentence; never guessed.
 
+CAMEO's conventions decide the type where the grammar says more than the
+verb: the governing verb codes the event ("agreed to meet" is AGREE), an
+intention is AGREE or THREATEN ("will send aid", "is ready to impose
+sanctions"), "X said Y must ..." is X's DEMAND, "will not ..." a REJECT, and a
+denied deed ("did not meet") no event.  An event with no named actor is kept
+only when the text gives its place or names its doer by kind ("police",
+"students": PLOVER's sectors, ``data/plover/agents.csv``).
+
 The same event told twice (same type, one actor set within the other,
 compatible dates and places) is kept once, the other sentences as evidence.
 """
