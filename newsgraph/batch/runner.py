@@ -49,7 +49,8 @@ class BatchReport:
     partitions: int = 0
     partitions_failed: int = 0
     documents: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # from the first partition submitted to the last written
+    startup_seconds: float = 0.0  # connecting, starting the cluster, loading the model on the workers
     worker_seconds: float = 0.0
     #: Peak resident memory (bytes) of each worker process that ran a partition, by pid.
     peak_rss: dict[int, int] = field(default_factory=dict)
@@ -186,6 +187,8 @@ def run_batch(
     pending: dict = {}  # future -> its inputs
     try:
         n_workers = prepare_workers(client)
+        report.startup_seconds = time.perf_counter() - started
+        started = time.perf_counter()  # rates count from here: cluster start and model load excluded
         others, feeds, rejected = split_feeds(sources)
         exclude = None if is_db_url(out) else out
         items = itertools.chain(rejected, _feed_items(client, feeds, options), expand_sources(others, exclude))
@@ -223,6 +226,7 @@ def run_batch(
                 bar.update(task, completed=done_parts, articles=report.articles + report.skipped_articles,
                            rate=(report.articles + report.skipped_articles) / elapsed, errors=report.failures,
                            skipped=report.inputs_skipped + report.skipped_articles)
+            bar.update(task, total=report.partitions, skipped=report.inputs_skipped + report.skipped_articles)
     except KeyboardInterrupt:
         for future in pending:
             future.cancel()

@@ -34,7 +34,8 @@ def batch_command(
     err_console.print(
         f"{report.articles} article(s) stored, {report.skipped_articles} already stored, "
         f"{report.failures} failure(s), {report.inputs_skipped} input(s) done before; "
-        f"{report.rate:.1f} articles/s; peak worker memory {peak:.0f} MiB -> {target}",
+        f"{report.rate:.1f} articles/s over {report.seconds:.1f} s (+{report.startup_seconds:.1f} s start-up); "
+        f"peak worker memory {peak:.0f} MiB -> {target}",
         highlight=False, soft_wrap=True,
     )
     if report.failures:
