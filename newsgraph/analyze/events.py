@@ -26,6 +26,7 @@ compatible dates and places) is kept once, the other sentences as evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -72,8 +73,6 @@ def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
     if a.value.startswith(b.value) or b.value.startswith(a.value):
         return True
     if "approximate" in (a.precision, b.precision) and len(a.value) >= 10 and len(b.value) >= 10:
-        import datetime as dt
-
         gap = abs(dt.date.fromisoformat(a.value[:10]) - dt.date.fromisoformat(b.value[:10]))
         return gap.days <= 7
     return False
