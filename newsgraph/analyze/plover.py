@@ -200,12 +200,18 @@ def _object_of_trigger(token: Token, found: dict[int, Trigger]) -> bool:
 
 
 def _governed(token: Token, found: dict[int, Trigger]) -> bool:
-    """True when ``token`` is the complement of another trigger ("agreed to *meet*")."""
+    """True when ``token`` is the complement or the purpose of another trigger ("agreed to *meet*")."""
     node = token
     for _ in range(8):  # a noun counts from its verb: "agreed to host *talks*"
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
+    if node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        # a purpose ("staged demonstrations *to demand* reforms") is the aim of the
+        # event it hangs on, not a second event
+        head = node.head
+        if head.i in found or any(c.i in found for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")):
+            return True
     while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
         node = node.head
         if node.i in found:

@@ -265,3 +265,8 @@ def test_everyday_wording_is_not_an_event(nlp, text):
 )
 def test_events_by_unnamed_agents_and_named_captives(nlp, text, expected):
     assert expected in {e.type for e in _analyse(nlp, text)._.ng_events}
+
+
+def test_a_purpose_is_not_a_second_event(nlp):
+    doc = _analyse(nlp, "Thousands of students staged demonstrations in Jakarta to demand political reforms.")
+    assert [e.type for e in doc._.ng_events] == ["PROTEST"]
