@@ -12,7 +12,9 @@ speakers and reported speech.  They are merged:
 * any other quote takes the nearest free cue in its sentence or the one
   before it ("He said:" / "“...,” said X"), else the speaker of the
   statement just before it (a quote that goes on in the next sentence or
-  paragraph); a short scare quote with neither is not a statement.
+  paragraph; in the same paragraph, "“A,” she said. “B.”", B also takes that
+  cue, as the attribution covers the paragraph); a short scare quote with
+  neither is not a statement.
 
 Speakers are resolved to actor ids through ``doc.actor_at`` (names, titles,
 descriptions and pronouns the actors component linked).  A pronoun or
@@ -312,6 +314,12 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
                 speaker_id = context.fallback(previous, speaker[0], text[speaker[0]:speaker[1]])
         elif d.inherit and previous is not None and _near(para_starts, previous, d.start):
             speaker_id = previous.speaker
+            if previous.direct and _near(para_starts, previous, d.start, same=True):
+                # “A,” she said. “B.”: the attribution covers the paragraph's quotes
+                if previous.speaker_start is not None:
+                    speaker = (previous.speaker_start, previous.speaker_end)
+                if previous.cue_start is not None:
+                    cue = (previous.cue_start, previous.cue_end)
         if d.needs_actor and speaker_id is None:
             continue  # "the fusillade underscored the importance of ...": no one spoke
         if d.group is not None and d.group not in group_speaker:
@@ -336,11 +344,11 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
     return statements
 
 
-def _near(para_starts: list[int], previous: Statement, start: int) -> bool:
-    """True when ``start`` is in the paragraph of ``previous`` or the one after it."""
+def _near(para_starts: list[int], previous: Statement, start: int, same: bool = False) -> bool:
+    """True when ``start`` is in the paragraph of ``previous`` or (unless ``same``) the one after it."""
     p_prev = bisect.bisect_right(para_starts, previous.end - 1)
     p_now = bisect.bisect_right(para_starts, start)
-    return p_now - p_prev <= 1
+    return p_now - p_prev <= (0 if same else 1)
 
 
 def _is_anaphor(words: str) -> bool:

@@ -62,6 +62,7 @@ def test_quote_with_the_speaker_in_the_previous_sentence(nlp):
     doc = nlp(text)
     first, second = doc._.ng_statements
     assert second.direct and second.content == "We will fight it in every state and in every court."
+    assert (second.cue_start, second.speaker_text) == (first.cue_start, "Warren")  # the paragraph's attribution
     warren = _actor_named(doc, "Warren")
     assert warren is not None, "the actors component should find Warren"
     assert first.speaker == warren.id and second.speaker == warren.id
