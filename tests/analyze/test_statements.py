@@ -38,6 +38,13 @@ def test_quote_introduced_by_a_colon(nlp):
     assert st.speaker_text == "Maria Lopez" and st.cue == "said"
 
 
+def test_quote_with_the_speaker_in_the_next_sentence(nlp):
+    text = "“Russia, if you are listening, I hope you are able to find the missing emails.” Trump said."
+    (st,) = _statements(nlp, text)
+    assert st.direct and st.content.startswith("Russia, if you are listening")
+    assert (st.cue, st.speaker_text) == ("said", "Trump")
+
+
 def test_quote_across_a_paragraph_break_keeps_one_speaker(nlp):
     text = (
         "“The first paragraph of what the mayor told us ends here without a closing mark.\n\n"
