@@ -43,6 +43,7 @@ class InputItem:
     key: str  # resume key, see the module docstring
     reason: str | None = None  # why a "rejected" input was refused
     hints: tuple[tuple[str, str], ...] = ()  # what a feed said about its item
+    offset: int = 0  # for a WARC file: the byte offset of the first record to read
 
     @property
     def weight(self) -> int:

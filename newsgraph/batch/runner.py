@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections import deque
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -149,6 +150,7 @@ def run_batch(
     timeout: float = 20.0,
     max_bytes: int | None = None,
     retries: int = 2,
+    warc_records: int = 200,
     connect_timeout: float = CONNECT_TIMEOUT,
     progress: bool = True,
     console: Console | None = None,
@@ -173,7 +175,8 @@ def run_batch(
         import cloudpickle
 
         hook = cloudpickle.dumps(on_document)
-    options = TaskOptions(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, on_document=hook)
+    options = TaskOptions(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, on_document=hook,
+                          warc_records=warc_records)
     owned = client is None
     cluster = None
     if owned:
@@ -192,38 +195,45 @@ def run_batch(
         others, feeds, rejected = split_feeds(sources)
         exclude = None if is_db_url(out) else out
         items = itertools.chain(rejected, _feed_items(client, feeds, options), expand_sources(others, exclude))
-        parts = enumerate(partitions(_not_done(items, writer.state, report), partition_size))
+        parts = partitions(_not_done(items, writer.state, report), partition_size)
+        numbers = itertools.count()
+        continuations: deque[InputItem] = deque()  # the rest of WARC files read a chunk at a time
         in_flight = 2 * n_workers
         done_parts = 0
         with _progress(progress, console) as bar:
             task = bar.add_task("batch", total=None, articles=0, rate=0.0, errors=0, skipped=0)
             queue = as_completed()
+            exhausted = False
 
             def submit_next() -> bool:
-                nxt = next(parts, None)
-                if nxt is None:
-                    return False
-                number, items_ = nxt
+                nonlocal exhausted
+                if continuations:
+                    items_ = [continuations.popleft()]
+                else:
+                    items_ = next(parts, None) if not exhausted else None
+                    if items_ is None:
+                        exhausted = True
+                        return False
+                number = next(numbers)
                 future = client.submit(process_partition, number, items_, options, retries=retries, pure=False,
                                        key=f"newsgraph-partition-{run_id}-{number}")
                 pending[future] = items_
                 queue.add(future)
                 report.partitions += 1
-                report.inputs += len(items_)
+                report.inputs += sum(1 for i in items_ if i.offset == 0)
                 return True
 
-            exhausted = not all(submit_next() for _ in range(in_flight))
-            if exhausted:
-                bar.update(task, total=report.partitions)
+            while len(pending) < in_flight and submit_next():
+                pass
             for future in queue:
                 items_ = pending.pop(future)
-                _write_one(future, items_, writer, report)
+                continuations.extend(_write_one(future, items_, writer, report))
                 done_parts += 1
-                if not exhausted and not submit_next():
-                    exhausted = True
-                    bar.update(task, total=report.partitions)
+                while len(pending) < in_flight and submit_next():
+                    pass
                 elapsed = time.perf_counter() - started
-                bar.update(task, completed=done_parts, articles=report.articles + report.skipped_articles,
+                bar.update(task, completed=done_parts, total=report.partitions if exhausted else None,
+                           articles=report.articles + report.skipped_articles,
                            rate=(report.articles + report.skipped_articles) / elapsed, errors=report.failures,
                            skipped=report.inputs_skipped + report.skipped_articles)
             bar.update(task, total=report.partitions, skipped=report.inputs_skipped + report.skipped_articles)
@@ -238,8 +248,11 @@ def run_batch(
     return report
 
 
-def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> None:
-    """Write one finished partition; a partition that could not run records each of its inputs as failed."""
+def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> list[InputItem]:
+    """Write one finished partition; return the WARC chunks still to read after it.
+
+    A partition that could not run records each of its inputs as failed.
+    """
     try:
         result: PartitionResult = future.result()
     except Exception as err:  # KilledWorker after the allowed retries, or a bug in a task
@@ -248,7 +261,7 @@ def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> N
                  for item in items]
         writer.record_failures(fails)
         report.failures += len(fails)
-        return
+        return []
     finally:
         future.release()
     counts = writer.write(result)
@@ -258,6 +271,7 @@ def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> N
     report.documents += result.documents
     report.worker_seconds += result.seconds
     report.peak_rss[result.worker_pid] = max(report.peak_rss.get(result.worker_pid, 0), result.peak_rss)
+    return [replace(o.item, offset=o.next_offset) for o in result.outcomes if o.next_offset is not None]
 
 
 def _close(client, cluster, owned: bool) -> None:

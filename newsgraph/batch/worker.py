@@ -55,6 +55,8 @@ class TaskOptions:
     timeout: float = 20.0
     max_bytes: int | None = None
     batch_size: int = 16
+    #: HTML records of a WARC file per task: bounds what one task sends back.
+    warc_records: int = 200
     #: A callable, cloudpickled, called on the worker with each document's source
     #: before it is extracted (instrumentation and fault-injection hook). Shipped as
     #: bytes because Dask tries the standard pickle first, which pickles functions
@@ -79,6 +81,8 @@ class InputOutcome:
     failures: int = 0
     #: True when the failure may pass on a later run (network): do not mark it done.
     retryable: bool = False
+    #: For a WARC file read in chunks: where the next chunk starts (None: finished).
+    next_offset: int | None = None
 
 
 @dataclass
@@ -131,6 +135,15 @@ def _read_input(item: InputItem, options: TaskOptions, outcome: InputOutcome, fa
                 yield fetch(item.source, hints=dict(item.hints), **kwargs)
             except NewsgraphError as err:
                 on_error(err)
+    elif item.kind == "warc":  # a bounded chunk; the runner submits the rest as another task
+        from newsgraph.batch.warcs import WarcChunk
+
+        chunk = WarcChunk(item.source, item.offset, options.warc_records,
+                          max_bytes=options.max_bytes or 20_000_000, on_error=on_error)
+
+        def documents():
+            yield from chunk
+            outcome.next_offset = chunk.next_offset
     else:
         def documents():
             return iter_documents([item.source], on_error=on_error, **kwargs)

@@ -54,7 +54,8 @@ def is_db_url(out: str) -> bool:
 
 def _done_rows(result: PartitionResult) -> list[tuple[str, str, int, int]]:
     """Return the inputs of a result that are finished (not worth retrying on a later run)."""
-    return [(o.item.key, o.item.source, o.articles, o.failures) for o in result.outcomes if not o.retryable]
+    return [(o.item.key, o.item.source, o.articles, o.failures) for o in result.outcomes
+            if not o.retryable and o.next_offset is None]  # a WARC file is done after its last chunk
 
 
 def _fresh(analyses: list[Analysis], known: set[str], written: set[str]) -> tuple[list[Analysis], int]:

@@ -213,3 +213,20 @@ def test_unreachable_scheduler_is_one_clean_error(tmp_path):
     assert not out.exists()  # nothing was started, nothing half-written
     with pytest.raises(BatchError, match="scheduler must be"):
         run_batch([str(tmp_path)], out=str(out), scheduler="localhost:8786", progress=False)
+
+
+def test_a_warc_file_is_read_in_chunks_that_resume_where_the_last_stopped(tmp_path, dask_client, warc_writer, generated):
+    _, html = generated
+    warc = tmp_path / "big.warc.gz"
+    warc_writer(warc, [(f"https://news.example/c{i}", html(600 + i)) for i in range(7)])
+    out = tmp_path / "shards"
+
+    report = run_batch([str(warc)], out=str(out), client=dask_client, warc_records=3, progress=False)
+
+    rows = [r for r in shard_rows(out) if r["kind"] == "analysis"]
+    assert report.partitions == 3 and report.inputs == 1  # records 0-2, 3-5, 6
+    assert sorted(r["url"] for r in rows) == sorted(f"https://news.example/c{i}" for i in range(7))
+    assert len({r["article_id"] for r in rows}) == 7
+    assert all(r["source"].startswith(f"warc:{warc}#") for r in rows)
+    again = run_batch([str(warc)], out=str(out), client=dask_client, warc_records=3, progress=False)
+    assert again.inputs_skipped == 1 and again.partitions == 0
