@@ -175,8 +175,12 @@ def _noun_before(verb: Token) -> Token | None:
     """Return the noun right before a subjectless verb, the parser's usual slip
     when a long name is hung on the wrong head ("…, Iran’s Leader Ali Khamenei pointed out")."""
     sent_start, _ = sentence_bounds(verb)
+    doc = verb.doc
     i = verb.i - 1
-    while i >= sent_start and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+    while i >= sent_start and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].text == ")"):
+        if doc[i].text == ")":  # "Sen. Chris Murphy (a Connecticut Democrat ...) says"
+            while i >= sent_start and doc[i].text != "(":
+                i -= 1
         i -= 1
     if i < sent_start:
         return None
@@ -236,6 +240,9 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
             np_content = content is not None and not any(p.lemma_.lower() in SAYING_VERBS for p in partners)
     if content is None and verb.dep_ == "parataxis":
         content = _around(doc, verb.head, verb)
+    if content is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        content = _around(doc, verb.head, verb)  # "as Comey noted, people ... could be ..."
+
     first, last = _cue_extent(verb)
     subj = subject_of(first if first.i != verb.i else verb)
     if content is None and subj is None:

@@ -132,13 +132,12 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
         following = _quote_after(text, quotes, starts, item.cue_end)
         if following is None:
             following = _quote_before(text, quotes, starts, item)
-        if item.content_start is None or (
-            following is not None and not _overlap(item.content_start, item.content_end,
-                                                   quotes[following].start, quotes[following].end)
-        ):
-            if following is not None and following not in used_quotes:  # "X said: “...”"
-                used_cues.add(n)
-                drafts.extend(_quote_drafts(quotes, quotes[following].group, item, used_quotes))
+        if following is not None and following not in used_quotes:
+            # a quote right beside the cue ("X said: “...”", "“...,” X said") beats the parse
+            used_cues.add(n)
+            drafts.extend(_quote_drafts(quotes, quotes[following].group, item, used_quotes))
+            continue
+        if item.content_start is None:
             continue
         c0, c1 = item.content_start, item.content_end
         lo = max(0, bisect.bisect_right(starts, c0) - 1)
@@ -218,7 +217,10 @@ def _cut_at_continuations(text: str, reported: list[Reported]) -> None:
         k = bisect.bisect_right(cue_starts, item.content_start)
         while k < len(reported) and reported[k].cue_start < item.content_end:
             other = reported[k]
-            if not other.own_subject and other.speaker_token.i == item.speaker_token.i:
+            if not other.own_subject and (other.speaker_token.i == item.speaker_token.i
+                                          or other.speaker_token.pos_ == "PRON"):
+                # "said that A and noted that B": the second cue is the speaker's, not A's subject's
+                other.speaker, other.speaker_token = item.speaker, item.speaker_token
                 end = other.cue_start
                 while end > item.content_start and (text[end - 1] in " ,;:—–-\n" or text[end - 4:end] == " and"):
                     end -= 4 if text[end - 4:end] == " and" else 1
