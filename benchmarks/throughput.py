@@ -38,6 +38,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Peers are timed in alternating blocks of this many inputs (the machine may be shared).
+BLOCK = 20
 sys.path.insert(0, str(ROOT))
 
 
@@ -168,7 +170,6 @@ def main() -> None:
     parser.add_argument("--partition-size", type=int, default=None,
                         help="inputs per batch task (default: about 40 partitions, so 2 workers stay balanced)")
     parser.add_argument("--profile", type=int, default=150, help="articles in the profiled sample (0: no profile)")
-    parser.add_argument("--rounds", type=int, default=2, help="rounds of the analysis comparison (best kept)")
     parser.add_argument("--skip-ingest", action="store_true", help="leave out the full ingest to SQLite")
     args = parser.parse_args()
 
@@ -181,14 +182,20 @@ def main() -> None:
         corpus = work / "corpus"
         html, text = build_corpus(args.data, args.articles, corpus)
         n = len(html) + len(text)
+        print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
         print(f"corpus: {n} files ({len(html)} ScrapingHub pages, {len(text)} PolNeAR texts) in {corpus}", flush=True)
         rows: list[tuple[str, str, str]] = []
 
         # -- reading HTML (both warmed up on a few pages first: imports, lazy models)
         read_trafilatura(html[:3])
         read_newsgraph(html[:3])
-        ok, t_traf = timed(lambda: read_trafilatura(html))
-        arts_html, t_ng_read = timed(lambda: read_newsgraph(html))
+        ok, t_traf, t_ng_read, arts_html = 0, 0.0, 0.0, []
+        for start in range(0, len(html), BLOCK):
+            block = html[start : start + BLOCK]
+            done, seconds = timed(lambda: read_trafilatura(block))
+            ok, t_traf = ok + done, t_traf + seconds
+            arts, seconds = timed(lambda: read_newsgraph(block))
+            arts_html, t_ng_read = arts_html + arts, t_ng_read + seconds
         rows.append(("reading HTML (pages/s)", f"trafilatura.extract {len(html) / t_traf:.1f}",
                      f"read+extract {len(html) / t_ng_read:.1f} ({t_traf / t_ng_read:.0%} of peer)"))
         print(f"  reading done: trafilatura {t_traf:.1f}s ({ok} ok), newsgraph {t_ng_read:.1f}s ({len(arts_html)} ok)", flush=True)
@@ -200,13 +207,19 @@ def main() -> None:
         words = sum(len(b.split()) for b in bodies)
         bare = spacy.load(DEFAULT_MODEL)
         analyzer = default_analyzer()
-        # warm both up, then alternate two rounds and keep each one's best: the machine is shared
+        # warm both up, then time them in alternating blocks of the same articles, so that the
+        # load of a shared machine drifting during the run weighs on both alike
         list(bare.pipe(bodies[:5]))
         list(analyzer.pipe(articles[:5]))
-        t_bare = t_ng = float("inf")
-        for _ in range(args.rounds):
-            t_bare = min(t_bare, timed(lambda: sum(1 for _ in bare.pipe(bodies, batch_size=16)))[1])
-            t_ng = min(t_ng, timed(lambda: sum(1 for _ in analyzer.pipe(articles)))[1])
+        t_bare = t_ng = 0.0
+        for k, start in enumerate(range(0, len(articles), BLOCK)):
+            block = articles[start : start + BLOCK]
+            run_bare = lambda: sum(1 for _ in bare.pipe([a.body for a in block], batch_size=16))  # noqa: E731
+            run_ng = lambda: sum(1 for _ in analyzer.pipe(block))  # noqa: E731
+            first, second = (run_bare, run_ng) if k % 2 == 0 else (run_ng, run_bare)
+            t_first, t_second = timed(first)[1], timed(second)[1]
+            t_bare += t_first if k % 2 == 0 else t_second
+            t_ng += t_second if k % 2 == 0 else t_first
         rows.append(("analysis (articles/s)", f"bare {DEFAULT_MODEL} nlp.pipe {len(bodies) / t_bare:.1f}",
                      f"Analyzer.pipe {len(articles) / t_ng:.1f} ({t_bare / t_ng:.0%} of peer; goal >= 75%)"))
         print(f"  analysis done: {len(articles)} articles, {words} words; bare {t_bare:.1f}s, newsgraph {t_ng:.1f}s", flush=True)
@@ -231,6 +244,7 @@ def main() -> None:
         peaks = [v / 2**20 for v in (*one.peak_rss.values(), *two.peak_rss.values())]
         rows.append(("peak memory per worker", "—", f"max {max(peaks):.0f} MiB over {len(peaks)} workers (goal < 1024)"))
 
+        print(f"load average at end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         print()
         width = [max(len(r[i]) for r in rows + [("stage", "peer in the same run", "newsgraph")]) for i in range(3)]
         line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, width)) + " |"  # noqa: E731

@@ -256,6 +256,9 @@ def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> l
     try:
         result: PartitionResult = future.result()
     except Exception as err:  # KilledWorker after the allowed retries, or a bug in a task
+        if future.client.status not in ("running", "connecting"):
+            raise BatchError(f"lost the Dask scheduler ({type(err).__name__}); {report.articles} article(s) stored, "
+                             "run the same command again to resume") from err
         report.partitions_failed += 1
         fails = [failure(item.source, "ingest", BatchError(f"partition failed: {type(err).__name__}: {err}"))
                  for item in items]
