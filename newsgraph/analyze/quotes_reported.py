@@ -6,7 +6,10 @@ The rules read spaCy's parse (ClearNLP labels, as the English models emit):
   "X pointed out that ...", "X went on to say that ...", "noting that ...";
 * a cue verb with a noun-phrase object, for verbs that report speech that
   way: "X stressed the importance of ...", "X expressed gratitude for ...";
-* "X referred to A as B"; "According to X, ..."; "X, he said, ...".
+* "X referred to A as B"; "According to X, ..."; "X, he said, ...";
+  "as X noted, ...";
+* where the parser slipped: a "that" clause hung on a noun ("said during a
+  conference that ..."), a subject it did not link (the noun just before).
 
 One cue gives one statement.  Coordinated clauses under one cue ("said that
 A, and that B") stay in that statement, since the parse hangs them on the
@@ -29,10 +32,11 @@ from newsgraph.analyze.cues import (
     SAYING_VERBS,
 )
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSES = ("ccomp",)
 _DECLINING = frozenset({"decline", "refuse", "fail", "hesitate"})
-_XCOMP_CUES = frozenset({"promise", "vow", "pledge", "urge", "threaten", "ask", "demand", "agree", "refuse", "warn", "tell"})
+_XCOMP_CUES = frozenset(
+    {"promise", "vow", "pledge", "urge", "threaten", "ask", "demand", "agree", "refuse", "warn", "tell"}
+)
 #: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
 _SPEAKER_PRUNE = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos"})
 
@@ -74,11 +78,6 @@ def reported_speech(doc: Doc) -> list[Reported]:
         if item is not None:
             out.append(item)
     return out
-
-
-def span_chars(tokens: list[Token]) -> tuple[int, int]:
-    """Return the character (start, end) of a run of tokens."""
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _trimmed(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
