@@ -40,6 +40,8 @@ from newsgraph.model import Statement
 
 #: A quote of fewer words with no cue is a scare quote ("so-called “peace”"), not speech.
 MIN_UNCUED_WORDS = 4
+#: Words a title leaves in lower case ("Meet the Press", "Fox and Friends").
+_TITLE_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from".split())
 #: How much of a reported clause must lie inside a quote to make the statement direct.
 DIRECT_SHARE = 0.6
 
@@ -132,7 +134,7 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
         following = _quote_after(text, quotes, starts, item.cue_end)
         if following is None:
             following = _quote_before(text, quotes, starts, item)
-        if following is not None and following not in used_quotes:
+        if following is not None and following not in used_quotes and _speechlike(text, quotes[following]):
             # a quote right beside the cue ("X said: “...”", "“...,” X said") beats the parse
             used_cues.add(n)
             drafts.extend(_quote_drafts(quotes, quotes[following].group, item, used_quotes))
@@ -150,6 +152,8 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
                 inside.append(k)
         direct = [k for k in inside if _overlap(c0, c1, quotes[k].start, quotes[k].end) >= DIRECT_SHARE * (c1 - c0)]
         used_cues.add(n)
+        if direct and not _speechlike(text, quotes[direct[0]]):
+            continue  # the "content" is a quoted title: “Meet the Press,” he said, was ...
         if direct:
             drafts.extend(_quote_drafts(quotes, quotes[direct[0]].group, item, used_quotes))
             continue
@@ -267,6 +271,8 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
                 best, best_dist = r, dist
         if best is None and words < MIN_UNCUED_WORDS:
             continue
+        if not any(_speechlike(text, q) for q in pieces):
+            continue
         if best is None and not _opens_sentence(text, first):
             continue
         for q in pieces:
@@ -276,6 +282,16 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
             else:
                 drafts.append(_Draft(q.start, q.end, True, group=group, inherit=True))
     return drafts
+
+
+def _speechlike(text: str, q: Quote) -> bool:
+    """False for a quoted title or a scare quote: “Meet the Press”, “Fox & Friends”,
+    “an orange buffoon” (short, and either every word capitalised or not a sentence)."""
+    words = text[q.start:q.end].split()
+    if 2 <= len(words) <= 6 and text[q.end - 1] not in ".!?" and all(
+            w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words):
+        return False
+    return len(words) >= MIN_UNCUED_WORDS or text[q.start:q.start + 1].isupper()
 
 
 def _opens_sentence(text: str, q: Quote) -> bool:

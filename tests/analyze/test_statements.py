@@ -94,6 +94,12 @@ def test_scare_quotes_are_not_statements(nlp):
     assert _statements(nlp, "The so-called “peace plan” was rejected by parliament on Monday.") == []
 
 
+def test_quoted_titles_are_not_statements(nlp):
+    found = _statements(nlp, "“Meet the Press,” the senator said, was where he first announced his run. "
+                             "He later told “Fox and Friends” that he would run again in the autumn.")
+    assert not any(s.content in ("Meet the Press", "Fox and Friends") for s in found)
+
+
 def test_partial_quote_inside_reported_speech_is_one_indirect_statement(nlp):
     (st,) = _statements(nlp, "The governor said the new law was “a disaster for farmers” and would be repealed.")
     assert not st.direct and "a disaster for farmers" in st.content and st.speaker_text == "The governor"
