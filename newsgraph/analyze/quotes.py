@@ -18,6 +18,7 @@ The scanner here is one linear pass over the text and knows the conventions:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT = '"'
 _OPENING_CONTEXT = " \t\n([{—–-/:;,"  # what may precede an opening mark
+_MARKS = re.compile(r"[“„«”»‘‹’›\"]|''|``")
+_CURLY_CLOSE = re.compile("”")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n(?=[ \t]*(?:[“„«\"]|''|``))")
 #: Characters stripped from the edges of quoted content; a trailing comma is
 #: the news convention for "sentence ends here, attribution follows".
@@ -125,7 +128,12 @@ def find_quotes(text: str) -> list[Quote]:
             open_w = _opens_paragraph(text, p_start)
             open_at, double = p_start, True
             i = p_start + open_w
-        while i < p_end:
+        closers: list[int] | None = None  # positions of ” in the paragraph, when first needed
+        while True:
+            found = _MARKS.search(text, i, p_end)
+            if found is None:
+                break
+            i = found.start()
             mark = _mark(text, i)
             if mark is None:
                 i += 1
@@ -147,7 +155,10 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at = None
                 group += 1
             elif double and kind == "open" and (ch in DOUBLE_OPEN or ch == STRAIGHT):
-                if _nested_open(text, i):
+                if closers is None:
+                    closers = [m.start() for m in _CURLY_CLOSE.finditer(text, p_start, p_end)]
+                if ch != STRAIGHT and len(closers) - bisect.bisect_right(closers, i) >= 2:
+                    # “... “inner” ...”: closed, and another closing mark follows in the paragraph
                     depth += 1
                 else:
                     # a new quote opens before the last one closed: that one was never closed
@@ -166,21 +177,6 @@ def find_quotes(text: str) -> list[Quote]:
                 group += 1
             # an unclosed single mark is far more often a stray apostrophe: dropped
     return quotes
-
-
-def _nested_open(text: str, i: int) -> bool:
-    """True when the curly opening mark at ``i`` starts a quote inside the open quote.
-
-    It does when, in the same paragraph, it is closed and another closing mark
-    follows (“... “inner” ...”).  A straight mark after an unclosed quote is
-    taken as a new quote.
-    """
-    if text[i] == STRAIGHT:
-        return False
-    para_end = text.find("\n", i)
-    para_end = len(text) if para_end == -1 else para_end
-    close = text.find("”", i + 1, para_end)
-    return close != -1 and text.find("”", close + 1, para_end) != -1
 
 
 def _add(quotes: list[Quote], text: str, open_at: int, open_w: int, close_at: int, mark_end: int, closed: bool,
