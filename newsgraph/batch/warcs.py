@@ -21,6 +21,12 @@ from newsgraph.model import RawDocument
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator without its warnings on stderr; damage is counted in ``err_count``."""
+
+    INC_RECORD = ""
+
+
 class WarcChunk:
     """Iterate the HTML records of ``path`` from byte ``offset``, at most ``limit`` of them.
 
@@ -41,8 +47,10 @@ class WarcChunk:
         try:
             with open(self.path, "rb") as stream:
                 stream.seek(self.offset)
-                records = ArchiveIterator(stream)
+                records = _QuietArchiveIterator(stream)
                 for record in records:
+                    if records.err_count:  # warcio found a record whose Content-Length is wrong
+                        raise WarcError(f"corrupt WARC near byte {position}: a record's length is wrong", source=self.path)
                     if record.rec_type not in ("response", "resource"):
                         continue
                     ctype = _content_type(record)
@@ -55,6 +63,9 @@ class WarcChunk:
                     content = record.content_stream().read(self.max_bytes + 1)
                     position = records.get_record_offset()
                     source = f"warc:{self.path}#{position}"
+                    if len(content) <= self.max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                        # warcio ends quietly at a cut-off record: its block is shorter than its Content-Length
+                        raise WarcError(f"truncated WARC: the record at byte {position} is cut off", source=self.path)
                     count += 1
                     if len(content) > self.max_bytes:
                         self.on_error(DocumentTooLargeError(f"record over the {self.max_bytes:,}-byte cap", source=source))
