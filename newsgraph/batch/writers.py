@@ -10,6 +10,7 @@ Parquet layout (``--out DIR``)::
                               title, published, json (the Analysis or the
                               IngestFailure as JSON)
     DIR/manifest.json         the shards with their counts, the totals, the errors
+                              (rewritten every few seconds and at the end of a run)
     DIR/batch-state.sqlite    resume state (see newsgraph.batch.state)
 
 ``load_dir`` puts a directory of shards into a database later.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import deque
 import re
 from dataclasses import dataclass
@@ -35,6 +37,8 @@ SHARD_RE = re.compile(r"^part-(\d{6})\.parquet$")
 MANIFEST = "manifest.json"
 #: The latest failures listed in the manifest (all of them are in the shards).
 MANIFEST_ERRORS = 1000
+#: Seconds between manifest rewrites during a run.
+MANIFEST_EVERY = 5.0
 STATE_FILE = "batch-state.sqlite"
 
 
@@ -120,6 +124,7 @@ class ParquetWriter:
         self.errors: deque[dict] = deque(maxlen=MANIFEST_ERRORS)
         numbers = [int(m.group(1)) for p in self.dir.iterdir() if (m := SHARD_RE.match(p.name))]
         self.next_number = max(numbers, default=0) + 1
+        self._manifest_at = 0.0
 
     def _reconcile(self) -> None:
         """Adopt shards written by a run that died before recording them (their ids and inputs)."""
@@ -168,7 +173,10 @@ class ParquetWriter:
         pq.write_table(table, tmp, compression="zstd")
         os.replace(tmp, self.dir / name)  # a shard is whole or absent
         self.state.record_shard(name, result.partition, [a.article.id for a in fresh], len(result.failures), inputs)
-        self.write_manifest()
+        # the state is the record; the manifest is rewritten from it now and then (and at close),
+        # not after every shard, which would be quadratic over a run of many thousand shards
+        if time.monotonic() - self._manifest_at >= MANIFEST_EVERY:
+            self.write_manifest()
         counts.written, counts.failures = len(fresh), len(result.failures)
         return counts
 
@@ -191,10 +199,14 @@ class ParquetWriter:
         tmp = self.dir / f".{MANIFEST}.tmp"
         tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         os.replace(tmp, self.dir / MANIFEST)
+        self._manifest_at = time.monotonic()
 
     def close(self) -> None:
-        """Close the state database."""
-        self.state.close()
+        """Write the final manifest and close the state database."""
+        try:
+            self.write_manifest()
+        finally:
+            self.state.close()
 
 
 def open_writer(out: str) -> DbWriter | ParquetWriter:
