@@ -66,46 +66,74 @@ def text_hash(body: str) -> str:
 # ---------------------------------------------------------------- actors
 
 
-def resolve_actor(conn: Connection, actor: Actor) -> int:
-    """Return the corpus actor id for an article's actor, creating or enriching the corpus actor."""
-    fam = family(actor.type)
-    found: int | None = None
-    for column, value in ((t.actors.c.kb_id, actor.kb_id), (t.actors.c.wikidata, actor.wikidata)):
-        if value and found is None:
-            found = conn.execute(sa.select(t.actors.c.id).where(column == value)).scalar()
-    names = [n for n in dict.fromkeys([actor.name, *actor.aliases]) if normalise_name(n)]
-    if found is None:
-        norms = [normalise_name(n) for n in names]
-        query = (
-            sa.select(t.actor_names.c.norm, t.actors.c.id, t.actors.c.kb_id, t.actors.c.wikidata)
+def resolve_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
+    """Return {article actor id: corpus actor id}, creating or enriching corpus actors.
+
+    The names of all the article's actors are looked up in one query; actors
+    are then resolved in order, each seeing the ones resolved before it.
+    """
+    names = {a.id: [n for n in dict.fromkeys([a.name, *a.aliases]) if normalise_name(n)] for a in actors}
+    norms = sorted({normalise_name(n) for ns in names.values() for n in ns})
+    seen: dict[tuple[str, str], list[tuple[int, str | None, str | None]]] = {}
+    for i in range(0, len(norms), 500):
+        for row in conn.execute(
+            sa.select(t.actor_names.c.norm, t.actor_names.c.family, t.actors.c.id, t.actors.c.kb_id, t.actors.c.wikidata)
             .join(t.actors, t.actors.c.id == t.actor_names.c.actor_id)
-            .where(t.actor_names.c.norm.in_(norms), t.actor_names.c.family == fam)
+            .where(t.actor_names.c.norm.in_(norms[i : i + 500]))
             .order_by(t.actors.c.id)
-        )
-        by_norm = {}
-        for row in conn.execute(query):
-            # a different knowledge-base identity with the same name is another actor
-            if (actor.kb_id and row.kb_id and row.kb_id != actor.kb_id) or (
-                actor.wikidata and row.wikidata and row.wikidata != actor.wikidata
-            ):
-                continue
-            by_norm.setdefault(row.norm, row.id)
-        found = next((by_norm[n] for n in norms if n in by_norm), None)
-    if found is None and fam == "PERSON":
-        found = _person_variant(conn, normalise_name(actor.name), actor)
-    if found is None:
-        found = conn.execute(
-            t.actors.insert().values(
-                name=actor.name, type=actor.type, kb_id=actor.kb_id, wikidata=actor.wikidata,
-                country=actor.country, created_at=now_iso(),
-            )
-        ).inserted_primary_key[0]
-    else:
-        _enrich(conn, found, actor)
-    rows = [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam} for n in names]
-    if rows:
-        conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family", "actor_id"]), rows)
-    return int(found)
+        ):
+            seen.setdefault((row.norm, row.family), []).append((row.id, row.kb_id, row.wikidata))
+    by_key: dict[tuple[str, str], int] = {}
+    for column, kind in ((t.actors.c.kb_id, "kb"), (t.actors.c.wikidata, "wd")):
+        values = sorted({v for a in actors if (v := (a.kb_id if kind == "kb" else a.wikidata))})
+        if values:
+            for row in conn.execute(sa.select(t.actors.c.id, column).where(column.in_(values))):
+                by_key[(kind, row[1])] = row.id
+    result: dict[str, int] = {}
+    enrich: list[tuple[int, Actor]] = []
+    name_rows: list[dict[str, object]] = []
+    for actor in actors:
+        fam = family(actor.type)
+        found = by_key.get(("kb", actor.kb_id)) if actor.kb_id else None
+        if found is None and actor.wikidata:
+            found = by_key.get(("wd", actor.wikidata))
+        if found is None:
+            for norm in (normalise_name(n) for n in names[actor.id]):
+                # a different knowledge-base identity with the same name is another actor
+                match = next((i for i, kb, wd in seen.get((norm, fam), ())
+                              if not ((actor.kb_id and kb and kb != actor.kb_id)
+                                      or (actor.wikidata and wd and wd != actor.wikidata))), None)
+                if match is not None:
+                    found = match
+                    break
+        if found is None and fam == "PERSON":
+            found = _person_variant(conn, normalise_name(actor.name), actor)
+        if found is None:
+            found = int(conn.execute(t.actors.insert(), {
+                "name": actor.name, "type": actor.type, "kb_id": actor.kb_id, "wikidata": actor.wikidata,
+                "country": actor.country, "created_at": now_iso(),
+            }).inserted_primary_key[0])
+            rows = [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam} for n in names[actor.id]]
+            if rows:  # now, so that a later actor's surname-only match can see it
+                conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family", "actor_id"]), rows)
+        else:
+            enrich.append((found, actor))
+            name_rows += [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam}
+                          for n in names[actor.id]]
+        for n in names[actor.id]:
+            entries = seen.setdefault((normalise_name(n), fam), [])
+            if all(e[0] != found for e in entries):
+                entries.append((found, actor.kb_id, actor.wikidata))
+        if actor.kb_id:
+            by_key.setdefault(("kb", actor.kb_id), found)
+        if actor.wikidata:
+            by_key.setdefault(("wd", actor.wikidata), found)
+        result[actor.id] = found
+    if name_rows:
+        conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family", "actor_id"]), name_rows)
+    if enrich:
+        _enrich(conn, enrich)
+    return result
 
 
 def _person_variant(conn: Connection, norm: str, actor: Actor) -> int | None:
@@ -157,21 +185,30 @@ def _like(text: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", text)
 
 
-def _enrich(conn: Connection, actor_id: int, actor: Actor) -> None:
-    row = conn.execute(sa.select(t.actors).where(t.actors.c.id == actor_id)).one()
-    values: dict[str, object] = {}
-    if actor.kb_id and not row.kb_id:
-        values["kb_id"] = actor.kb_id
-    if actor.wikidata and not row.wikidata:
-        values["wikidata"] = actor.wikidata
-    if actor.country and not row.country:
-        values["country"] = actor.country
-    # "Haniyeh" first, "Ismail Haniyeh" later: keep the fuller form of the same name
-    old, new = normalise_name(row.name).split(), normalise_name(actor.name).split()
-    if len(new) > len(old) and old == new[len(new) - len(old):]:
-        values["name"] = actor.name
-    if values:
-        conn.execute(t.actors.update().where(t.actors.c.id == actor_id).values(**values))
+def _enrich(conn: Connection, found: list[tuple[int, Actor]]) -> None:
+    """Fill in what corpus actors lack (KB ids, country) and keep the fuller form of a name."""
+    rows = {r.id: r for r in conn.execute(sa.select(t.actors).where(t.actors.c.id.in_({i for i, _ in found})))}
+    taken_kb = {r.kb_id for r in rows.values() if r.kb_id}
+    taken_wd = {r.wikidata for r in rows.values() if r.wikidata}
+    changes: dict[int, dict[str, object]] = {}
+    for actor_id, actor in found:
+        row, values = rows[actor_id], changes.setdefault(actor_id, {})
+        current = {**row._mapping, **values}
+        if actor.kb_id and not current["kb_id"] and actor.kb_id not in taken_kb:
+            values["kb_id"] = actor.kb_id
+            taken_kb.add(actor.kb_id)
+        if actor.wikidata and not current["wikidata"] and actor.wikidata not in taken_wd:
+            values["wikidata"] = actor.wikidata
+            taken_wd.add(actor.wikidata)
+        if actor.country and not current["country"]:
+            values["country"] = actor.country
+        # "Haniyeh" first, "Ismail Haniyeh" later: keep the fuller form of the same name
+        old, new = normalise_name(str(current["name"])).split(), normalise_name(actor.name).split()
+        if len(new) > len(old) and old == new[len(new) - len(old):]:
+            values["name"] = actor.name
+    for actor_id, values in changes.items():
+        if values:
+            conn.execute(t.actors.update().where(t.actors.c.id == actor_id).values(**values))
 
 
 # ---------------------------------------------------------------- events
@@ -209,21 +246,21 @@ def date_span(date: str | None, precision: str | None, published: str | None) ->
 
 
 def resolve_event(
-    conn: Connection, event: Event, actor_ids: list[int], published: str | None, article_id: str
+    conn: Connection, event: Event, actor_ids: list[int], published: str | None, exclude: set[int]
 ) -> int:
-    """Return the corpus event id for an article's event, creating it or narrowing its dates."""
+    """Return the corpus event id for an article's event, creating it or narrowing its dates.
+
+    ``exclude``: corpus events this article already tells (another event of the same article is another event).
+    """
     key = ",".join(str(i) for i in sorted(set(actor_ids)))
     span = date_span(event.date, event.date_precision, published)
     if key and span:
         lo, hi = span
-        told_here = sa.select(t.event_evidence.c.event_id).where(
-            t.event_evidence.c.article_id == article_id, t.event_evidence.c.superseded.is_(False)
-        )
         row = conn.execute(
             sa.select(t.events)
             .where(
                 t.events.c.type == event.type, t.events.c.actor_key == key,
-                t.events.c.date_lo <= hi, t.events.c.date_hi >= lo, t.events.c.id.not_in(told_here),
+                t.events.c.date_lo <= hi, t.events.c.date_hi >= lo, t.events.c.id.not_in(list(exclude)),
             )
             .order_by(t.events.c.id)
             .limit(1)
@@ -239,13 +276,11 @@ def resolve_event(
             conn.execute(t.events.update().where(t.events.c.id == row.id).values(**values))
             return int(row.id)
     return int(
-        conn.execute(
-            t.events.insert().values(
-                type=event.type, mode=event.mode, date=event.date, date_precision=event.date_precision,
-                date_lo=span[0] if span else None, date_hi=span[1] if span else None,
-                actor_key=key, created_at=now_iso(),
-            )
-        ).inserted_primary_key[0]
+        conn.execute(t.events.insert(), {
+            "type": event.type, "mode": event.mode, "date": event.date, "date_precision": event.date_precision,
+            "date_lo": span[0] if span else None, "date_hi": span[1] if span else None,
+            "actor_key": key, "created_at": now_iso(),
+        }).inserted_primary_key[0]
     )
 
 

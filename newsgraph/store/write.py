@@ -16,7 +16,7 @@ from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Article, RawDocument
 from newsgraph.store import schema as t
 from newsgraph.store.records import SaveResult
-from newsgraph.store.resolve import group_duplicates, resolve_actor, resolve_event, text_hash
+from newsgraph.store.resolve import group_duplicates, resolve_actors, resolve_event, text_hash
 from newsgraph.store.util import iso, now_iso
 
 FACT_TABLES = (t.article_actors, t.mentions, t.statements, t.event_evidence, t.date_mentions, t.framing)
@@ -102,7 +102,7 @@ def save_analysis(conn: Connection, analysis: Analysis, raw: RawDocument | None)
             conn.execute(t.article_aliases.insert().values(alias_id=art.id, article_id=same.id))
             return SaveResult(article_id=same.id, status="unchanged", version=same.version)
         version, status = 1, "new"
-        conn.execute(t.articles.insert().values(id=art.id, version=version, stored_at=now_iso(), **values))
+        conn.execute(t.articles.insert(), {"id": art.id, "version": version, "stored_at": now_iso(), **values})
     else:
         if row.text_hash == values["text_hash"] and row.title == art.title:
             return SaveResult(article_id=art.id, status="unchanged", version=row.version)
@@ -137,23 +137,19 @@ def _row_article(row: sa.Row) -> Article:
 def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
     art = analysis.article
     base = {"article_id": art.id, "version": version, "superseded": False}
-    local_to_corpus: dict[str, int] = {}
-    mention_rows: list[dict[str, object]] = []
-    for i, actor in enumerate(analysis.actors):
-        corpus_id = resolve_actor(conn, actor)
-        local_to_corpus[actor.id] = corpus_id
-        link_id = conn.execute(
-            t.article_actors.insert().values(
-                **base, ord=i, local_id=actor.id, actor_id=corpus_id, name=actor.name, type=actor.type,
-                wikidata=actor.wikidata, kb_id=actor.kb_id, country=actor.country, titles=list(actor.titles),
-                aliases=list(actor.aliases), affiliations=list(actor.affiliations),
-            )
-        ).inserted_primary_key[0]
-        mention_rows += [
-            {**base, "ord": j, "article_actor_id": link_id, "actor_id": corpus_id, "text": m.text,
-             "start": m.start, "end": m.end, "kind": m.kind}
-            for j, m in enumerate(actor.mentions)
-        ]
+    local_to_corpus = resolve_actors(conn, analysis.actors)
+    link_ids = _insert_returning_ids(conn, t.article_actors, [
+        {**base, "ord": i, "local_id": a.id, "actor_id": local_to_corpus[a.id], "name": a.name, "type": a.type,
+         "wikidata": a.wikidata, "kb_id": a.kb_id, "country": a.country, "titles": list(a.titles),
+         "aliases": list(a.aliases), "affiliations": list(a.affiliations)}
+        for i, a in enumerate(analysis.actors)
+    ])
+    mention_rows = [
+        {**base, "ord": j, "article_actor_id": link_id, "actor_id": local_to_corpus[a.id], "text": m.text,
+         "start": m.start, "end": m.end, "kind": m.kind}
+        for a, link_id in zip(analysis.actors, link_ids)
+        for j, m in enumerate(a.mentions)
+    ]
     if mention_rows:
         conn.execute(t.mentions.insert(), mention_rows)
 
@@ -172,26 +168,26 @@ def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
                 for i, s in enumerate(analysis.statements)
             ],
         )
-    for i, ev in enumerate(analysis.events):
-        ids = [local_to_corpus[r.actor] for r in ev.actors]
-        event_id = resolve_event(conn, ev, ids, art.published, art.id)
-        evidence_id = conn.execute(
-            t.event_evidence.insert().values(
-                **base, ord=i, event_id=event_id, type=ev.type, mode=ev.mode, date=ev.date,
-                date_precision=ev.date_precision, date_text=ev.date_text, place_local=ev.place,
-                place_id=corpus(ev.place), trigger=ev.trigger, text=ev.text, start=ev.start, end=ev.end,
-                spans=[s.model_dump(mode="json") for s in ev.evidence],
-            )
-        ).inserted_primary_key[0]
-        if ev.actors:
-            conn.execute(
-                t.event_actors.insert(),
-                [
-                    {"evidence_id": evidence_id, "event_id": event_id, "actor_id": local_to_corpus[r.actor],
-                     "local_id": r.actor, "role": r.role, "ord": j}
-                    for j, r in enumerate(ev.actors)
-                ],
-            )
+    told_here: set[int] = set()  # two events of one article are two events
+    event_ids = []
+    for ev in analysis.events:
+        event_ids.append(resolve_event(conn, ev, [local_to_corpus[r.actor] for r in ev.actors], art.published, told_here))
+        told_here.add(event_ids[-1])
+    evidence_ids = _insert_returning_ids(conn, t.event_evidence, [
+        {**base, "ord": i, "event_id": event_id, "type": ev.type, "mode": ev.mode, "date": ev.date,
+         "date_precision": ev.date_precision, "date_text": ev.date_text, "place_local": ev.place,
+         "place_id": corpus(ev.place), "trigger": ev.trigger, "text": ev.text, "start": ev.start, "end": ev.end,
+         "spans": [sp.model_dump(mode="json") for sp in ev.evidence]}
+        for i, (ev, event_id) in enumerate(zip(analysis.events, event_ids))
+    ])
+    role_rows = [
+        {"evidence_id": evidence_id, "event_id": event_id, "actor_id": local_to_corpus[r.actor], "local_id": r.actor,
+         "role": r.role, "ord": j}
+        for ev, event_id, evidence_id in zip(analysis.events, event_ids, evidence_ids)
+        for j, r in enumerate(ev.actors)
+    ]
+    if role_rows:
+        conn.execute(t.event_actors.insert(), role_rows)
     if analysis.dates:
         conn.execute(
             t.date_mentions.insert(),
@@ -206,11 +202,17 @@ def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
         )
 
 
+def _insert_returning_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]]) -> list[int]:
+    """Insert rows in one statement; return their new ids in the rows' order."""
+    if not rows:
+        return []
+    result = conn.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
+    return [r[0] for r in result]
+
+
 def _write_raw(conn: Connection, article_id: str, version: int, raw: RawDocument) -> None:
-    conn.execute(
-        t.raw_documents.insert().values(
-            article_id=article_id, version=version, source=raw.source, url=raw.url,
-            content_type=raw.content_type, fetched_at=iso(raw.fetched_at), hints=dict(raw.hints),
-            size=len(raw.content), content=zlib.compress(raw.content, 6),
-        )
-    )
+    conn.execute(t.raw_documents.insert(), {
+        "article_id": article_id, "version": version, "source": raw.source, "url": raw.url,
+        "content_type": raw.content_type, "fetched_at": iso(raw.fetched_at), "hints": dict(raw.hints),
+        "size": len(raw.content), "content": zlib.compress(raw.content, 6),
+    })
