@@ -244,6 +244,8 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
 
     first, last = _cue_extent(verb)
     subj = subject_of(first if first.i != verb.i else verb)
+    if content is None and subj is not None and subj.head.i == verb.i:
+        content = _by_position(doc, verb, subj)
     if content is None and subj is None:
         return None
     item = Reported(
@@ -262,6 +264,25 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     return item
 
 
+def _by_position(doc: Doc, verb: Token, subj: Token) -> tuple[int, int] | None:
+    """Content by the shape of the sentence when the parse gave no clause.
+
+    "A, police said." / "A, Carter told a Senate panel Wednesday." -> A (the cue
+    and its subject close the sentence after a comma); "X said having Trump on
+    the ticket puts ..." -> what follows the cue, when it holds a finite verb.
+    """
+    sent_start, sent_end = sentence_bounds(verb)
+    lo = min(subj.left_edge.i, verb.i)
+    tail = doc[verb.i + 1 : sent_end]
+    if lo - 1 > sent_start and doc[lo - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in tail):
+        if verb.dep_ == "conj" or verb.dep_ == "ROOT" or verb.head.i > verb.i:
+            return _trimmed(doc, sent_start, lo - 2)
+    if subj.i < verb.i and not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tail):
+        return _trimmed(doc, verb.i + 1, sent_end - 1)
+    return None
+
+
 def _clause_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
     if not clauses:
@@ -272,8 +293,9 @@ def _clause_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
                 return _trimmed(doc, tok.left_edge.i, tok.right_edge.i)
         return None
     # clauses on the verb's side nearest its object: "said that A ... B" (one act)
-    after = [c for c in clauses if c.i > verb.i]
-    chosen = after or clauses
+    # "A, X said, B": with clauses on both sides the one before the cue is its content
+    before = [c for c in clauses if c.i < verb.i]
+    chosen = before or clauses
     left = min(c.left_edge.i for c in chosen)
     right = max(c.right_edge.i for c in chosen)
     if left <= verb.i <= right:  # the verb sits inside ("A, he said, B"): keep the larger side

@@ -153,7 +153,9 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
         direct = [k for k in inside if _overlap(c0, c1, quotes[k].start, quotes[k].end) >= DIRECT_SHARE * (c1 - c0)]
         used_cues.add(n)
         if direct and not _speechlike(text, quotes[direct[0]]):
-            continue  # the "content" is a quoted title: “Meet the Press,” he said, was ...
+            if _title_like(text, quotes[direct[0]]):
+                continue  # the "content" is a quoted title: “Meet the Press,” he said, was ...
+            direct = []  # 'says it's "disastrous"': reported speech with a quoted word
         if direct:
             drafts.extend(_quote_drafts(quotes, quotes[direct[0]].group, item, used_quotes))
             continue
@@ -287,11 +289,16 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
 def _speechlike(text: str, q: Quote) -> bool:
     """False for a quoted title or a scare quote: “Meet the Press”, “Fox & Friends”,
     “an orange buffoon” (short, and either every word capitalised or not a sentence)."""
-    words = text[q.start:q.end].split()
-    if 2 <= len(words) <= 6 and text[q.end - 1] not in ".!?" and all(
-            w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words):
+    if _title_like(text, q):
         return False
-    return len(words) >= MIN_UNCUED_WORDS or text[q.start:q.start + 1].isupper()
+    return len(text[q.start:q.end].split()) >= MIN_UNCUED_WORDS or text[q.start:q.start + 1].isupper()
+
+
+def _title_like(text: str, q: Quote) -> bool:
+    """True for two to six words, all capitalised but small words, with no final stop."""
+    words = text[q.start:q.end].split()
+    return 2 <= len(words) <= 6 and text[q.end - 1] not in ".!?" and all(
+        w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
 
 
 def _opens_sentence(text: str, q: Quote) -> bool:
