@@ -115,7 +115,7 @@ def speaker_span(tok: Token) -> tuple[int, int]:
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.dep_ in _SPEAKER_PRUNE or child.is_space:
+            if child.dep_ in _SPEAKER_PRUNE or child.is_space or _aside(child):
                 continue
             keep.append(child)
             stack.append(child)
@@ -128,6 +128,14 @@ def speaker_span(tok: Token) -> tuple[int, int]:
         hi += 1
     doc = tok.doc
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _aside(prep: Token) -> bool:
+    """True for a prepositional aside like "for his part", "in their turn" (not "of his party")."""
+    if prep.dep_ != "prep" or prep.lower_ == "of":
+        return False
+    return any(c.dep_ == "pobj" and any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
+               for c in prep.children)
 
 
 def subject_of(verb: Token) -> Token | None:

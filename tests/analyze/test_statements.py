@@ -207,3 +207,5 @@ def test_seed_haniyeh_statements(seed):
     assert retreat.addressee == khamenei.id and retreat.cue == "said" and not retreat.direct
     (unprecedented,) = [s for s in said if "unprecedented" in s.content]
     assert unprecedented.cue == "went on to say"
+    (gratitude,) = [s for s in said if s.cue == "expressed"]
+    assert gratitude.speaker_text == "the political leader of Hamas"  # not "... for his part"
