@@ -1,7 +1,7 @@
 """newsgraph_actors: people, organisations, countries, places and groups, mentions merged.
 
 Sets ``doc._.ng_actors`` to a list of ``model.Actor`` with ids "a1", "a2", ...
-in order of first mention.  In five passes, each linear in the document:
+in order of first mention.  In six passes, each linear in the document:
 
 1. names: spaCy's entities plus knowledge-base names and aliases (a
    ``PhraseMatcher``), the KB entry winning where it covers the entity's head;
@@ -13,7 +13,10 @@ in order of first mention.  In five passes, each linear in the document:
 4. descriptions ("the political leader of Hamas", "The Palestinian official")
    resolved to the person whose titles (from the article and the KB),
    nationality and affiliations fit;
-5. pronouns, by subject salience (``coref.py``).
+5. unnamed groups ("Israeli soldiers", "police", "Rwandan rebels"): agent
+   nouns with a nationality, a qualifier or standing alone, merged by country
+   and class (``actors_groups.py``);
+6. pronouns, by subject salience (``coref.py``).
 
 An actor is never invented: a description that fits nobody named in the
 article stays unresolved.
@@ -30,6 +33,7 @@ from spacy.util import filter_spans
 
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
+from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase, load_demonyms
@@ -292,7 +296,9 @@ class _Analysis:
 
         # 4. descriptions
         self.descriptions()
-        # 5. pronouns
+        # 5. unnamed groups ("Israeli soldiers", "police")
+        self.groups()
+        # 6. pronouns
         by_id = {id(c): c for c in self.clusters}
         for i, key in coref.resolve(doc, self.people):
             self.add_mention(by_id[key], doc[i:i + 1], "pronoun")
@@ -301,6 +307,22 @@ class _Analysis:
         ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
         text = self.text or doc.text  # built from the tokens on each access: once
         return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
+
+    def groups(self) -> None:
+        """Add the unnamed collective actors (``actors_groups``), merged by country and class."""
+        doc = self.doc
+        covered = [tok is not None for tok in self.name_of_token]
+        starts = {tok.idx: tok.i for tok in doc}
+        for c in self.clusters:
+            for start, end, _ in c.mentions:
+                i = starts.get(start)
+                while i is not None and i < len(doc) and doc[i].idx < end:
+                    covered[i] = True
+                    i += 1
+        # "Palestinians" may be "they"; after a named organisation or country "they" is unclear
+        named = {span.root.i: c if c.type == "GROUP" else None for span, c in self.name_spans
+                 if c.type in ("GROUP", "ORG", "GPE")}
+        add_groups(doc, self.clusters, covered, self.comp.demonyms, self.add_mention, named)
 
     def title_after(self, span: Span) -> Role | None:
         """Return the appositive title after a name: "Maria Gonzalez, the mayor of Springfield, said"."""

@@ -95,6 +95,7 @@ class Cluster:
     kb_affiliations: set[str] = field(default_factory=set)  # KB ids the KB entry is affiliated with
     country: str | None = None
     last_token: int = -1  # most recent mention (salience)
+    fixed_name: str | None = None  # an unnamed group's neutral name ("Israeli soldiers")
 
     def __post_init__(self) -> None:
         if self.kb is not None:
@@ -262,7 +263,9 @@ def to_actor(c: Cluster, actor_id: str, ids: dict[int, str], text: str) -> Actor
         mentions.append(Mention(text=text[start:end], start=start, end=end, kind=kind))
         last_end = end
     written = [display_name(n) for n in c.names or c.headline_names]
-    if c.kb is not None and (c.type == "PERSON" or c.kb.name.casefold() in (w.casefold() for w in written)):
+    if c.fixed_name is not None:
+        name = c.fixed_name
+    elif c.kb is not None and (c.type == "PERSON" or c.kb.name.casefold() in (w.casefold() for w in written)):
         name = c.kb.name
     elif c.kb is not None and written:
         # a place or organisation is named as the article names it ("al-Quds"); kb_id keeps its identity

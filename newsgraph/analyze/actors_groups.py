@@ -1,0 +1,240 @@
+"""Unnamed collective actors: "Israeli soldiers", "Palestinian youth", "police", "Rwandan rebels".
+
+News often names the doer of an event by nationality and kind, not by name.
+A noun phrase is a group actor when its head is an agent noun of
+``data/kb/groups/nouns.csv`` (people, forces, officials, kinds of groups:
+never "Palestinian lands" or "the Palestinian cause") and
+
+- a modifier is a demonym (``data/kb/demonyms.csv``) or an adjective that
+  stands for a country (``data/kb/groups/adjectives.csv``: "Zionist"), which
+  gives the actor's ``country``; or
+- a qualifier says what group it is ("security forces", "armed groups"); or
+- the noun is an agent by itself ("police", "protesters", "the militants").
+
+A phrase that already names an actor ("US troops", "Hamas fighters", "Iraq's
+government", "officials of the ministry") stays that actor's: the named actor
+stands for the group, as before.  Plural heads only, except collective nouns
+("the army", "Palestinian youth"); "a Palestinian youth" is one person.
+
+Merging within one article: mentions with the same country and the same class
+(``class`` column: soldiers, troops, forces, army -> military) are one actor,
+since CAMEO/PLOVER code them as one actor (country + sector); kinds of
+civilians stay apart.  A mention without a country joins the latest actor of
+its class ("Israeli police ... police said"), and a first countryless actor
+takes the country of a later same-class mention when none has it yet.
+The actor is named neutrally: the country's first demonym in demonyms.csv plus
+qualifier and head as written ("the Zionist troops" -> "Israeli troops").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.analyze.actors_cluster import Cluster
+from newsgraph.analyze.kb import SHIPPED_DIR
+
+_THEY = {"they", "them", "their"}
+
+GROUPS_DIR = SHIPPED_DIR / "groups"
+#: Modifiers that only count, never enter the mention ("the two Israeli soldiers").
+_LEFT_DEPS = ("amod", "compound", "nmod", "npadvmod")
+_SKIP_DEPS = ("det", "predet", "nummod", "poss", "quantmod", "case", "punct")
+_ONE = {"a", "an", "one", "each", "every", "another"}
+
+
+@dataclass(frozen=True)
+class GroupNoun:
+    """One row of ``groups/nouns.csv``."""
+
+    lemma: str
+    cls: str  # empty: only a qualifier
+    sector: str
+    bare: bool
+    singular: bool
+    generic: bool
+    qualifies: str
+    name: str
+
+
+@dataclass
+class GroupMention:
+    """A group phrase found in the text (token offsets, end exclusive)."""
+
+    start: int
+    end: int
+    head: int
+    country: str | None
+    key: tuple[str, ...]  # class plus qualifiers for generic heads
+    words: list[str]  # the name's words after the demonym: qualifiers and head as written
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@functools.cache
+def load_nouns(path: Path = GROUPS_DIR / "nouns.csv") -> dict[str, GroupNoun]:
+    """Return {lemma: GroupNoun} from the shipped group nouns."""
+    yes = "yes".__eq__
+    return {
+        r["lemma"].strip().lower(): GroupNoun(
+            r["lemma"].strip().lower(), r["class"].strip(), r["sector"].strip(), yes(r["bare"].strip()),
+            yes(r["singular"].strip()), yes(r["generic"].strip()), r["qualifies"].strip(), r["name"].strip(),
+        )
+        for r in _rows(path)
+    }
+
+
+@functools.cache
+def load_adjectives(path: Path = GROUPS_DIR / "adjectives.csv") -> dict[str, str]:
+    """Return {adjective (lowercase): ISO alpha-3} of non-demonym adjectives standing for a country."""
+    return {r["adjective"].strip().casefold(): r["country"].strip().upper() for r in _rows(path)}
+
+
+@functools.cache
+def canonical_demonyms(path: Path = SHIPPED_DIR / "demonyms.csv") -> dict[str, str]:
+    """Return {ISO alpha-3: the country's first demonym in demonyms.csv} ("ISR": "Israeli")."""
+    found: dict[str, str] = {}
+    for r in _rows(path):
+        found.setdefault(r["country"].strip().upper(), r["demonym"].strip())
+    return found
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in load_nouns() else tok.lower_
+
+
+def find_groups(doc: Doc, covered: list[bool], demonyms: dict[str, str]) -> list[GroupMention]:
+    """Return the group phrases of ``doc`` in text order; ``covered[i]`` marks tokens of other actors' mentions."""
+    nouns, adjectives = load_nouns(), load_adjectives()
+    found: list[GroupMention] = []
+    for head in doc:
+        if head.pos_ != "NOUN" or covered[head.i] or head.dep_ in ("compound", "amod", "nmod"):
+            continue  # "government offices", "police chief": a modifier of another noun
+        noun = nouns.get(_lemma(head))
+        if noun is None or not noun.cls:
+            continue
+        plural = head.tag_ == "NNS" or head.lower_ in ("police", "people")
+        if not plural and not noun.singular:
+            continue
+        children = list(head.children)
+        if not plural and any(c.lower_ in _ONE for c in children if c.dep_ in ("det", "nummod")):
+            continue  # "a Palestinian youth": one person
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(covered[o.i] for o in c.children) for c in children):
+            continue  # "officials of the ministry", "the government of Syria": that actor
+        left = [c for c in children if c.i < head.i and c.dep_ in _LEFT_DEPS]
+        if any(covered[t.i] for c in children if c.i < head.i for t in c.subtree):
+            continue  # "US troops", "Hamas fighters", "Iraq's government": the named actor
+        country, qualifiers, cls, extra = None, [], noun.cls, []
+        for mod in left:
+            word = mod.lower_
+            pair = f"{doc[mod.i - 1].lower_} {word}" if mod.i > 0 else ""
+            code = demonyms.get(pair) or demonyms.get(word) or adjectives.get(word)
+            if code:
+                country = country or code
+                continue
+            if mod.ent_type_ == "NORP":  # "Kurdish fighters", "Sunni militants": a group, no country
+                qualifiers.append(mod.text)
+                extra.append(word)
+                continue
+            qual = nouns.get(_lemma(mod))
+            if qual is not None and (qual.qualifies or qual.cls):
+                qualifiers.append(word)
+                if noun.generic and qual.qualifies and cls == noun.cls:
+                    cls = qual.qualifies  # "security forces", "rebel forces", "armed groups"
+                elif noun.generic:
+                    extra.append(word)
+        if country is None and not qualifiers and not noun.bare:
+            continue  # "men", "groups", "youth" alone: nobody in particular
+        key = (cls, *sorted(extra))
+        start = min((t.i for c in left for t in c.subtree), default=head.i)
+        while start < head.i and (doc[start].dep_ in _SKIP_DEPS or doc[start].is_punct):
+            start += 1
+        if any(covered[i] for i in range(start, head.i + 1)):
+            continue
+        head_word = noun.name or head.lower_
+        found.append(GroupMention(start, head.i + 1, head.i, country, key, [*qualifiers, head_word]))
+    return found
+
+
+def group_name(mention: GroupMention) -> str:
+    """Return the neutral name of a group mention ("Israeli soldiers", "security forces")."""
+    words = list(mention.words)
+    if mention.country:
+        demonym = canonical_demonyms().get(mention.country)
+        if demonym:
+            words.insert(0, demonym)
+    return " ".join(words)
+
+
+def add_groups(
+    doc: Doc, clusters: list[Cluster], covered: list[bool], demonyms: dict[str, str],
+    add_mention: Callable[[Cluster, Span, str], None], named: dict[int, Cluster | None],
+) -> None:
+    """Add the group actors of ``doc`` to ``clusters``, merged by country and class (see the module doc).
+
+    ``covered[i]`` marks tokens of other actors' mentions; ``named`` maps the head
+    token of each named group ("Palestinians") to its cluster, for "they", and of
+    each named organisation or country to None (after it "they" is left unresolved).
+    """
+    places: dict[str, Cluster] = {}
+    for c in clusters:
+        if c.type == "GPE" and c.country:
+            places.setdefault(c.country, c)
+    by_key: dict[tuple, Cluster] = {}
+    latest: dict[tuple, Cluster] = {}  # class key -> the latest group of that class
+    with_country: set[tuple[str, ...]] = set()  # class keys some group of which has a country
+    last_group: dict[int, Cluster | None] = dict(named)  # head token -> its group
+    for g in find_groups(doc, covered, demonyms):
+        name = group_name(g)
+        c = by_key.get((g.country, g.key)) if g.country else latest.get(g.key)
+        if c is not None and not g.country:  # "Police said" joins "Iranian police"; "armed groups" not "rebel forces"
+            said = {w for n in c.names for w in n.casefold().split()}
+            c = c if all(w.casefold() in said for w in g.words[:-1]) else None
+        if c is None and g.country:  # "militants ... Rwandan militants": the first had no country yet
+            c = by_key.get((None, g.key))
+            if c is not None and c.country is None and g.key not in with_country:
+                c.country = g.country
+                c.fixed_name = name
+                by_key[(g.country, g.key)] = c
+            else:
+                c = None
+        if c is None:
+            c = Cluster(type="GROUP", country=g.country, fixed_name=name)
+            clusters.append(c)
+            by_key.setdefault((g.country, g.key), c)
+            if g.country in places:
+                c.add_affiliation(places[g.country])
+        if name.casefold() not in (n.casefold() for n in c.names):
+            c.names.append(name)
+        add_mention(c, doc[g.start:g.end], "description")
+        latest[g.key] = c
+        last_group[g.head] = c
+        if g.country:
+            with_country.add(g.key)
+    # "for the Zionist troops that they would have to ...": "they" after a group in the
+    # same sentence is the nearest group before it (no salience model for plurals)
+    recent: Cluster | None = None
+    for tok in doc:
+        if tok.is_sent_start:
+            recent = None
+        if tok.i in last_group:  # a group, or a name after which "they" is unclear
+            recent = last_group[tok.i]
+        elif recent is not None and tok.lower_ in _THEY and not covered[tok.i]:
+            add_mention(recent, doc[tok.i:tok.i + 1], "pronoun")
+
+
+__all__ = [
+    "GroupMention", "GroupNoun", "add_groups", "canonical_demonyms", "find_groups", "group_name", "load_adjectives",
+    "load_nouns",
+]

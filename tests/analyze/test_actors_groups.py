@@ -1,0 +1,118 @@
+"""Unnamed collective actors: "Israeli soldiers", "police", "Rwandan rebels", merged by country and class."""
+
+from __future__ import annotations
+
+from newsgraph.model import Actor
+
+
+def groups(actors_nlp, text: str) -> list[Actor]:
+    return [a for a in actors_nlp(text)._.ng_actors if a.type == "GROUP"]
+
+
+def group_at(actors: list[Actor], body: str, needle: str) -> Actor | None:
+    start = body.index(needle)
+    return next((a for a in actors if any(m.start == start for m in a.mentions)), None)
+
+
+def check_mentions(body: str, actors: list[Actor]) -> None:
+    for actor in actors:
+        spans = sorted((m.start, m.end) for m in actor.mentions)
+        for m in actor.mentions:
+            assert body[m.start:m.end] == m.text
+        for (_, e1), (s2, _) in zip(spans, spans[1:]):
+            assert e1 <= s2, f"{actor.name}: overlapping mentions"
+
+
+def test_nationality_and_kind_make_group_actors(actors_nlp):
+    text = ("Hungarian officials met Rwandan rebels in Kigali on Monday, while Swiss doctors treated the wounded. "
+            "Russian troops shelled the town.")
+    actors = actors_nlp(text)._.ng_actors
+    found = {a.name: a for a in actors if a.type == "GROUP"}
+    assert found["Hungarian officials"].country == "HUN"
+    assert found["Rwandan rebels"].country == "RWA"
+    assert found["Swiss doctors"].country == "CHE"
+    assert found["Russian troops"].country == "RUS"
+    assert [m.text for m in found["Rwandan rebels"].mentions] == ["Rwandan rebels"]
+    check_mentions(text, actors)
+
+
+def test_agent_nouns_alone_are_actors(actors_nlp):
+    text = "Police detained dozens of protesters on Sunday. Security forces later fired on the militants."
+    actors = groups(actors_nlp, text)
+    assert group_at(actors, text, "Police").name == "police"
+    assert group_at(actors, text, "protesters").name == "protesters"
+    assert group_at(actors, text, "Security forces").name == "security forces"
+    assert group_at(actors, text, "militants").name == "militants"
+    assert group_at(actors, text, "dozens") is None
+    check_mentions(text, actors)
+
+
+def test_no_group_for_things_or_lone_people_words(actors_nlp):
+    text = ("The young Palestinian generation defends Palestinian lands and the Palestinian cause. "
+            "Men gathered outside. A Palestinian youth was wounded.")
+    assert groups(actors_nlp, text) == []
+
+
+def test_military_of_one_country_is_one_actor_named_neutrally(actors_nlp):
+    text = ("Israeli soldiers raided the camp at dawn. Witnesses said the Zionist troops left before noon, "
+            "and Israeli forces returned at night. Egyptian troops stayed at the border.")
+    actors = groups(actors_nlp, text)
+    israeli = group_at(actors, text, "Israeli soldiers")
+    assert israeli is not None and israeli.name == "Israeli soldiers" and israeli.country == "ISR"
+    assert group_at(actors, text, "Zionist troops") is israeli
+    assert group_at(actors, text, "Israeli forces") is israeli
+    assert "Israeli troops" in israeli.aliases  # the loaded adjective stays in the mention only
+    egyptian = group_at(actors, text, "Egyptian troops")
+    assert egyptian is not None and egyptian is not israeli and egyptian.country == "EGY"
+    check_mentions(text, actors)
+
+
+def test_kinds_of_groups_stay_apart_and_bare_mentions_join(actors_nlp):
+    text = ("Iranian students and Iranian workers marched in Tehran. Iranian police arrested dozens. "
+            "Police said the students had no permit.")
+    actors = groups(actors_nlp, text)
+    students = group_at(actors, text, "Iranian students")
+    workers = group_at(actors, text, "Iranian workers")
+    police = group_at(actors, text, "Iranian police")
+    assert len({id(students), id(workers), id(police)}) == 3
+    assert group_at(actors, text, "Police said") is police
+    assert group_at(actors, text, "students had") is students
+    check_mentions(text, actors)
+
+
+def test_named_modifiers_keep_their_actor(actors_nlp):
+    text = "US troops and Hamas fighters were seen near Iraq's government offices."
+    actors = actors_nlp(text)._.ng_actors
+    assert not [a for a in actors if a.type == "GROUP"]
+    assert group_at(actors, text, "US").name in ("US", "United States")
+
+
+def test_qualifiers_name_the_group(actors_nlp):
+    text = "Rebel forces attacked government troops. Armed groups and Kurdish fighters joined them."
+    actors = groups(actors_nlp, text)
+    rebels = group_at(actors, text, "Rebel forces")
+    assert rebels is not None and rebels.name == "rebel forces"
+    assert group_at(actors, text, "government troops") not in (None, rebels)
+    assert group_at(actors, text, "Armed groups").name == "armed groups"
+    assert group_at(actors, text, "Kurdish fighters").name == "Kurdish fighters"
+
+
+def test_they_after_a_group_in_the_same_sentence(actors_nlp):
+    text = "The protesters made it so hard for the Zionist troops that they had to retreat."
+    actors = groups(actors_nlp, text)
+    troops = group_at(actors, text, "Zionist troops")
+    they = text.index("they")
+    assert any(m.start == they and m.kind == "pronoun" for m in troops.mentions)
+
+
+def test_seed_groups(actors_nlp, seed_text):
+    actors = actors_nlp(seed_text)._.ng_actors
+    soldiers = group_at(actors, seed_text, "Israeli soldiers")
+    assert soldiers is not None and soldiers.type == "GROUP" and soldiers.country == "ISR"
+    assert group_at(actors, seed_text, "Zionist troops") is soldiers
+    youth = group_at(actors, seed_text, "Palestinian youth")
+    assert youth is not None and youth.name == "Palestinian youth" and youth.country == "PSE"
+    assert [m.text for m in youth.mentions] == ["Palestinian youth", "Palestinian youth"]
+    for thing in ("Palestinian generation", "Palestinian lands", "Palestinian soil", "Palestinian cause"):
+        assert group_at(actors, seed_text, thing) is None, thing
+    check_mentions(seed_text, actors)
