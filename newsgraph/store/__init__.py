@@ -118,6 +118,13 @@ class Store:
         return results
 
     def _save_batch(self, batch: list[tuple[Analysis, RawDocument | None]]) -> list[SaveResult]:
+        try:
+            return self._save_batch_once(batch)
+        except sa.exc.SQLAlchemyError as err:  # the batch's transaction itself failed: none of it is stored
+            first = batch[0][0].article.source
+            raise StoreError(f"could not store a batch of {len(batch)} articles from {first}: {_one_line(err)}") from err
+
+    def _save_batch_once(self, batch: list[tuple[Analysis, RawDocument | None]]) -> list[SaveResult]:
         results = []
         with _engine.write_transaction(self.engine) as conn:
             for analysis, raw in batch:
