@@ -263,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", help="dev (report) or train (develop on)")
     parser.add_argument("--offset", type=int, default=0, help="skip the first N articles")
     parser.add_argument("--limit", type=int, default=0, help="only N articles")
+    parser.add_argument("--no-speed", action="store_true", help="skip the timing rounds (while developing)")
     parser.add_argument("--show", type=int, default=0, help="print N missed and N spurious saying-verb contents")
     args = parser.parse_args(argv)
     split = args.data / args.split
@@ -283,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     ng_docs = list(nlp.pipe(texts))
     ng_preds = [newsgraph_rels(d) for d in ng_docs]
     n_textacy_failed = len(TEXTACY_FAILURES)
-    t_bare, t_textacy, t_ng, t_statements = _timings(bare, nlp, texts, ng_docs)
+    timings = None if args.no_speed else _timings(bare, nlp, texts, ng_docs)
 
     scores = {(sys_, sub): Score() for sys_ in ("newsgraph", "textacy") for sub in ("all", "saying")}
     missed: list[str] = []
@@ -325,9 +326,11 @@ def main(argv: list[str] | None = None) -> int:
     n_ng, n_tx = scores[("newsgraph", "all")].n_pred, scores[("textacy", "all")].n_pred
     print(f"predictions (all): newsgraph {n_ng}, textacy {n_tx}")
     print(f"textacy gave up (unbalanced quote marks) on {n_textacy_failed} of {n} articles")
-    print(f"speed, articles/second: spaCy model alone {n / t_bare:.1f}; textacy (model + direct_quotations) "
-          f"{n / t_textacy:.1f}; newsgraph (model + all newsgraph components) {n / t_ng:.1f}; "
-          f"the statements component alone {n / t_statements:.1f} ({t_statements / t_bare:.0%} of the model's time)")
+    if timings is not None:
+        t_bare, t_textacy, t_ng, t_statements = timings
+        print(f"speed, articles/second: spaCy model alone {n / t_bare:.1f}; textacy (model + direct_quotations) "
+              f"{n / t_textacy:.1f}; newsgraph (model + all newsgraph components) {n / t_ng:.1f}; "
+              f"the statements component alone {n / t_statements:.1f} ({t_statements / t_bare:.0%} of the model's time)")
     for title, items in (("missed", missed), ("spurious", spurious), ("inexact", inexact)):
         if args.show:
             print(f"\n{title} (saying verbs), first {args.show}:")
