@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -311,18 +312,15 @@ class _Analysis:
     def groups(self) -> None:
         """Add the unnamed collective actors (``actors_groups``), merged by country and class."""
         doc = self.doc
-        covered = [tok is not None for tok in self.name_of_token]
-        starts = {tok.idx: tok.i for tok in doc}
+        covered = numpy.array([c is not None for c in self.name_of_token])
+        starts = doc.to_array("IDX")
         for c in self.clusters:
             for start, end, _ in c.mentions:
-                i = starts.get(start)
-                while i is not None and i < len(doc) and doc[i].idx < end:
-                    covered[i] = True
-                    i += 1
+                covered[numpy.searchsorted(starts, start):numpy.searchsorted(starts, end)] = True
         # "Palestinians" may be "they"; after a named organisation or country "they" is unclear
         named = {span.root.i: c if c.type == "GROUP" else None for span, c in self.name_spans
                  if c.type in ("GROUP", "ORG", "GPE")}
-        add_groups(doc, self.clusters, covered, self.comp.demonyms, self.add_mention, named)
+        add_groups(doc, self.clusters, covered.tolist(), self.comp.demonyms, self.add_mention, named)
 
     def title_after(self, span: Span) -> Role | None:
         """Return the appositive title after a name: "Maria Gonzalez, the mayor of Springfield, said"."""

@@ -35,12 +35,15 @@ from pathlib import Path
 
 from typing import Callable
 
+import numpy
+from spacy.strings import hash_string
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.actors_cluster import Cluster
 from newsgraph.analyze.kb import SHIPPED_DIR
 
-_THEY = {"they", "them", "their"}
+_THEY = ("they", "them", "their")
 
 GROUPS_DIR = SHIPPED_DIR / "groups"
 #: Modifiers that only count, never enter the mention ("the two Israeli soldiers").
@@ -109,6 +112,18 @@ def canonical_demonyms(path: Path = SHIPPED_DIR / "demonyms.csv") -> dict[str, s
     return found
 
 
+@functools.cache
+def _head_hashes() -> numpy.ndarray:
+    """Return the string hashes of the group head lemmas (to pick candidates from ``Doc.to_array``)."""
+    return numpy.array(sorted(hash_string(lemma) for lemma, n in load_nouns().items() if n.cls), dtype="uint64")
+
+
+def _among(values: numpy.ndarray, sorted_hashes: numpy.ndarray) -> numpy.ndarray:
+    """Return a mask of ``values`` found in ``sorted_hashes`` (``numpy.isin`` is slow on short arrays)."""
+    at = numpy.minimum(numpy.searchsorted(sorted_hashes, values), len(sorted_hashes) - 1)
+    return sorted_hashes[at] == values
+
+
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     return lemma if lemma in load_nouns() else tok.lower_
@@ -118,8 +133,11 @@ def find_groups(doc: Doc, covered: list[bool], demonyms: dict[str, str]) -> list
     """Return the group phrases of ``doc`` in text order; ``covered[i]`` marks tokens of other actors' mentions."""
     nouns, adjectives = load_nouns(), load_adjectives()
     found: list[GroupMention] = []
-    for head in doc:
-        if head.pos_ != "NOUN" or covered[head.i] or head.dep_ in ("compound", "amod", "nmod"):
+    arr = doc.to_array(["POS", "LEMMA", "LOWER"])
+    heads = _head_hashes()
+    candidates = numpy.nonzero((arr[:, 0] == NOUN) & (_among(arr[:, 1], heads) | _among(arr[:, 2], heads)))[0]
+    for head in (doc[int(i)] for i in candidates):
+        if covered[head.i] or head.dep_ in ("compound", "amod", "nmod"):
             continue  # "government offices", "police chief": a modifier of another noun
         noun = nouns.get(_lemma(head))
         if noun is None or not noun.cls:
@@ -224,14 +242,16 @@ def add_groups(
             with_country.add(g.key)
     # "for the Zionist troops that they would have to ...": "they" after a group in the
     # same sentence is the nearest group before it (no salience model for plurals)
+    arr = doc.to_array(["LOWER", "SENT_START"])
+    sentence = numpy.cumsum(arr[:, 1] == 1)
+    they = numpy.nonzero(_among(arr[:, 0], numpy.array(sorted(hash_string(w) for w in _THEY), dtype="uint64")))[0]
     recent: Cluster | None = None
-    for tok in doc:
-        if tok.is_sent_start:
-            recent = None
-        if tok.i in last_group:  # a group, or a name after which "they" is unclear
-            recent = last_group[tok.i]
-        elif recent is not None and tok.lower_ in _THEY and not covered[tok.i]:
-            add_mention(recent, doc[tok.i:tok.i + 1], "pronoun")
+    recent_sentence = -1
+    for i, is_pronoun in sorted([(i, False) for i in last_group] + [(int(i), True) for i in they]):
+        if not is_pronoun:  # a group, or a name after which "they" is unclear
+            recent, recent_sentence = last_group[i], sentence[i]
+        elif recent is not None and sentence[i] == recent_sentence and not covered[i]:
+            add_mention(recent, doc[i:i + 1], "pronoun")
 
 
 __all__ = [
