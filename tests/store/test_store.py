@@ -161,9 +161,10 @@ def test_export_formats(store: Store, seed_analysis: Analysis, second_analysis: 
         store.export("xml")  # type: ignore[arg-type]
 
 
-def test_export_streams_without_cap(store: Store, seed_analysis: Analysis) -> None:
+def test_export_streams_without_cap(store: Store, seed_analysis: Analysis, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsgraph.store import export
 
+    monkeypatch.setattr(export, "CHUNK", 5)  # small chunks, so that a few articles span several
     n = export.CHUNK * 2 + 3  # more than two chunks
     batch = []
     for i in range(n):
