@@ -59,7 +59,7 @@ def _json(record) -> None:  # type: ignore[no-untyped-def]
 
 
 def _evidence_line(ev) -> str:  # type: ignore[no-untyped-def]
-    where = ", ".join(x for x in (ev.site, (ev.published or "")[:10], ev.url) if x)
+    where = ", ".join(x for x in (ev.article_title, ev.site, (ev.published or "")[:10], ev.url) if x)
     copy = f" (copy of {ev.duplicate_of})" if ev.duplicate_of else ""
     return f"      — {where or ev.article_id} [{ev.article_id} {ev.start}:{ev.end}]{copy}"
 
