@@ -52,45 +52,68 @@ def corpus_sources(data: Path) -> list[Path]:
     return pages + texts
 
 
-def analyse(sources: list[Path], limit: int) -> list[tuple[Analysis, RawDocument]]:
-    """Read, extract and analyse until ``limit`` articles; return (analysis, raw) pairs."""
+def analyse(sources: list[Path], limit: int, pairs: list[tuple[Analysis, RawDocument]],
+            cache: Path | None) -> list[tuple[Analysis, RawDocument]]:
+    """Read, extract and analyse ``sources`` until ``limit`` distinct articles; return (analysis, raw) pairs.
+
+    Texts that are the same article (same id or same normalised text) count once,
+    as the store would keep them once.  New analyses are appended to ``cache``.
+    """
     from newsgraph.analyze.pipeline import default_analyzer
     from newsgraph.extract import extract_article
     from newsgraph.ingest import iter_documents
+    from newsgraph.store.resolve import text_hash
 
-    analyzer = default_analyzer()
-    out: list[tuple[Analysis, RawDocument]] = []
+    seen = {a.article.id for a, _ in pairs} | {text_hash(a.article.body) for a, _ in pairs}
+    done = {raw.source for _, raw in pairs}
+    pairs = [p for p in pairs]
+    analyzer = None
     started = time.perf_counter()
-    for raw in iter_documents([str(s) for s in sources], on_error=lambda e: None):
-        try:
-            analysis = analyzer.analyze_article(extract_article(raw))
-        except Exception as err:  # noqa: BLE001  (a benchmark skips what the pipeline refuses)
-            console.print(f"skipped {raw.source}: {type(err).__name__}", markup=False)
-            continue
-        out.append((analysis, raw))
-        if len(out) % 50 == 0:
-            console.print(f"analysed {len(out)} ({len(out) / (time.perf_counter() - started):.1f}/s)")
-        if len(out) >= limit:
-            break
-    return out
+    out = cache.open("a", encoding="utf-8") if cache else None
+    try:
+        for raw in iter_documents([str(s) for s in sources if str(s) not in done], on_error=lambda e: None):
+            if len(pairs) >= limit:
+                break
+            try:
+                article = extract_article(raw)
+                if article.id in seen or text_hash(article.body) in seen:
+                    continue
+                analyzer = analyzer or default_analyzer()
+                analysis = analyzer.analyze_article(article)
+            except Exception as err:  # noqa: BLE001  (a benchmark skips what the pipeline refuses)
+                console.print(f"skipped {raw.source}: {type(err).__name__}", markup=False)
+                continue
+            seen |= {article.id, text_hash(article.body)}
+            pairs.append((analysis, raw))
+            if out:
+                out.write(json.dumps({"analysis": analysis.model_dump(mode="json"), "raw": raw.model_dump(mode="json")}) + "\n")
+            if len(pairs) % 50 == 0:
+                console.print(f"analysed {len(pairs)} ({len(pairs) / (time.perf_counter() - started):.1f}/s)")
+    finally:
+        if out:
+            out.close()
+    return pairs
 
 
 def load_or_analyse(data: Path, limit: int, cache: Path | None) -> list[tuple[Analysis, RawDocument]]:
+    """Return ``limit`` distinct analysed articles, from the cache as far as it goes."""
+    from newsgraph.store.resolve import text_hash
+
+    pairs: list[tuple[Analysis, RawDocument]] = []
+    seen: set[str] = set()
     if cache and cache.exists():
-        pairs = []
         with cache.open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
-                pairs.append((Analysis.model_validate(row["analysis"]), RawDocument.model_validate(row["raw"])))
-        if len(pairs) >= limit:
-            return pairs[:limit]
-    pairs = analyse(corpus_sources(data), limit)
-    if cache:
-        with cache.open("w", encoding="utf-8") as fh:
-            for analysis, raw in pairs:
-                fh.write(json.dumps({"analysis": analysis.model_dump(mode="json"),
-                                     "raw": raw.model_dump(mode="json")}) + "\n")
-    return pairs
+                analysis = Analysis.model_validate(row["analysis"])
+                keys = {analysis.article.id, text_hash(analysis.article.body)}
+                if keys & seen:
+                    continue
+                seen |= keys
+                pairs.append((analysis, RawDocument.model_validate(row["raw"])))
+    if len(pairs) >= limit:
+        return pairs[:limit]
+    return analyse(corpus_sources(data), limit, pairs, cache)
 
 
 # ------------------------------------------------------------------ backends
