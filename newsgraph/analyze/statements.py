@@ -99,6 +99,8 @@ def _within_paragraphs(text: str, reported: list[Reported]) -> list[Reported]:
     """Clip each reported content to its cue's paragraph: a sentence the parser ran over
     a paragraph break (often after a quote mark never closed) must not carry the content along."""
     paras = paragraphs(text)
+    if not paras:
+        return reported
     starts = [p[0] for p in paras]
     for item in reported:
         if item.content_start is None:

@@ -209,3 +209,8 @@ def test_seed_haniyeh_statements(seed):
     assert unprecedented.cue == "went on to say"
     (gratitude,) = [s for s in said if s.cue == "expressed"]
     assert gratitude.speaker_text == "the political leader of Hamas"  # not "... for his part"
+
+
+def test_degenerate_inputs_do_not_crash(nlp):
+    for text in ("\n\n", "   ", "“", '"""', "He said", "said that", "“He said.\n\n“", "According to", ", he said."):
+        assert _statements(nlp, text) == []
