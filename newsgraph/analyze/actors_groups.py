@@ -146,8 +146,8 @@ def find_groups(doc: Doc, covered: list[bool], demonyms: dict[str, str]) -> list
         if not plural and not noun.singular:
             continue
         children = list(head.children)
-        if not plural and any(c.lower_ in _ONE for c in children if c.dep_ in ("det", "nummod")):
-            continue  # "a Palestinian youth": one person
+        if not plural and not noun.generic and any(c.lower_ in _ONE for c in children if c.dep_ in ("det", "nummod")):
+            continue  # "a Palestinian youth": one person ("a human rights group" is a group)
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(covered[o.i] for o in c.children) for c in children):
             continue  # "officials of the ministry", "the government of Syria": that actor
         left = [c for c in children if c.i < head.i and c.dep_ in _LEFT_DEPS]
@@ -158,8 +158,12 @@ def find_groups(doc: Doc, covered: list[bool], demonyms: dict[str, str]) -> list
             word = mod.lower_
             pair = f"{doc[mod.i - 1].lower_} {word}" if mod.i > 0 else ""
             code = demonyms.get(pair) or demonyms.get(word) or adjectives.get(word)
-            if code:
-                country = country or code
+            if code and country is None:
+                country = code
+                continue
+            if code:  # "Croatian Serb refugees": the second says which people
+                qualifiers.append(mod.text)
+                extra.append(word)
                 continue
             if mod.ent_type_ == "NORP":  # "Kurdish fighters", "Sunni militants": a group, no country
                 qualifiers.append(mod.text)
@@ -167,7 +171,9 @@ def find_groups(doc: Doc, covered: list[bool], demonyms: dict[str, str]) -> list
                 continue
             qual = nouns.get(_lemma(mod))
             if qual is not None and (qual.qualifies or qual.cls):
-                qualifiers.append(word)
+                sub = list(mod.subtree)  # "human rights group": the qualifier with its own modifiers
+                contiguous = sub[-1].i == mod.i and all(not t.is_punct for t in sub)
+                qualifiers.append(" ".join(t.lower_ for t in sub) if contiguous else word)
                 if noun.generic and qual.qualifies and cls == noun.cls:
                     cls = qual.qualifies  # "security forces", "rebel forces", "armed groups"
                 elif noun.generic:
@@ -218,7 +224,7 @@ def add_groups(
         c = by_key.get((g.country, g.key)) if g.country else latest.get(g.key)
         if c is not None and not g.country:  # "Police said" joins "Iranian police"; "armed groups" not "rebel forces"
             said = {w for n in c.names for w in n.casefold().split()}
-            c = c if all(w.casefold() in said for w in g.words[:-1]) else None
+            c = c if all(w in said for q in g.words[:-1] for w in q.casefold().split()) else None
         if c is None and g.country:  # "militants ... Rwandan militants": the first had no country yet
             c = by_key.get((None, g.key))
             if c is not None and c.country is None and g.key not in with_country:

@@ -116,3 +116,14 @@ def test_seed_groups(actors_nlp, seed_text):
     for thing in ("Palestinian generation", "Palestinian lands", "Palestinian soil", "Palestinian cause"):
         assert group_at(actors, seed_text, thing) is None, thing
     check_mentions(seed_text, actors)
+
+
+def test_a_group_named_by_what_it_does(actors_nlp):
+    text = ("Croatian authorities are failing to protect Croatian Serb refugees, a human rights group said on "
+            "Wednesday. Aid groups agreed.")
+    actors = groups(actors_nlp, text)
+    assert group_at(actors, text, "human rights group").name == "human rights group"
+    assert group_at(actors, text, "Aid groups").name == "aid groups"
+    refugees = group_at(actors, text, "Croatian Serb refugees")
+    assert refugees.name == "Croatian Serb refugees" and refugees.country == "HRV"
+    assert group_at(actors, text, "Croatian authorities").country == "HRV"
