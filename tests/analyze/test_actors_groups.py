@@ -127,3 +127,28 @@ def test_a_group_named_by_what_it_does(actors_nlp):
     refugees = group_at(actors, text, "Croatian Serb refugees")
     assert refugees.name == "Croatian Serb refugees" and refugees.country == "HRV"
     assert group_at(actors, text, "Croatian authorities").country == "HRV"
+
+
+def test_events_take_groups_as_actors(nlp):
+    text = ("Police detained dozens of protesters in Cairo on Sunday. "
+            "Russian troops shelled the town of Avdiivka, and Ukrainian soldiers fought back.")
+    doc = nlp(text)
+    names = {a.id: a.name for a in doc._.ng_actors}
+    roles = [{(names[r.actor], r.role) for r in e.actors} for e in doc._.ng_events]
+    assert any({("police", "source"), ("protesters", "target")} <= r for r in roles), roles
+    assert any(("Russian troops", "source") in r for r in roles), roles
+
+
+def test_seed_jenin_fighting_has_both_sides(analyzer, seed_text):
+    from newsgraph.model import Article
+
+    result = analyzer.analyze_article(
+        Article(id="seed", source="seed", body=seed_text, published="2023-06-22", language="en"))
+    names = {a.id: a.name for a in result.actors}
+    jenin = next(a.id for a in result.actors if a.name == "Jenin")
+    fights = [e for e in result.events if e.type in ("FIGHT", "ASSAULT") and e.place == jenin]
+    assert len(fights) == 1, fights
+    roles = {(names[r.actor], r.role) for r in fights[0].actors}
+    assert ("Palestinian youth", "source") in roles, roles
+    assert ("Israeli soldiers", "target") in roles, roles
+    assert fights[0].date_precision == "approximate"
