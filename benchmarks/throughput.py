@@ -163,6 +163,76 @@ def component_times(analyzer, bodies: list[str]) -> list[tuple[str, float]]:
     return rows
 
 
+def stage_reading(html: list[Path]) -> tuple[str, str, str]:
+    """Time trafilatura alone and newsgraph's read + extract on the same pages, in alternating blocks."""
+    read_trafilatura(html[:3])  # warm-ups: imports, lazy models
+    read_newsgraph(html[:3])
+    ok, t_traf, t_ng, got = 0, 0.0, 0.0, 0
+    for start in range(0, len(html), BLOCK):
+        block = html[start : start + BLOCK]
+        done, seconds = timed(lambda: read_trafilatura(block))
+        ok, t_traf = ok + done, t_traf + seconds
+        arts, seconds = timed(lambda: read_newsgraph(block))
+        got, t_ng = got + len(arts), t_ng + seconds
+    print(f"  reading done: trafilatura {t_traf:.1f}s ({ok} ok), newsgraph {t_ng:.1f}s ({got} ok)", flush=True)
+    return ("reading HTML (pages/s)", f"trafilatura.extract {len(html) / t_traf:.1f}",
+            f"read+extract {len(html) / t_ng:.1f} ({t_traf / t_ng:.0%} of peer)")
+
+
+def stage_analysis(articles: list, analyzer) -> tuple[str, str, str]:
+    """Time the bare model and Analyzer.pipe on the same articles, in alternating blocks.
+
+    Alternating blocks make a shared machine's drifting load weigh on both alike.
+    """
+    import spacy
+
+    from newsgraph.analyze.pipeline import DEFAULT_MODEL
+
+    bare = spacy.load(DEFAULT_MODEL)
+    list(bare.pipe([a.body for a in articles[:5]]))  # warm-ups
+    list(analyzer.pipe(articles[:5]))
+    t_bare = t_ng = 0.0
+    for k, start in enumerate(range(0, len(articles), BLOCK)):
+        block = articles[start : start + BLOCK]
+        run_bare = lambda: sum(1 for _ in bare.pipe([a.body for a in block], batch_size=16))  # noqa: E731
+        run_ng = lambda: sum(1 for _ in analyzer.pipe(block))  # noqa: E731
+        first, second = (run_bare, run_ng) if k % 2 == 0 else (run_ng, run_bare)
+        t_first, t_second = timed(first)[1], timed(second)[1]
+        t_bare += t_first if k % 2 == 0 else t_second
+        t_ng += t_second if k % 2 == 0 else t_first
+    words = sum(len(a.body.split()) for a in articles)
+    print(f"  analysis done: {len(articles)} articles, {words} words; bare {t_bare:.1f}s, newsgraph {t_ng:.1f}s", flush=True)
+    return ("analysis (articles/s)", f"bare {DEFAULT_MODEL} nlp.pipe {len(articles) / t_bare:.1f}",
+            f"Analyzer.pipe {len(articles) / t_ng:.1f} ({t_bare / t_ng:.0%} of peer; goal >= 75%)")
+
+
+def stage_ingest(corpus: Path, db: Path) -> tuple[str, str, str]:
+    """Time `newsgraph ingest` of the whole corpus into a new SQLite file."""
+    _, seconds = timed(lambda: ingest_sqlite(corpus, db))
+    stored = db_articles(db)
+    print(f"  ingest done: {stored} articles in {seconds:.1f}s", flush=True)
+    return ("full ingest to SQLite", "—",
+            f"{stored / seconds:.1f} articles/s, {db_megabytes(db) / max(stored, 1):.3f} MB/article ({stored} stored)")
+
+
+def stage_batch(corpus: Path, work: Path, size: int, rounds: int) -> list[tuple[str, str, str]]:
+    """Time batch runs with 1 and 2 workers, alternating, ``rounds`` times each; also their peak memory."""
+    totals = {1: [0, 0.0], 2: [0, 0.0]}
+    peaks: list[float] = []
+    for r in range(rounds):
+        for workers in ((1, 2) if r % 2 == 0 else (2, 1)):
+            report = run_cluster(corpus, work / f"batch-{r}-{workers}", workers, size)
+            done = report.articles + report.skipped_articles
+            totals[workers][0] += done
+            totals[workers][1] += report.seconds
+            peaks.extend(v / 2**20 for v in report.peak_rss.values())
+            print(f"  batch {workers} worker(s): {done} articles in {report.seconds:.1f}s "
+                  f"(load {os.getloadavg()[0]:.1f})", flush=True)
+    one, two = (totals[w][0] / totals[w][1] for w in (1, 2))
+    return [("batch, 1 vs 2 Dask workers", "—", f"1: {one:.1f}/s, 2: {two:.1f}/s, scaling {two / one:.2f}x (goal >= 1.7x)"),
+            ("peak memory per worker", "—", f"max {max(peaks):.0f} MiB over {len(peaks)} workers (goal < 1024)")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared data directory (../shared/data)")
@@ -170,12 +240,11 @@ def main() -> None:
     parser.add_argument("--partition-size", type=int, default=None,
                         help="inputs per batch task (default: about 40 partitions, so 2 workers stay balanced)")
     parser.add_argument("--profile", type=int, default=150, help="articles in the profiled sample (0: no profile)")
-    parser.add_argument("--skip-ingest", action="store_true", help="leave out the full ingest to SQLite")
+    parser.add_argument("--stages", default="reading,analysis,ingest,batch", help="which stages to run (comma list)")
+    parser.add_argument("--batch-rounds", type=int, default=1, help="alternating 1- and 2-worker batch runs, each")
     args = parser.parse_args()
 
-    import spacy
-
-    from newsgraph.analyze.pipeline import DEFAULT_MODEL, default_analyzer
+    from newsgraph.analyze.pipeline import default_analyzer
 
     work = Path(tempfile.mkdtemp(prefix="ng-throughput-"))
     try:
@@ -186,63 +255,19 @@ def main() -> None:
         print(f"corpus: {n} files ({len(html)} ScrapingHub pages, {len(text)} PolNeAR texts) in {corpus}", flush=True)
         rows: list[tuple[str, str, str]] = []
 
-        # -- reading HTML (both warmed up on a few pages first: imports, lazy models)
-        read_trafilatura(html[:3])
-        read_newsgraph(html[:3])
-        ok, t_traf, t_ng_read, arts_html = 0, 0.0, 0.0, []
-        for start in range(0, len(html), BLOCK):
-            block = html[start : start + BLOCK]
-            done, seconds = timed(lambda: read_trafilatura(block))
-            ok, t_traf = ok + done, t_traf + seconds
-            arts, seconds = timed(lambda: read_newsgraph(block))
-            arts_html, t_ng_read = arts_html + arts, t_ng_read + seconds
-        rows.append(("reading HTML (pages/s)", f"trafilatura.extract {len(html) / t_traf:.1f}",
-                     f"read+extract {len(html) / t_ng_read:.1f} ({t_traf / t_ng_read:.0%} of peer)"))
-        print(f"  reading done: trafilatura {t_traf:.1f}s ({ok} ok), newsgraph {t_ng_read:.1f}s ({len(arts_html)} ok)", flush=True)
-
-        # -- analysis (the bodies of all inputs)
-        articles = arts_html + read_newsgraph(text)
-        articles = [a for a in articles if a.body.strip()]
-        bodies = [a.body for a in articles]
-        words = sum(len(b.split()) for b in bodies)
-        bare = spacy.load(DEFAULT_MODEL)
-        analyzer = default_analyzer()
-        # warm both up, then time them in alternating blocks of the same articles, so that the
-        # load of a shared machine drifting during the run weighs on both alike
-        list(bare.pipe(bodies[:5]))
-        list(analyzer.pipe(articles[:5]))
-        t_bare = t_ng = 0.0
-        for k, start in enumerate(range(0, len(articles), BLOCK)):
-            block = articles[start : start + BLOCK]
-            run_bare = lambda: sum(1 for _ in bare.pipe([a.body for a in block], batch_size=16))  # noqa: E731
-            run_ng = lambda: sum(1 for _ in analyzer.pipe(block))  # noqa: E731
-            first, second = (run_bare, run_ng) if k % 2 == 0 else (run_ng, run_bare)
-            t_first, t_second = timed(first)[1], timed(second)[1]
-            t_bare += t_first if k % 2 == 0 else t_second
-            t_ng += t_second if k % 2 == 0 else t_first
-        rows.append(("analysis (articles/s)", f"bare {DEFAULT_MODEL} nlp.pipe {len(bodies) / t_bare:.1f}",
-                     f"Analyzer.pipe {len(articles) / t_ng:.1f} ({t_bare / t_ng:.0%} of peer; goal >= 75%)"))
-        print(f"  analysis done: {len(articles)} articles, {words} words; bare {t_bare:.1f}s, newsgraph {t_ng:.1f}s", flush=True)
-
-        # -- full ingest to SQLite
-        if not args.skip_ingest:
-            db = work / "ingest.db"
-            _, t_ingest = timed(lambda: ingest_sqlite(corpus, db))
-            stored = db_articles(db)
-            rows.append(("full ingest to SQLite", "—",
-                         f"{stored / t_ingest:.1f} articles/s, {db_megabytes(db) / max(stored, 1):.3f} MB/article ({stored} stored)"))
-            print(f"  ingest done: {stored} articles in {t_ingest:.1f}s", flush=True)
-
-        # -- batch, 1 vs 2 workers
-        size = args.partition_size or max(4, n // 40)
-        one = run_cluster(corpus, work / "batch1", 1, size)
-        print(f"  batch 1 worker: {one.articles} articles in {one.seconds:.1f}s", flush=True)
-        two = run_cluster(corpus, work / "batch2", 2, size)
-        print(f"  batch 2 workers: {two.articles} articles in {two.seconds:.1f}s", flush=True)
-        rows.append(("batch, 1 vs 2 Dask workers", "—",
-                     f"1: {one.rate:.1f}/s, 2: {two.rate:.1f}/s, scaling {two.rate / one.rate:.2f}x (goal >= 1.7x)"))
-        peaks = [v / 2**20 for v in (*one.peak_rss.values(), *two.peak_rss.values())]
-        rows.append(("peak memory per worker", "—", f"max {max(peaks):.0f} MiB over {len(peaks)} workers (goal < 1024)"))
+        stages = set(args.stages.split(","))
+        articles: list = []
+        analyzer = None
+        if "reading" in stages:
+            rows.append(stage_reading(html))
+        if "analysis" in stages:
+            articles = [a for a in read_newsgraph(html) + read_newsgraph(text) if a.body.strip()]
+            analyzer = default_analyzer()
+            rows.append(stage_analysis(articles, analyzer))
+        if "ingest" in stages:
+            rows.append(stage_ingest(corpus, work / "ingest.db"))
+        if "batch" in stages:
+            rows.extend(stage_batch(corpus, work, args.partition_size or max(4, n // 40), args.batch_rounds))
 
         print(f"load average at end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         print()
@@ -253,7 +278,7 @@ def main() -> None:
         for r in rows:
             print(line(r))
 
-        if args.profile:
+        if args.profile and analyzer is not None:
             sample = articles[: args.profile]
             print(f"\nwhere the time goes: each component alone over {len(sample)} articles")
             comp = component_times(analyzer, [a.body for a in sample])
