@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 import httpx
@@ -236,8 +235,3 @@ def partitions(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem
             current, weight = [], 0
     if current:
         yield current
-
-
-def display_name(source: str) -> str:
-    """Return a short name for a source, for progress lines."""
-    return source if "://" in source else Path(source).name
