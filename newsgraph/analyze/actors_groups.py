@@ -49,6 +49,7 @@ GROUPS_DIR = SHIPPED_DIR / "groups"
 #: Modifiers that only count, never enter the mention ("the two Israeli soldiers").
 _LEFT_DEPS = ("amod", "compound", "nmod", "npadvmod")
 _SKIP_DEPS = ("det", "predet", "nummod", "poss", "quantmod", "case", "punct")
+_SKIP_POS = ("DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "SCONJ")
 _ONE = {"a", "an", "one", "each", "every", "another"}
 
 
@@ -169,7 +170,7 @@ def find_groups(doc: Doc, covered: list[bool], demonyms: dict[str, str]) -> list
                 qualifiers.append(mod.text)
                 extra.append(word)
                 continue
-            qual = nouns.get(_lemma(mod))
+            qual = nouns.get(_lemma(mod)) if mod.pos_ in ("NOUN", "ADJ", "PROPN") else None
             if qual is not None and (qual.qualifies or qual.cls):
                 sub = list(mod.subtree)  # "human rights group": the qualifier with its own modifiers
                 contiguous = sub[-1].i == mod.i and all(not t.is_punct for t in sub)
@@ -182,7 +183,9 @@ def find_groups(doc: Doc, covered: list[bool], demonyms: dict[str, str]) -> list
             continue  # "men", "groups", "youth" alone: nobody in particular
         key = (cls, *sorted(extra))
         start = min((t.i for c in left for t in c.subtree), default=head.i)
-        while start < head.i and (doc[start].dep_ in _SKIP_DEPS or doc[start].is_punct):
+        # a list of modifiers ("over-policed, targeted and criminalized black men"): its last part
+        start = max([start] + [t.i + 1 for t in doc[start:head.i] if t.is_punct and t.text != "-"])
+        while start < head.i and (doc[start].dep_ in _SKIP_DEPS or doc[start].pos_ in _SKIP_POS):
             start += 1
         if any(covered[i] for i in range(start, head.i + 1)):
             continue

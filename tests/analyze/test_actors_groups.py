@@ -152,3 +152,13 @@ def test_seed_jenin_fighting_has_both_sides(analyzer, seed_text):
     assert ("Palestinian youth", "source") in roles, roles
     assert ("Israeli soldiers", "target") in roles, roles
     assert fights[0].date_precision == "approximate"
+
+
+def test_mention_is_the_group_phrase_not_its_list_of_modifiers(actors_nlp):
+    text = "Judges freed those two Syrian rebels and the armed, masked and angry militants."
+    actors = groups(actors_nlp, text)
+    rebels = group_at(actors, text, "Syrian rebels")
+    assert rebels is not None and [m.text for m in rebels.mentions] == ["Syrian rebels"]
+    militants = [a for a in actors if a.name == "militants" or a.name.endswith(" militants")]
+    assert militants and all("," not in m.text for a in militants for m in a.mentions)
+    check_mentions(text, actors)
