@@ -20,10 +20,20 @@ Merging within one article: mentions with the same country and the same class
 (``class`` column: soldiers, troops, forces, army -> military) are one actor,
 since CAMEO/PLOVER code them as one actor (country + sector); kinds of
 civilians stay apart.  A mention without a country joins the latest actor of
-its class ("Israeli police ... police said"), and a first countryless actor
+its class when its qualifiers are among that actor's words ("Israeli police
+... police said"; "armed groups" is not "rebel forces"), and a first countryless actor
 takes the country of a later same-class mention when none has it yet.
 The actor is named neutrally: the country's first demonym in demonyms.csv plus
-qualifier and head as written ("the Zionist troops" -> "Israeli troops").
+qualifier and head as written ("the Zionist troops" -> "Israeli troops"); the
+first mention's name is the actor's name, the others its aliases.
+
+"they"/"them"/"their" after a group in the same sentence is that group (the
+nearest one; none after a named organisation or country, where it is unclear):
+"so difficult for the Zionist troops that they would have to ...".
+
+Hand-written on spaCy's parse: its NER labels only the adjective ("Israeli":
+NORP) and no installed library (textacy, PLOVER/PETRARCH dictionaries) turns
+such phrases into actors with offsets.
 """
 
 from __future__ import annotations
@@ -32,7 +42,6 @@ import csv
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import Callable
 
 import numpy
