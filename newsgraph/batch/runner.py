@@ -52,7 +52,8 @@ class BatchReport:
     documents: int = 0
     seconds: float = 0.0  # from the first partition submitted to the last written
     startup_seconds: float = 0.0  # connecting, starting the cluster, loading the model on the workers
-    worker_seconds: float = 0.0
+    worker_seconds: float = 0.0  # wall time of the partitions, summed over workers
+    worker_cpu_seconds: float = 0.0  # CPU time of the partitions, summed over workers
     #: Peak resident memory (bytes) of each worker process that ran a partition, by pid.
     peak_rss: dict[int, int] = field(default_factory=dict)
 
@@ -273,6 +274,7 @@ def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> l
     report.failures += counts.failures
     report.documents += result.documents
     report.worker_seconds += result.seconds
+    report.worker_cpu_seconds += result.cpu_seconds
     report.peak_rss[result.worker_pid] = max(report.peak_rss.get(result.worker_pid, 0), result.peak_rss)
     return [replace(o.item, offset=o.next_offset) for o in result.outcomes if o.next_offset is not None]
 

@@ -95,6 +95,7 @@ class PartitionResult:
     outcomes: list[InputOutcome] = field(default_factory=list)
     documents: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time the worker process spent on it
     worker_pid: int = 0
     peak_rss: int = 0  # bytes, the worker process's high-water mark
 
@@ -203,7 +204,7 @@ def poll_feed(feed: FeedSource, options: TaskOptions) -> list[tuple[str, dict[st
 
 def process_partition(partition: int, items: list[InputItem], options: TaskOptions) -> PartitionResult:
     """Read, extract and analyse a partition; return its analyses, failures and per-input outcomes."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = PartitionResult(partition=partition, worker_pid=os.getpid())
     articles: list[Article] = []
     owners: list[InputOutcome] = []
@@ -227,5 +228,6 @@ def process_partition(partition: int, items: list[InputItem], options: TaskOptio
                 outcome.articles -= 1
                 outcome.failures += 1
     result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu_started
     result.peak_rss = peak_rss_bytes()
     return result
