@@ -312,15 +312,22 @@ class _Analysis:
     def groups(self) -> None:
         """Add the unnamed collective actors (``actors_groups``), merged by country and class."""
         doc = self.doc
-        covered = numpy.array([c is not None for c in self.name_of_token])
-        starts = doc.to_array("IDX")
-        for c in self.clusters:
-            for start, end, _ in c.mentions:
-                covered[numpy.searchsorted(starts, start):numpy.searchsorted(starts, end)] = True
+        done: list[list[bool]] = []
+
+        def covering() -> list[bool]:  # built once, and only for a doc with a candidate
+            if not done:
+                covered = numpy.array([c is not None for c in self.name_of_token])
+                starts = doc.to_array("IDX")
+                for c in self.clusters:
+                    for start, end, _ in c.mentions:
+                        covered[numpy.searchsorted(starts, start):numpy.searchsorted(starts, end)] = True
+                done.append(covered.tolist())
+            return done[0]
+
         # "Palestinians" may be "they"; after a named organisation or country "they" is unclear
         named = {span.root.i: c if c.type == "GROUP" else None for span, c in self.name_spans
                  if c.type in ("GROUP", "ORG", "GPE")}
-        add_groups(doc, self.clusters, covered.tolist(), self.comp.demonyms, self.add_mention, named)
+        add_groups(doc, self.clusters, covering, self.comp.demonyms, self.add_mention, named)
 
     def title_after(self, span: Span) -> Role | None:
         """Return the appositive title after a name: "Maria Gonzalez, the mayor of Springfield, said"."""

@@ -139,13 +139,20 @@ def _lemma(tok: Token) -> str:
     return lemma if lemma in load_nouns() else tok.lower_
 
 
-def find_groups(doc: Doc, covered: list[bool], demonyms: dict[str, str]) -> list[GroupMention]:
-    """Return the group phrases of ``doc`` in text order; ``covered[i]`` marks tokens of other actors' mentions."""
+def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str, str]) -> list[GroupMention]:
+    """Return the group phrases of ``doc`` in text order.
+
+    ``covering()`` returns, per token, whether it is in another actor's mention
+    (called only when the doc has a candidate head noun).
+    """
     nouns, adjectives = load_nouns(), load_adjectives()
     found: list[GroupMention] = []
     arr = doc.to_array(["POS", "LEMMA", "LOWER"])
     heads = _head_hashes()
     candidates = numpy.nonzero((arr[:, 0] == NOUN) & (_among(arr[:, 1], heads) | _among(arr[:, 2], heads)))[0]
+    if not len(candidates):
+        return found
+    covered = covering()
     for head in (doc[int(i)] for i in candidates):
         if covered[head.i] or head.dep_ in ("compound", "amod", "nmod"):
             continue  # "government offices", "police chief": a modifier of another noun
@@ -214,12 +221,12 @@ def group_name(mention: GroupMention) -> str:
 
 
 def add_groups(
-    doc: Doc, clusters: list[Cluster], covered: list[bool], demonyms: dict[str, str],
+    doc: Doc, clusters: list[Cluster], covering: Callable[[], list[bool]], demonyms: dict[str, str],
     add_mention: Callable[[Cluster, Span, str], None], named: dict[int, Cluster | None],
 ) -> None:
     """Add the group actors of ``doc`` to ``clusters``, merged by country and class (see the module doc).
 
-    ``covered[i]`` marks tokens of other actors' mentions; ``named`` maps the head
+    ``covering()`` marks tokens of other actors' mentions (see ``find_groups``); ``named`` maps the head
     token of each named group ("Palestinians") to its cluster, for "they", and of
     each named organisation or country to None (after it "they" is left unresolved).
     """
@@ -231,7 +238,7 @@ def add_groups(
     latest: dict[tuple, Cluster] = {}  # class key -> the latest group of that class
     with_country: set[tuple[str, ...]] = set()  # class keys some group of which has a country
     last_group: dict[int, Cluster | None] = dict(named)  # head token -> its group
-    for g in find_groups(doc, covered, demonyms):
+    for g in find_groups(doc, covering, demonyms):
         name = group_name(g)
         c = by_key.get((g.country, g.key)) if g.country else latest.get(g.key)
         if c is not None and not g.country:  # "Police said" joins "Iranian police"; "armed groups" not "rebel forces"
@@ -260,6 +267,9 @@ def add_groups(
             with_country.add(g.key)
     # "for the Zionist troops that they would have to ...": "they" after a group in the
     # same sentence is the nearest group before it (no salience model for plurals)
+    if all(c is None for c in last_group.values()):
+        return
+    covered = covering()
     arr = doc.to_array(["LOWER", "SENT_START"])
     sentence = numpy.cumsum(arr[:, 1] == 1)
     they = numpy.nonzero(_among(arr[:, 0], numpy.array(sorted(hash_string(w) for w in _THEY), dtype="uint64")))[0]
