@@ -24,9 +24,24 @@ EVENT_HEADER = ["event_id", "date", "date_precision", "source_actor", "source_co
                 "target_country", "type", "mode", "place", "articles", "independent_sources", "source_urls"]
 
 
-def _csv_line(values: list[object]) -> str:
+#: A cell starting with one of these is run as a formula by spreadsheet programs;
+#: article text is untrusted, so such cells are prefixed with an apostrophe (OWASP's advice).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """Return a value safe to put in a CSV cell: None as empty, formula-like text neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_line(values: list[object]) -> str:
+    """Return one CSV line (with its newline) for these values, each through ``csv_cell``."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(["" if v is None else v for v in values])
+    csv.writer(buffer, lineterminator="\n").writerow([csv_cell(v) for v in values])
     return buffer.getvalue()
 
 
@@ -54,7 +69,7 @@ def export_jsonl(engine: Engine) -> Iterator[str]:
 
 def export_csv(engine: Engine) -> Iterator[str]:
     """Yield a header, then one row per current statement, event report and framing flag."""
-    yield _csv_line(FACT_HEADER)
+    yield csv_line(FACT_HEADER)
     art = (t.articles.c.url, t.articles.c.site, t.articles.c.published)
 
     def statements(conn: Connection, last: int) -> list[sa.Row]:
@@ -67,7 +82,7 @@ def export_csv(engine: Engine) -> Iterator[str]:
 
     for _, rows in _chunks(engine, statements, "id"):
         for r in rows:
-            yield _csv_line(["statement", r.article_id, r.url, r.site, r.published, r.actor, r.speaker_id, None,
+            yield csv_line(["statement", r.article_id, r.url, r.site, r.published, r.actor, r.speaker_id, None,
                              r.cue, r.direct, None, r.content, r.start, r.end])
 
     def events(conn: Connection, last: int) -> list[sa.Row]:
@@ -80,7 +95,7 @@ def export_csv(engine: Engine) -> Iterator[str]:
     for conn, rows in _chunks(engine, events, "id"):
         names = _actor_names(conn, [r.id for r in rows])
         for r in rows:
-            yield _csv_line(["event", r.article_id, r.url, r.site, r.published, "; ".join(names.get(r.id, [])),
+            yield csv_line(["event", r.article_id, r.url, r.site, r.published, "; ".join(names.get(r.id, [])),
                              r.event_id, r.type, r.trigger, None, r.date, r.text, r.start, r.end])
 
     def framing(conn: Connection, last: int) -> list[sa.Row]:
@@ -91,7 +106,7 @@ def export_csv(engine: Engine) -> Iterator[str]:
 
     for _, rows in _chunks(engine, framing, "id"):
         for r in rows:
-            yield _csv_line(["framing", r.article_id, r.url, r.site, r.published, None, None, r.category, None,
+            yield csv_line(["framing", r.article_id, r.url, r.site, r.published, None, None, r.category, None,
                              None, None, r.text, r.start, r.end])
 
 
@@ -106,7 +121,7 @@ def _actor_names(conn: Connection, evidence_ids: list[int]) -> dict[int, list[st
 
 def export_events(engine: Engine) -> Iterator[str]:
     """Yield a header, then one GDELT-like row per corpus event that has current evidence."""
-    yield _csv_line(EVENT_HEADER)
+    yield csv_line(EVENT_HEADER)
 
     def page(conn: Connection, last: int) -> list[sa.Row]:
         return conn.execute(sa.select(t.events).where(t.events.c.id > last).order_by(t.events.c.id).limit(CHUNK)).all()
@@ -146,7 +161,7 @@ def export_events(engine: Engine) -> Iterator[str]:
                 return info[i].country if i in info else None
 
             urls = list(dict.fromkeys(r.url or r.source for r in reports[ev.id]))
-            yield _csv_line([
+            yield csv_line([
                 ev.id, ev.date or (ev.date_lo if ev.date_lo == ev.date_hi else None), ev.date_precision,
                 name(source), country(source), name(target), country(target), ev.type, ev.mode, name(place),
                 len({r.article_id for r in reports[ev.id]}), len({r.dup_of or r.article_id for r in reports[ev.id]}),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +10,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from newsgraph.model import Analysis, ArticleSummary
+from newsgraph.store.export import csv_line
 from newsgraph.web.app import ApiError
 from newsgraph.web.deps import rate_limit, require_admin_token, require_api_token, state, store
 from newsgraph.web.pages_article import validate_comment
@@ -77,15 +76,9 @@ def analysis_rows(analysis: Analysis) -> Iterator[list[Any]]:
 
 
 def _csv_lines(rows: Iterator[list[Any]]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    yield csv_line(CSV_COLUMNS)
     for row in rows:
-        writer.writerow(row)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+        yield csv_line(row)
 
 
 @router.get("/articles/{article_id}/csv", name="api_article_csv", summary="An article's facts as CSV",

@@ -224,3 +224,12 @@ def test_unchanged_lets_changed_pages_through(store: Store, seed_analysis: Analy
     assert (result.article_id, result.status) == ("copy-id", "new")
     assert store.get_analysis("copy-id").article.body == own.body
     assert store.get_analysis("seed-iswnews").article.body == art.body
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_neutralised():
+    from newsgraph.store.export import csv_line
+
+    line = csv_line(["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "plain", None, 3])
+    cells = line.rstrip("\n").split(",")
+    assert cells[0].startswith("\"'=") and cells[1] == "'+1" and cells[2] == "'-2" and cells[3] == "'@SUM(A1)"
+    assert cells[4:] == ["plain", "", "3"]
