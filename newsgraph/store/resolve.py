@@ -93,11 +93,11 @@ def resolve_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
     enrich: list[tuple[int, Actor]] = []
     name_rows: list[dict[str, object]] = []
     for actor in actors:
-        fam = family(actor.type)
+        fam = _matching_family(actor)
         found = by_key.get(("kb", actor.kb_id)) if actor.kb_id else None
         if found is None and actor.wikidata:
             found = by_key.get(("wd", actor.wikidata))
-        if found is None:
+        if found is None and fam != UNMATCHED:
             for norm in (normalise_name(n) for n in names[actor.id]):
                 # a different knowledge-base identity with the same name is another actor
                 match = next((i for i, kb, wd in seen.get((norm, fam), ())
@@ -134,6 +134,23 @@ def resolve_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
     if enrich:
         _enrich(conn, enrich)
     return result
+
+
+#: The family of unnamed groups with no country ("police", "protesters"): two
+#: articles' "police" are not the same actor, so these are never matched by name.
+UNMATCHED = "G:-"
+
+
+def _matching_family(actor: Actor) -> str:
+    """Return the family an actor's names are matched in.
+
+    An unnamed collective actor ("Israeli soldiers": only descriptions, no name,
+    no knowledge-base identity) matches only unnamed groups of the same country.
+    """
+    named = actor.kb_id or actor.wikidata or any(m.kind in ("name", "alias") for m in actor.mentions)
+    if actor.type != "GROUP" or named or not actor.mentions:
+        return family(actor.type)
+    return f"G:{actor.country}" if actor.country else UNMATCHED
 
 
 def _person_variant(conn: Connection, norm: str, actor: Actor) -> int | None:

@@ -85,6 +85,25 @@ def test_similar_but_different_people_stay_apart(store: Store) -> None:
         store.find_actor("Nobody Atall")
 
 
+def _group(aid: str, phrase: str, body: str, country: str | None) -> Actor:
+    start = body.index(phrase)
+    mention = Mention(text=phrase, start=start, end=start + len(phrase), kind="description")
+    return Actor(id=aid, name=phrase, type="GROUP", country=country, mentions=[mention])
+
+
+def test_unnamed_groups_merge_across_articles_only_with_a_country(store: Store) -> None:
+    one, two = "Police said Israeli soldiers left.", "Police said Israeli soldiers returned."
+    for aid, body in (("one", one), ("two", two)):
+        store.save(Analysis(article=_article(aid, body), actors=[
+            _group("a1", "Police", body, None), _group("a2", "Israeli soldiers", body, "ISR")]))
+    assert sorted(a.article_count for a in store.list_actors("police").items) == [1, 1]
+    assert [a.article_count for a in store.list_actors("israeli soldiers").items] == [2]
+    # a named group of the same name is not an unnamed one
+    three = "Police is a band."
+    store.save(Analysis(article=_article("three", three), actors=[_person("a1", "Police", three).model_copy(update={"type": "ORG"})]))
+    assert len(store.list_actors("police").items) == 3
+
+
 def _meeting(aid: str, body: str, date: str | None, precision: str | None = "day", published: str = "2024-01-10") -> Analysis:
     a, b = _person("a1", "Olaf Scholz", body), _person("a2", "Emmanuel Macron", body)
     sentence = body.split(".")[0]
