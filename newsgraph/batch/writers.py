@@ -91,9 +91,12 @@ class DbWriter:
         known = set(self.store.known_ids(ids)) if ids else set()
         fresh, counts.skipped = _fresh(result.analyses, known, set())
         saved = self.store.save_many(fresh, batch_size=SAVE_BATCH) if fresh else []
-        # a "failed" save was recorded in ingest_failures by the store itself
+        # a "failed" save was recorded in ingest_failures by the store itself; "unchanged" is
+        # the same text stored before from another source (a syndicated copy)
         refused = sum(1 for r in saved if r.status == "failed")
-        counts.written = len(fresh) - refused
+        copies = sum(1 for r in saved if r.status == "unchanged")
+        counts.written = len(fresh) - refused - copies
+        counts.skipped += copies
         for fail in result.failures:
             self.store.record_failure(fail)
         counts.failures = len(result.failures) + refused
