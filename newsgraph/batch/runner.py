@@ -83,6 +83,8 @@ def connect(scheduler: str, workers: int, connect_timeout: float = CONNECT_TIMEO
         client = Client(scheduler, timeout=connect_timeout)
     except (OSError, TimeoutError) as err:
         raise BatchError(f"Dask scheduler did not answer within {connect_timeout:g} s", source=scheduler) from err
+    except Exception as err:  # something answered, but not as a Dask scheduler (garbage sizes, bad handshake)
+        raise BatchError(f"not a Dask scheduler ({type(err).__name__} during the handshake)", source=scheduler) from err
     return client, None
 
 

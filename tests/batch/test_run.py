@@ -230,3 +230,30 @@ def test_a_warc_file_is_read_in_chunks_that_resume_where_the_last_stopped(tmp_pa
     assert all(r["source"].startswith(f"warc:{warc}#") for r in rows)
     again = run_batch([str(warc)], out=str(out), client=dask_client, warc_records=3, progress=False)
     assert again.inputs_skipped == 1 and again.partitions == 0
+
+
+def test_a_server_that_is_not_a_scheduler_is_one_clean_error(tmp_path):
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+
+    def answer_garbage():
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            with conn:
+                conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n" * 4)
+
+    threading.Thread(target=answer_garbage, daemon=True).start()
+    try:
+        with pytest.raises(BatchError) as caught:
+            run_batch([str(tmp_path)], out=str(tmp_path / "o"), scheduler=f"tcp://127.0.0.1:{port}",
+                      connect_timeout=2, progress=False)
+    finally:
+        server.close()
+    assert str(caught.value).startswith(f"tcp://127.0.0.1:{port}: ") and "\n" not in str(caught.value)
