@@ -110,7 +110,19 @@ def failure(source: str, stage: str, err: BaseException) -> IngestFailure:
 
 
 def peak_rss_bytes() -> int:
-    """Return this process's peak resident set size in bytes (Linux reports KiB)."""
+    """Return this process's peak resident set size in bytes.
+
+    Linux's ``ru_maxrss`` survives exec, so a worker spawned by a large parent
+    (a test runner, a notebook) would report the parent's size; VmHWM belongs
+    to this process's own memory map.  ``ru_maxrss`` is the fallback elsewhere.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
