@@ -8,6 +8,7 @@ articles, one at a time or streamed with ``pipe``.
 from __future__ import annotations
 
 import functools
+from collections import deque
 import importlib
 from collections.abc import Iterable, Iterator
 
@@ -66,24 +67,44 @@ class Analyzer:
         return next(self.pipe([article]))
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-        """Yield one Analysis per article, in order, streaming through ``nlp.pipe``."""
-        for article in articles:
-            skip = _reason_not_to_analyse(article)
-            if skip:
-                yield Analysis(article=article, analysed=False, notes=[skip], model=self.model_name)
-                continue
-            chunks = list(_chunks(article.body, CHUNK_CHARS))
-            docs = []
-            for offset, text in chunks:
-                doc = self.nlp.make_doc(text)
-                doc._.ng_published = article.published
-                docs.append((offset, doc))
-            processed = self.nlp.pipe((d for _, d in docs), batch_size=batch_size)
-            parts = [(offset, d) for (offset, _), d in zip(docs, processed)]
-            analysis = _assemble(article, parts, self.model_name)
-            if len(chunks) > 1:
-                analysis.notes.append(f"analysed in {len(chunks)} chunks of at most {CHUNK_CHARS} characters")
-            yield analysis
+        """Yield one Analysis per article, in order.
+
+        All articles' docs stream through one ``nlp.pipe``, so spaCy batches
+        across articles; a queue pairs each processed doc with its article.
+        """
+        queue: deque[tuple[Article, str | None, list[int]]] = deque()
+
+        def docs() -> Iterator[Doc]:
+            for article in articles:
+                skip = _reason_not_to_analyse(article)
+                chunks = [] if skip else list(_chunks(article.body, CHUNK_CHARS))
+                queue.append((article, skip, [offset for offset, _ in chunks]))
+                for _, text in chunks:
+                    doc = self.nlp.make_doc(text)
+                    doc._.ng_published = article.published
+                    yield doc
+
+        done: list[Doc] = []
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            while queue[0][1] is not None:  # skipped articles keep their place in the order
+                yield self._not_analysed(*queue.popleft()[:2])
+            done.append(doc)
+            article, _, offsets = queue[0]
+            if len(done) == len(offsets):
+                queue.popleft()
+                yield self._assembled(article, list(zip(offsets, done)))
+                done = []
+        while queue:
+            yield self._not_analysed(*queue.popleft()[:2])
+
+    def _not_analysed(self, article: Article, reason: str | None) -> Analysis:
+        return Analysis(article=article, analysed=False, notes=[reason or ""], model=self.model_name)
+
+    def _assembled(self, article: Article, parts: list[tuple[int, Doc]]) -> Analysis:
+        analysis = _assemble(article, parts, self.model_name)
+        if len(parts) > 1:
+            analysis.notes.append(f"analysed in {len(parts)} chunks of at most {CHUNK_CHARS} characters")
+        return analysis
 
 
 def _reason_not_to_analyse(article: Article) -> str | None:

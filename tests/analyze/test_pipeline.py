@@ -107,3 +107,14 @@ def test_body_of_200000_words_does_not_crash(analyzer):
     assert result.analysed is True
     assert any("chunks" in note for note in result.notes)
     _offsets_hold(result)
+
+
+def test_pipe_keeps_order_across_skipped_and_analysed_articles(analyzer):
+    bodies = ["", PARAGRAPH, "  ", "Lavrov met Wang in Beijing.", ""]
+    articles = [_article(b).model_copy(update={"id": f"x{i}"}) for i, b in enumerate(bodies)]
+    results = list(analyzer.pipe(articles, batch_size=2))
+    assert [r.article.id for r in results] == [a.id for a in articles]
+    assert [r.analysed for r in results] == [False, True, False, True, False]
+    one_by_one = [analyzer.analyze_article(a) for a in articles]
+    assert [len(r.actors) for r in results] == [len(r.actors) for r in one_by_one]
+    assert [len(r.statements) for r in results] == [len(r.statements) for r in one_by_one]
