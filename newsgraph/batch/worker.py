@@ -149,10 +149,10 @@ def _read_input(item: InputItem, options: TaskOptions, outcome: InputOutcome, fa
             except NewsgraphError as err:
                 on_error(err)
     elif item.kind == "warc":  # a bounded chunk; the runner submits the rest as another task
-        from newsgraph.batch.warcs import WarcChunk
+        from newsgraph.ingest.warc import WarcReader
 
-        chunk = WarcChunk(item.source, item.offset, options.warc_records,
-                          max_bytes=options.max_bytes or 20_000_000, on_error=on_error)
+        chunk = WarcReader(item.source, offset=item.offset, limit=options.warc_records,
+                           max_bytes=options.max_bytes or 20_000_000, on_error=on_error)
 
         def documents():
             yield from chunk

@@ -49,51 +49,81 @@ def iter_warc(
     ``WarcError`` saying how many records were read.
     """
     source = source or str(path)
-    count = 0
     try:
         if not _starts_like_warc(path):
             raise WarcError("not a WARC file (no WARC/ record header at the start)", source=source)
-        with open(path, "rb") as stream:
-            records = _QuietArchiveIterator(stream)
-            for record in records:
-                if records.err_count:
-                    raise WarcError(
-                        f"corrupt WARC after {count} HTML record(s): a record's Content-Length is wrong", source=source
-                    )
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                ctype = _content_type(record)
-                if not ctype or not ctype.split(";", 1)[0].strip().lower() in _HTML_TYPES:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                content = record.content_stream().read(max_bytes + 1)
-                # Only after reading: asking for the offset first would skip the record's content.
-                record_source = f"warc:{source}#{records.get_record_offset()}"
-                if len(content) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
-                    # warcio ends quietly at a cut-off record: its block is shorter than its Content-Length.
-                    raise WarcError(
-                        f"truncated or corrupt WARC after {count} HTML record(s): the record for {url} is cut off",
-                        source=source,
-                    )
-                count += 1
-                if len(content) > max_bytes:
-                    on_error(DocumentTooLargeError(f"record over the {max_bytes:,}-byte cap", source=record_source))
-                    continue
-                hints = {"warc": source}
-                for header, key in (("WARC-Date", "warc_date"), ("WARC-Record-ID", "warc_record_id")):
-                    value = record.rec_headers.get_header(header)
-                    if value:
-                        hints[key] = value
-                yield RawDocument(content=content, source=record_source, content_type=ctype, url=url, hints=hints)
     except FileNotFoundError as err:
         raise WarcError("no such file", source=source) from err
-    except NewsgraphError:
-        raise
-    except Exception as err:  # warcio raises many kinds on damaged input (ArchiveLoadFailed, EOFError, zlib...)
-        first_line = (str(err).strip().splitlines() or [type(err).__name__])[0]
-        raise WarcError(
-            f"truncated or corrupt WARC after {count} HTML record(s): {first_line}", source=source
-        ) from err
+    yield from WarcReader(path, max_bytes=max_bytes, on_error=on_error, source=source)
+
+
+class WarcReader:
+    """Iterate the HTML records of a WARC from byte ``offset``, at most ``limit`` of them.
+
+    A batch task reads a bounded chunk and the next task starts where it
+    stopped, without decompressing the file again from the start (warcio can
+    resume at a record boundary).  After iteration, ``next_offset`` is the
+    offset of the first record not read, or None when the file is finished.
+    Damage is a WarcError after the records before it.
+    """
+
+    def __init__(self, path: str | Path, *, max_bytes: int, on_error: Callable[[NewsgraphError], None],
+                 offset: int = 0, limit: int | None = None, source: str | None = None) -> None:
+        self.path, self.offset, self.limit = path, offset, limit
+        self.max_bytes, self.on_error = max_bytes, on_error
+        self.source = source or str(path)
+        self.next_offset: int | None = None
+
+    def __iter__(self) -> Iterator[RawDocument]:
+        source, count, position = self.source, 0, self.offset
+        try:
+            with open(self.path, "rb") as stream:
+                stream.seek(self.offset)
+                records = _QuietArchiveIterator(stream)
+                for record in records:
+                    if records.err_count:
+                        raise WarcError(
+                            f"corrupt WARC after {count} HTML record(s), near byte {position}: "
+                            "a record's Content-Length is wrong", source=source)
+                    if record.rec_type not in ("response", "resource"):
+                        continue
+                    ctype = _content_type(record)
+                    if not ctype or ctype.split(";", 1)[0].strip().lower() not in _HTML_TYPES:
+                        continue
+                    if self.limit is not None and count >= self.limit:
+                        self.next_offset = records.get_record_offset()
+                        return
+                    url = record.rec_headers.get_header("WARC-Target-URI")
+                    content = record.content_stream().read(self.max_bytes + 1)
+                    # Only after reading: asking for the offset first would skip the record's content.
+                    position = records.get_record_offset()
+                    record_source = f"warc:{source}#{position}"
+                    if len(content) <= self.max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                        # warcio ends quietly at a cut-off record: its block is shorter than its Content-Length.
+                        raise WarcError(
+                            f"truncated or corrupt WARC after {count} HTML record(s): the record for {url} "
+                            f"at byte {position} is cut off", source=source)
+                    count += 1
+                    if len(content) > self.max_bytes:
+                        self.on_error(DocumentTooLargeError(f"record over the {self.max_bytes:,}-byte cap",
+                                                            source=record_source))
+                        continue
+                    hints = {"warc": source}
+                    for header, key in (("WARC-Date", "warc_date"), ("WARC-Record-ID", "warc_record_id")):
+                        value = record.rec_headers.get_header(header)
+                        if value:
+                            hints[key] = value
+                    yield RawDocument(content=content, source=record_source, content_type=ctype, url=url, hints=hints)
+        except FileNotFoundError as err:
+            raise WarcError("no such file", source=source) from err
+        except NewsgraphError:
+            raise
+        except Exception as err:  # warcio raises many kinds on damaged input (ArchiveLoadFailed, EOFError, zlib...)
+            first_line = (str(err).strip().splitlines() or [type(err).__name__])[0]
+            raise WarcError(
+                f"truncated or corrupt WARC after {count} HTML record(s), near byte {position}: {first_line}",
+                source=source,
+            ) from err
 
 
 def _content_type(record) -> str | None:  # noqa: ANN001 - warcio's record type is untyped
