@@ -67,6 +67,14 @@ def _chunks(values: list, size: int = CHUNK):
         yield values[i : i + size]
 
 
+def _existing(conn, column, values: Iterable[str]) -> set[str]:  # noqa: ANN001 - SQLAlchemy connection and column
+    """Return those of ``values`` present in ``column``, queried in chunks below SQLite's parameter limit."""
+    found: set[str] = set()
+    for part in _chunks(list(dict.fromkeys(values))):
+        found.update(conn.scalars(select(column).where(column.in_(part))))
+    return found
+
+
 class BatchState:
     """The resume tables in one database (the output DB or the shard directory's SQLite)."""
 
@@ -83,12 +91,8 @@ class BatchState:
     # ------------------------------------------------------------- inputs
     def done_keys(self, keys: Iterable[str]) -> set[str]:
         """Return those of ``keys`` that earlier runs finished."""
-        keys = list(dict.fromkeys(keys))
-        found: set[str] = set()
         with self.engine.connect() as conn:
-            for part in _chunks(keys):
-                found.update(conn.scalars(select(inputs_table.c.key).where(inputs_table.c.key.in_(part))))
-        return found
+            return _existing(conn, inputs_table.c.key, keys)
 
     def mark_done(self, rows: Iterable[tuple[str, str, int, int]]) -> None:
         """Record inputs as finished: (key, source, articles, failures) each."""
@@ -97,9 +101,7 @@ class BatchState:
             return
         now = _now()
         with self.engine.begin() as conn:
-            known = set()
-            for part in _chunks([r[0] for r in rows]):
-                known.update(conn.scalars(select(inputs_table.c.key).where(inputs_table.c.key.in_(part))))
+            known = _existing(conn, inputs_table.c.key, [r[0] for r in rows])
             fresh = [
                 {"key": k, "source": s, "articles": a, "failures": f, "done_at": now}
                 for k, s, a, f in rows
@@ -111,12 +113,8 @@ class BatchState:
     # -------------------------------------------------- shards (DIR output)
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
         """Return those of ``ids`` already written to a shard."""
-        ids = list(dict.fromkeys(ids))
-        found: set[str] = set()
         with self.engine.connect() as conn:
-            for part in _chunks(ids):
-                found.update(conn.scalars(select(articles_table.c.id).where(articles_table.c.id.in_(part))))
-        return found
+            return _existing(conn, articles_table.c.id, ids)
 
     def shard_names(self) -> set[str]:
         """Return the names of the shards recorded so far."""
@@ -133,10 +131,7 @@ class BatchState:
             )
             if ids:
                 conn.execute(articles_table.insert(), [{"id": i, "shard": name} for i in ids])
-            keys = [r[0] for r in inputs]
-            known = set()
-            for part in _chunks(keys):
-                known.update(conn.scalars(select(inputs_table.c.key).where(inputs_table.c.key.in_(part))))
+            known = _existing(conn, inputs_table.c.key, [r[0] for r in inputs])
             fresh = {r[0]: r for r in inputs if r[0] not in known}
             if fresh:
                 conn.execute(
