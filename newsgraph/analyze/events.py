@@ -15,8 +15,9 @@ lexicon, read in its dependency parse) the component finds:
 CAMEO's conventions decide the type where the grammar says more than the
 verb: the governing verb codes the event ("agreed to meet" is AGREE), an
 intention is AGREE or THREATEN ("will send aid", "is ready to impose
-sanctions"), "X said Y must ..." is X's DEMAND, "will not ..." a REJECT, and a
-denied deed ("did not meet") no event.  An event with no named actor is kept
+sanctions"), a deed made conditional ("will withdraw unless ...", "may halt
+talks if ...") THREATEN, "X said Y must ..." is X's DEMAND, "will not ..." and
+"failed to reach agreement" a REJECT, and a denied deed ("did not meet") no event.  An event with no named actor is kept
 only when the text gives its place or names its doer by kind ("police",
 "students": PLOVER's sectors, ``data/plover/agents.csv``).
 
@@ -33,8 +34,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
-    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, arguments, clause_verb, demanded, event_date, event_place,
-    has_agent, intended, subject, violence_type,
+    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, arguments, clause_verb, condition, demanded, event_date,
+    event_place, failed, has_agent, hedged, intended, subject, violence_type,
 )
 from newsgraph.analyze.plover import find_triggers, load_rules
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
@@ -154,8 +155,14 @@ def find_events(doc: Doc) -> list[Event]:
             demanders = [a for s in (subject(speaker) if speaker is not None else []) for a in index.actors(s)]
             sources, targets = demanders, [a for a in sources + targets if a not in demanders]
             etype, mode = "DEMAND", None
+        elif (is_intent or hedged(verb)) and (
+            condition(verb) == "unless" or (condition(verb) == "if" and etype in HARM_TYPES)
+        ):  # CAMEO 13: a deed made conditional on the other side's ("will withdraw unless ...") is a threat
+            etype, mode = "THREATEN", None
         elif is_intent:  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
             etype = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in HARM_TYPES else etype
+        elif failed(verb) and etype in (*COOPERATIVE_TYPES, "AGREE"):  # "failed to reach agreement": CAMEO 12
+            etype, mode = "REJECT", None
         sent = trig.token.sent
         place = event_place(trig, sent, index, material=etype in HARM_TYPES)
         if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not has_agent(trig.token):

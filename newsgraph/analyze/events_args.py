@@ -209,6 +209,26 @@ def intended(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS
 
 
+def condition(verb: Token) -> str | None:
+    """Return "unless" or "if" when a condition clause hangs on ``verb`` ("will withdraw *unless* ..."), else None."""
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            mark = next((c.lower_ for c in child.children if c.dep_ == "mark" and c.lower_ in ("unless", "if")), None)
+            if mark:
+                return mark
+    return None
+
+
+def hedged(verb: Token) -> bool:
+    """True for a deed only said to be possible ("may halt", "could impose")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
+
+
+def failed(verb: Token) -> bool:
+    """True for a deed the subject failed to do ("failed to reach agreement")."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
+
+
 def demanded(verb: Token) -> bool:
     """True for a clause under "must" ("Sudan must return ...")."""
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)

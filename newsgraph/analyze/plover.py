@@ -57,6 +57,7 @@ class TriggerRule:
     pos: str | None
     type: str
     mode: str | None
+    cameo: str | None = None  # the CAMEO code the row was derived from, where it says
 
 
 MUST_RULE = TriggerRule("must", (), "VERB", "DEMAND", None)
@@ -77,24 +78,48 @@ class Trigger:
         return sorted((self.token, *self.extra), key=lambda t: t.i)
 
 
-@lru_cache(maxsize=4)
-def load_rules(path: Path = DATA_DIR / "triggers.csv") -> dict[str, tuple[TriggerRule, ...]]:
-    """Return the trigger rules of a lexicon CSV (default: newsgraph's), by head lemma, longest first."""
+#: The lexicons read by default, in order of precedence: newsgraph's own rows,
+#: then the rows derived from PETRARCH2's CAMEO verb dictionary (see the file's header).
+LEXICONS = (DATA_DIR / "triggers.csv", DATA_DIR / "petrarch_verbs.csv")
+
+
+def _read_lexicon(path: Path) -> list[TriggerRule]:
     name = str(path)
     text = Path(path).read_text(encoding="utf-8")
-    rules: dict[str, list[TriggerRule]] = {}
+    found: list[TriggerRule] = []
     lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     for number, row in enumerate(csv.reader(lines), 1):
-        if len(row) != 4:
-            raise AnalysisError(f"trigger row {number} has {len(row)} columns, expected 4: {row!r}", source=name)
-        words, pos, etype, mode = (cell.strip() for cell in row)
+        if len(row) not in (4, 5):
+            raise AnalysisError(f"trigger row {number} has {len(row)} columns, expected 4 or 5: {row!r}", source=name)
+        words, pos, etype, mode = (cell.strip() for cell in row[:4])
+        cameo = row[4].strip() if len(row) == 5 else ""
         if etype == VIOLENCE:
             etype = "FIGHT/ASSAULT"
         if etype != NO_EVENT and (any(p not in PLOVER_TYPES for p in etype.split("/")) or etype.count("/") > 1):
             raise AnalysisError(f"trigger row {number}: unknown PLOVER type {etype!r}", source=name)
         head, *needs = words.lower().split()
-        rules.setdefault(head, []).append(TriggerRule(head, tuple(needs), pos or None, etype, mode or None))
-    # most specific first; among equals a no-event phrase wins ("declined to comment")
+        found.append(TriggerRule(head, tuple(needs), pos or None, etype, mode or None, cameo or None))
+    return found
+
+
+@lru_cache(maxsize=4)
+def load_rules(*paths: Path) -> dict[str, tuple[TriggerRule, ...]]:
+    """Return the trigger rules of lexicon CSVs (default: ``LEXICONS``), by head lemma, most specific first.
+
+    A row whose words and part of speech an earlier file already has is skipped,
+    so the first file overrides the later ones.
+    """
+    rules: dict[str, list[TriggerRule]] = {}
+    seen: set[tuple[str, tuple[str, ...], str | None]] = set()
+    for path in paths or LEXICONS:
+        for rule in _read_lexicon(path):
+            key = (rule.head, rule.needs, rule.pos)
+            if key in seen:
+                continue
+            seen.add(key)
+            rules.setdefault(rule.head, []).append(rule)
+    # most specific first; among equals a no-event phrase wins ("declined to comment"),
+    # then the earlier file (the sort is stable)
     return {head: tuple(sorted(rs, key=lambda r: (-len(r.needs), r.type != NO_EVENT))) for head, rs in rules.items()}
 
 

@@ -270,3 +270,35 @@ def test_events_by_unnamed_agents_and_named_captives(nlp, text, expected):
 def test_a_purpose_is_not_a_second_event(nlp):
     doc = _analyse(nlp, "Thousands of students staged demonstrations in Jakarta to demand political reforms.")
     assert [e.type for e in doc._.ng_events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya said it will pull out its troops from Somalia unless the African Union pays their salaries.",
+        "The European Union may suspend trade talks with Turkey if the crackdown continues, officials said.",
+    ],
+)
+def test_a_deed_made_conditional_is_a_threat(nlp, text):
+    doc = _analyse(nlp, text)
+    assert [e.type for e in doc._.ng_events][:1] == ["THREATEN"], [(e.type, e.trigger) for e in doc._.ng_events]
+    _assert_offsets(doc)
+
+
+def test_a_promise_with_a_condition_stays_a_promise(nlp):
+    doc = _analyse(nlp, "Japan will send emergency aid to Nepal if the government asks for it.")
+    assert "THREATEN" not in [e.type for e in doc._.ng_events]
+
+
+def test_failing_to_agree_is_a_rejection(nlp):
+    doc = _analyse(nlp, "Serbia and Kosovo failed to reach an agreement on Monday after talks in Brussels.")
+    assert "REJECT" in [e.type for e in doc._.ng_events], [(e.type, e.trigger) for e in doc._.ng_events]
+    assert "AGREE" not in [e.type for e in doc._.ng_events]
+
+
+def test_a_later_lexicon_never_overrides_an_earlier_one(tmp_path):
+    first, second = tmp_path / "ours.csv", tmp_path / "theirs.csv"
+    first.write_text("meet,VERB,CONSULT,\n", encoding="utf-8")
+    second.write_text("# derived\nmeet,VERB,FIGHT,,190\nmeet envoy,VERB,CONSULT,,040\n", encoding="utf-8")
+    rules = load_rules(first, second)
+    assert [(r.needs, r.type, r.cameo) for r in rules["meet"]] == [(("envoy",), "CONSULT", "040"), ((), "CONSULT", None)]
