@@ -93,7 +93,10 @@ def subject(verb: Token) -> list[Token]:
         if subj:  # two subjects is a misparse ("Agency – On Monday, the minister said"): take the nearer
             return [min(subj, key=lambda c: abs(verb.i - c.i))]
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and node.head.i != node.i:
+            came_by_acl = node.dep_ == "acl"
             node = node.head
+            if came_by_acl and node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
+                node = node.head  # "X issued a declaration *demanding* ...": X demands
             continue
         break
     return []

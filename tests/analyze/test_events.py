@@ -302,3 +302,11 @@ def test_a_later_lexicon_never_overrides_an_earlier_one(tmp_path):
     second.write_text("# derived\nmeet,VERB,FIGHT,,190\nmeet envoy,VERB,CONSULT,,040\n", encoding="utf-8")
     rules = load_rules(first, second)
     assert [(r.needs, r.type, r.cameo) for r in rules["meet"]] == [(("envoy",), "CONSULT", "040"), ((), "CONSULT", None)]
+
+
+def test_a_demand_in_a_declaration_is_its_issuers(nlp):
+    doc = _analyse(nlp, "The Orange Democratic Movement issued a statement demanding that President William Ruto dissolve parliament.")
+    demands = [e for e in doc._.ng_events if e.type == "DEMAND"]
+    assert demands, [(e.type, e.trigger) for e in doc._.ng_events]
+    sources = [r.actor for r in demands[0].actors if r.role == "source"]
+    assert _actor_id(doc, "Orange Democratic Movement") in sources
