@@ -212,11 +212,21 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     ]
 
 
+AGENT_LISTS = (DATA_DIR / "agents.csv", DATA_DIR / "phoenix_agents.csv")
+
+
 @lru_cache(maxsize=4)
-def load_agents(path: Path = DATA_DIR / "agents.csv") -> frozenset[str]:
-    """Return the lemmas of nouns that name a political agent without naming who ("police", "officials")."""
-    lines = (line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
-    return frozenset(row[0].strip().lower() for row in csv.reader(lines) if row)
+def load_agents(*paths: Path) -> frozenset[str]:
+    """Return the lemmas of nouns that name a political agent without naming who ("police", "officials").
+
+    Reads ``AGENT_LISTS`` unless given paths.
+    """
+    found: set[str] = set()
+    for path in paths or AGENT_LISTS:
+        text = Path(path).read_text(encoding="utf-8")
+        lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+        found.update(row[0].strip().lower() for row in csv.reader(lines) if row)
+    return frozenset(found)
 
 
 def _object_of_trigger(token: Token, found: dict[int, Trigger]) -> bool:
