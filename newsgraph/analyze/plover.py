@@ -131,12 +131,21 @@ def _pos_ok(token: Token, pos: str | None) -> bool:
     return token.pos_ == pos or (pos == "NOUN" and token.pos_ == "PROPN" and not token.ent_type_)
 
 
+#: Dependents that are not what a trigger acts on: its doer, and clauses of their own
+#: ("*forces* said", "said ... *troops*" are no "send troops").
+_NOT_BELOW = frozenset({
+    "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "ccomp", "parataxis", "advcl", "relcl", "punct",
+})
+
+
 def _below(token: Token) -> list[Token]:
-    """Children and grandchildren of ``token`` (the places a trigger's other words sit)."""
+    """Children and grandchildren of ``token`` in its own clause (the places a trigger's other words sit)."""
     found = []
     for child in token.children:
+        if child.dep_ in _NOT_BELOW or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            continue
         found.append(child)
-        found.extend(child.children)
+        found.extend(c for c in child.children if c.dep_ not in _NOT_BELOW)
     return found
 
 
@@ -155,6 +164,10 @@ def match_token(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> Trig
             below = _below(token)
         extra = []
         for lemma in rule.needs:
+            if lemma == "!obj":  # "demonstrate !obj": only with no object ("demonstrated its power" is no protest)
+                if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children):
+                    break
+                continue
             if lemma.startswith("@"):  # "release @person": the one acted on is a named person
                 label = lemma[1:].upper()
                 if not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == label for c in token.children):

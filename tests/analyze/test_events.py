@@ -318,3 +318,27 @@ def test_an_unnamed_doer_of_a_petrarch_agent_kind_keeps_the_event(nlp):
     assert {"police", "kidnapper", "peasant"} <= load_agents()  # ours, then PETRARCH's agent kinds
     doc = _analyse(nlp, "Peasants attacked the police station on Sunday.")
     assert [e.type for e in doc._.ng_events] in (["ASSAULT"], ["FIGHT"]), [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of farmers demonstrated in Nairobi on Monday.", ["PROTEST"]),
+        ("The minister demonstrated his commitment to reform.", []),
+        ("Norway airlifted medicine to Gaza on Tuesday.", ["AID"]),
+        ("Kenya withdrew its peacekeepers from Somalia.", ["SANCTION"]),
+        ("Egypt went to the polls on Sunday.", []),
+    ],
+)
+def test_petrarch_verb_dictionary_rows(nlp, text, expected):
+    """Rows from PETRARCH2's CAMEO verb dictionary code what the CAMEO codebook says, and
+    its phrasal verbs with nothing but a particle ("go to") are no events."""
+    doc = _analyse(nlp, text)
+    assert [e.type for e in doc._.ng_events] == expected, [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+def test_petrarch_rows_carry_their_cameo_code():
+    rules = load_rules()
+    derived = [r for rs in rules.values() for r in rs if r.cameo]
+    assert len(derived) > 10_000
+    assert all(r.cameo[:2].isdigit() and "01" < r.cameo[:2] <= "20" for r in derived)
