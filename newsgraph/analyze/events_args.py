@@ -209,7 +209,9 @@ def intended(tok: Token) -> bool:
     auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if auxes & {"will", "shall", "'ll", "wo"} or ("would" in auxes and tok.dep_ == "ccomp"):
         return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS
+    if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False  # "have sworn *to fight*" is often parsed advcl, "left *after* talks" is no intent
+    return tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _INTENT_HEADS
 
 
 def condition(verb: Token) -> str | None:

@@ -139,47 +139,61 @@ _NOT_BELOW = frozenset({
 
 
 def _below(token: Token) -> list[Token]:
-    """Children and grandchildren of ``token`` in its own clause (the places a trigger's other words sit)."""
-    found = []
-    for child in token.children:
-        if child.dep_ in _NOT_BELOW or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+    """Children, then grandchildren, of ``token`` in its own clause (the places a trigger's other words sit)."""
+    children = [c for c in token.children if c.dep_ not in _NOT_BELOW and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    return children + [g for c in children for g in c.children if g.dep_ not in _NOT_BELOW]
+
+
+_FUNCTION_DEPS = frozenset({"prt", "prep", "aux", "agent", "mark", "dative"})
+
+
+def _distance(token: Token, extra: list[Token]) -> float:
+    """How far a rule's words sit from the trigger: a direct object beats a modifier of it
+    ("withdrew weapons *inspectors*" is about inspectors), a content word beats a particle."""
+    return sum((1 if t.head.i == token.i else 2) + (0.5 if t.dep_ in _FUNCTION_DEPS else 0) for t in extra)
+
+
+def _match_rule(token: Token, rule: TriggerRule, below: list[Token]) -> list[Token] | None:
+    extra: list[Token] = []
+    for lemma in rule.needs:
+        if lemma == "!obj":  # "demonstrate !obj": only with no object ("demonstrated its power" is no protest)
+            if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children):
+                return None
             continue
-        found.append(child)
-        found.extend(c for c in child.children if c.dep_ not in _NOT_BELOW)
-    return found
+        if lemma.startswith("@"):  # "release @person": the one acted on is a named person
+            label = lemma[1:].upper()
+            if not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == label for c in token.children):
+                return None
+            continue
+        hit = next((t for t in below if (t.lemma_.lower() == lemma or t.lower_ == lemma) and t not in extra), None)
+        if hit is None:
+            return None
+        extra.append(hit)
+    return extra
 
 
 def match_token(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> Trigger | None:
-    """Return the most specific trigger rule that matches at ``token``, or None."""
+    """Return the most specific trigger rule that matches at ``token``, or None.
+
+    Among rules needing as many words, the one whose words sit nearest wins (then lexicon order).
+    """
     candidates = rules.get(token.lemma_.lower()) or rules.get(token.lower_)
     if not candidates:
         return None
-    below: list[Token] | None = None
+    below = _below(token)
+    best: tuple[float, Trigger] | None = None
     for rule in candidates:
+        if best is not None and len(rule.needs) < len(best[1].rule.needs):
+            break  # candidates come most specific first
         if not _pos_ok(token, rule.pos):
             continue
-        if not rule.needs:
-            return Trigger(token, rule, ())
-        if below is None:
-            below = _below(token)
-        extra = []
-        for lemma in rule.needs:
-            if lemma == "!obj":  # "demonstrate !obj": only with no object ("demonstrated its power" is no protest)
-                if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children):
-                    break
-                continue
-            if lemma.startswith("@"):  # "release @person": the one acted on is a named person
-                label = lemma[1:].upper()
-                if not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == label for c in token.children):
-                    break
-                continue
-            hit = next((t for t in below if (t.lemma_.lower() == lemma or t.lower_ == lemma) and t not in extra), None)
-            if hit is None:
-                break
-            extra.append(hit)
-        else:
-            return Trigger(token, rule, tuple(extra))
-    return None
+        extra = _match_rule(token, rule, below) if rule.needs else []
+        if extra is None:
+            continue
+        distance = _distance(token, extra)
+        if best is None or distance < best[0]:
+            best = (distance, Trigger(token, rule, tuple(extra)))
+    return best[1] if best else None
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:

@@ -341,4 +341,29 @@ def test_petrarch_rows_carry_their_cameo_code():
     rules = load_rules()
     derived = [r for rs in rules.values() for r in rs if r.cameo]
     assert len(derived) > 10_000
-    assert all(r.cameo[:2].isdigit() and "01" < r.cameo[:2] <= "20" for r in derived)
+    assert all(r.cameo[:2].isdigit() and "03" <= r.cameo[:2] <= "20" for r in derived)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia has strengthened its forces near the Ukrainian border, Kyiv said on Monday.", "MOBILIZE"),
+        ("Mali withdrew the UN inspectors from its gold mines.", "SANCTION"),
+        ("North Korea hacked the computers of a South Korean bank in March.", "COERCE"),
+        ("Serbian prosecutors opened an investigation into the Novi Sad canopy collapse.", "INVESTIGATE"),
+    ],
+)
+def test_cameo_code_descriptions_are_in_the_lexicon(nlp, text, expected):
+    doc = _analyse(nlp, text)
+    assert expected in [e.type for e in doc._.ng_events], [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+def test_the_nearest_words_choose_the_rule(nlp):
+    # "weapons" only names the kind of inspectors: withdrawing inspectors is CAMEO 1662, not disarming
+    doc = _analyse(nlp, "The United Nations withdrew its weapons inspectors from Iraq on Monday.")
+    assert [e.type for e in doc._.ng_events] == ["SANCTION"], [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+def test_an_oath_parsed_as_a_clause_is_still_an_intent(nlp):
+    doc = _analyse(nlp, "Houthi rebels have sworn to attack ships in the Red Sea, Yemeni officials said.")
+    assert "THREATEN" in [e.type for e in doc._.ng_events], [(e.type, e.trigger) for e in doc._.ng_events]
