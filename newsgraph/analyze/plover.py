@@ -11,6 +11,7 @@ patterns for what is a dictionary look-up here.
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,9 +84,19 @@ class Trigger:
 LEXICONS = (DATA_DIR / "triggers.csv", DATA_DIR / "petrarch_verbs.csv")
 
 
+def lexicon_paths() -> tuple[Path, ...]:
+    """Return the lexicons to read: the user's (``NEWSGRAPH_TRIGGERS``, paths joined by the OS path
+    separator), which win over newsgraph's, then ``LEXICONS``."""
+    user = [Path(p) for p in os.environ.get("NEWSGRAPH_TRIGGERS", "").split(os.pathsep) if p.strip()]
+    return (*user, *LEXICONS)
+
+
 def _read_lexicon(path: Path) -> list[TriggerRule]:
     name = str(path)
-    text = Path(path).read_text(encoding="utf-8")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnalysisError(f"cannot read the trigger lexicon: {exc}", source=name) from exc
     found: list[TriggerRule] = []
     lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     for number, row in enumerate(csv.reader(lines), 1):
@@ -111,7 +122,7 @@ def load_rules(*paths: Path) -> dict[str, tuple[TriggerRule, ...]]:
     """
     rules: dict[str, list[TriggerRule]] = {}
     seen: set[tuple[str, tuple[str, ...], str | None]] = set()
-    for path in paths or LEXICONS:
+    for path in paths or lexicon_paths():
         for rule in _read_lexicon(path):
             key = (rule.head, rule.needs, rule.pos)
             if key in seen:

@@ -367,3 +367,18 @@ def test_the_nearest_words_choose_the_rule(nlp):
 def test_an_oath_parsed_as_a_clause_is_still_an_intent(nlp):
     doc = _analyse(nlp, "Houthi rebels have sworn to attack ships in the Red Sea, Yemeni officials said.")
     assert "THREATEN" in [e.type for e in doc._.ng_events], [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+def test_a_users_lexicon_wins_over_newsgraphs(tmp_path, monkeypatch):
+    from newsgraph.analyze.plover import lexicon_paths
+    from newsgraph.errors import AnalysisError
+
+    mine = tmp_path / "mine.csv"
+    mine.write_text("meet,VERB,DISAPPROVE,\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSGRAPH_TRIGGERS", str(mine))
+    rules = load_rules(*lexicon_paths())
+    assert [r.type for r in rules["meet"] if not r.needs] == ["DISAPPROVE"]
+    assert "arrest" in rules  # newsgraph's rows are still read
+    monkeypatch.setenv("NEWSGRAPH_TRIGGERS", str(tmp_path / "missing.csv"))
+    with pytest.raises(AnalysisError, match="missing.csv"):
+        load_rules(*lexicon_paths())
