@@ -183,6 +183,26 @@ def _match_rule(token: Token, rule: TriggerRule, below: list[Token]) -> list[Tok
     return extra
 
 
+_BY_WORD: dict[int, tuple[tuple[TriggerRule, ...], dict[str, list[int]], list[int]]] = {}
+
+
+def _possible(candidates: tuple[TriggerRule, ...], present: set[str]) -> list[TriggerRule]:
+    """The candidates whose plain words could all be present, in their order (a head can have
+    hundreds of rows: "give aid", "give asylum", ...; only those naming a word below the token are tried)."""
+    index = _BY_WORD.get(id(candidates))
+    if index is None or index[0] is not candidates:
+        by_word: dict[str, list[int]] = {}
+        always: list[int] = []
+        for order, rule in enumerate(candidates):
+            plain = [n for n in rule.needs if n[0] not in "!@"]
+            (by_word.setdefault(plain[0], []) if plain else always).append(order)
+        index = _BY_WORD[id(candidates)] = (candidates, by_word, always)
+    orders = list(index[2])
+    for word in present:
+        orders.extend(index[1].get(word, ()))
+    return [candidates[i] for i in sorted(set(orders))]
+
+
 def match_token(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> Trigger | None:
     """Return the most specific trigger rule that matches at ``token``, or None.
 
@@ -192,11 +212,12 @@ def match_token(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> Trig
     if not candidates:
         return None
     below = _below(token)
+    present = {t.lemma_.lower() for t in below} | {t.lower_ for t in below}
     best: tuple[float, Trigger] | None = None
-    for rule in candidates:
+    for rule in _possible(candidates, present):
         if best is not None and len(rule.needs) < len(best[1].rule.needs):
             break  # candidates come most specific first
-        if not _pos_ok(token, rule.pos):
+        if not _pos_ok(token, rule.pos) or any(n not in present for n in rule.needs if n[0] not in "!@"):
             continue
         extra = _match_rule(token, rule, below) if rule.needs else []
         if extra is None:
