@@ -81,11 +81,22 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that hangs up early (as the fetcher does on an error status) is no test output:
+    socketserver would print its traceback to the stderr a CLI test is reading."""
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture
 def site() -> Iterator[Site]:
     """A threaded http.server on 127.0.0.1 with an ephemeral port."""
     site = Site(base="")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    server = _QuietServer(("127.0.0.1", 0), _handler(site))
     server.daemon_threads = True
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
