@@ -17,9 +17,10 @@ verb: the governing verb codes the event ("agreed to meet" is AGREE), an
 intention is AGREE or THREATEN ("will send aid", "is ready to impose
 sanctions"), a deed made conditional ("will withdraw unless ...", "may halt
 talks if ...") THREATEN, "X said Y must ..." is X's DEMAND, "will not ..." and
-"failed to reach agreement" a REJECT, and a denied deed ("did not meet") no event.  An event with no named actor is kept
-only when the text gives its place or names its doer by kind ("police",
-"students": PLOVER's sectors, ``data/plover/agents.csv``).
+"failed to reach agreement" a REJECT, and a denied deed ("did not meet") no
+event.  An event with no named actor is kept only when the text gives its
+place or names its doer by kind ("police", "students": PLOVER's sectors,
+``data/plover/agents.csv``, and PETRARCH's agent nouns).
 
 The same event told twice (same type, one actor set within the other,
 compatible dates and places) is kept once, the other sentences as evidence.
@@ -156,7 +157,7 @@ def find_events(doc: Doc) -> list[Event]:
             sources, targets = demanders, [a for a in sources + targets if a not in demanders]
             etype, mode = "DEMAND", None
         elif (is_intent or hedged(verb)) and (
-            condition(verb) == "unless" or (condition(verb) == "if" and etype in HARM_TYPES)
+            (cond := condition(verb)) == "unless" or (cond == "if" and etype in HARM_TYPES)
         ):  # CAMEO 13: a deed made conditional on the other side's ("will withdraw unless ...") is a threat
             etype, mode = "THREATEN", None
         elif is_intent:  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN

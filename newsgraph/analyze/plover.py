@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -60,6 +60,11 @@ class TriggerRule:
     mode: str | None
     cameo: str | None = None  # the CAMEO code the row was derived from, where it says
 
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The needed lemmas that are words, without the markers ``!obj`` and ``@person``."""
+        return tuple(n for n in self.needs if n[0] not in "!@")
+
 
 MUST_RULE = TriggerRule("must", (), "VERB", "DEMAND", None)
 
@@ -91,15 +96,19 @@ def lexicon_paths() -> tuple[Path, ...]:
     return (*user, *LEXICONS)
 
 
-def _read_lexicon(path: Path) -> list[TriggerRule]:
-    name = str(path)
+def _csv_rows(path: Path, what: str) -> list[list[str]]:
+    """Return the rows of a data CSV, skipping blank and ``#`` comment lines; an unreadable file is an AnalysisError."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise AnalysisError(f"cannot read the trigger lexicon: {exc}", source=name) from exc
+        raise AnalysisError(f"cannot read the {what}: {exc}", source=str(path)) from exc
+    return list(csv.reader(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")))
+
+
+def _read_lexicon(path: Path) -> list[TriggerRule]:
+    name = str(path)
     found: list[TriggerRule] = []
-    lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    for number, row in enumerate(csv.reader(lines), 1):
+    for number, row in enumerate(_csv_rows(path, "trigger lexicon"), 1):
         if len(row) not in (4, 5):
             raise AnalysisError(f"trigger row {number} has {len(row)} columns, expected 4 or 5: {row!r}", source=name)
         words, pos, etype, mode = (cell.strip() for cell in row[:4])
@@ -113,8 +122,35 @@ def _read_lexicon(path: Path) -> list[TriggerRule]:
     return found
 
 
+@dataclass(frozen=True)
+class HeadRules:
+    """The rules of one head lemma, most specific first, indexed by their first word: a head can
+    have hundreds of rows ("give aid", "give asylum", ...) and only those naming a word found
+    below the token need trying."""
+
+    rules: tuple[TriggerRule, ...]
+    by_first_word: dict[str, tuple[int, ...]]
+    without_words: tuple[int, ...]
+
+    @classmethod
+    def of(cls, rules: tuple[TriggerRule, ...]) -> HeadRules:
+        by_first_word: dict[str, list[int]] = {}
+        for order, rule in enumerate(rules):
+            by_first_word.setdefault(rule.words[0] if rule.words else "", []).append(order)
+        without = tuple(by_first_word.pop("", ()))
+        return cls(rules, {w: tuple(o) for w, o in by_first_word.items()}, without)
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def possible(self, present: set[str]) -> list[TriggerRule]:
+        """Return the rules whose words could all be in ``present``, in their order."""
+        orders = {*self.without_words, *(o for w in present for o in self.by_first_word.get(w, ()))}
+        return [rule for rule in (self.rules[i] for i in sorted(orders)) if all(w in present for w in rule.words)]
+
+
 @lru_cache(maxsize=4)
-def load_rules(*paths: Path) -> dict[str, tuple[TriggerRule, ...]]:
+def load_rules(*paths: Path) -> dict[str, HeadRules]:
     """Return the trigger rules of lexicon CSVs (default: ``LEXICONS``), by head lemma, most specific first.
 
     A row whose words and part of speech an earlier file already has is skipped,
@@ -131,7 +167,7 @@ def load_rules(*paths: Path) -> dict[str, tuple[TriggerRule, ...]]:
             rules.setdefault(rule.head, []).append(rule)
     # most specific first; among equals a no-event phrase wins ("declined to comment"),
     # then the earlier file (the sort is stable)
-    return {head: tuple(sorted(rs, key=lambda r: (-len(r.needs), r.type != NO_EVENT))) for head, rs in rules.items()}
+    return {head: HeadRules.of(tuple(sorted(rs, key=lambda r: (-len(r.needs), r.type != NO_EVENT)))) for head, rs in rules.items()}
 
 
 def _pos_ok(token: Token, pos: str | None) -> bool:
@@ -183,27 +219,7 @@ def _match_rule(token: Token, rule: TriggerRule, below: list[Token]) -> list[Tok
     return extra
 
 
-_BY_WORD: dict[int, tuple[tuple[TriggerRule, ...], dict[str, list[int]], list[int]]] = {}
-
-
-def _possible(candidates: tuple[TriggerRule, ...], present: set[str]) -> list[TriggerRule]:
-    """The candidates whose plain words could all be present, in their order (a head can have
-    hundreds of rows: "give aid", "give asylum", ...; only those naming a word below the token are tried)."""
-    index = _BY_WORD.get(id(candidates))
-    if index is None or index[0] is not candidates:
-        by_word: dict[str, list[int]] = {}
-        always: list[int] = []
-        for order, rule in enumerate(candidates):
-            plain = [n for n in rule.needs if n[0] not in "!@"]
-            (by_word.setdefault(plain[0], []) if plain else always).append(order)
-        index = _BY_WORD[id(candidates)] = (candidates, by_word, always)
-    orders = list(index[2])
-    for word in present:
-        orders.extend(index[1].get(word, ()))
-    return [candidates[i] for i in sorted(set(orders))]
-
-
-def match_token(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> Trigger | None:
+def match_token(token: Token, rules: dict[str, HeadRules]) -> Trigger | None:
     """Return the most specific trigger rule that matches at ``token``, or None.
 
     Among rules needing as many words, the one whose words sit nearest wins (then lexicon order).
@@ -214,10 +230,10 @@ def match_token(token: Token, rules: dict[str, tuple[TriggerRule, ...]]) -> Trig
     below = _below(token)
     present = {t.lemma_.lower() for t in below} | {t.lower_ for t in below}
     best: tuple[float, Trigger] | None = None
-    for rule in _possible(candidates, present):
+    for rule in candidates.possible(present):
         if best is not None and len(rule.needs) < len(best[1].rule.needs):
             break  # candidates come most specific first
-        if not _pos_ok(token, rule.pos) or any(n not in present for n in rule.needs if n[0] not in "!@"):
+        if not _pos_ok(token, rule.pos):
             continue
         extra = _match_rule(token, rule, below) if rule.needs else []
         if extra is None:
@@ -280,12 +296,7 @@ def load_agents(*paths: Path) -> frozenset[str]:
 
     Reads ``AGENT_LISTS`` unless given paths.
     """
-    found: set[str] = set()
-    for path in paths or AGENT_LISTS:
-        text = Path(path).read_text(encoding="utf-8")
-        lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-        found.update(row[0].strip().lower() for row in csv.reader(lines) if row)
-    return frozenset(found)
+    return frozenset(row[0].strip().lower() for path in paths or AGENT_LISTS for row in _csv_rows(path, "agent list") if row)
 
 
 def _object_of_trigger(token: Token, found: dict[int, Trigger]) -> bool:
