@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
-    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, arguments, clause_verb, condition, demanded, event_date,
+    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, abstained, arguments, clause_verb, condition, demanded, event_date,
     event_place, failed, has_agent, hedged, intended, subject, violence_type,
 )
 from newsgraph.analyze.plover import find_triggers, load_rules
@@ -147,6 +147,8 @@ def find_events(doc: Doc) -> list[Event]:
             etype, mode = violence_type(trig, sources, index, etype.split("/"))
         verb = clause_verb(trig.token)
         is_intent = intended(verb)
+        if abstained(verb):
+            continue  # "refrained from attacking": nothing happened
         if trig.negated:
             if not is_intent:
                 continue  # "did not meet": nothing happened

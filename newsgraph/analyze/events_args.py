@@ -6,9 +6,12 @@ and its sentence only, so the component stays linear in document length.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.doc import actors_of
+from newsgraph.analyze.kb import load_demonyms
 from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger, load_agents
 from newsgraph.model import DateMention
 
@@ -27,6 +30,9 @@ MATERIAL_TYPES = ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "RETREAT"
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "upon", "between", "among", "toward", "towards", "into")
 _SUBJECTS = ("nsubj", "csubj")
+#: "left *after* meeting X", "protested *by* blocking roads": the deed was done by the verb's
+#: subject; not "refrained *from*", "balked *at*", "instead *of*", "accused *of*"
+_DONE_PREPS = ("by", "after", "before", "in", "while", "through", "upon", "on")
 _OBJECTS = ("dobj", "dative", "obj", "iobj")
 
 
@@ -93,13 +99,21 @@ def subject(verb: Token) -> list[Token]:
         if subj:  # two subjects is a misparse ("Agency – On Monday, the minister said"): take the nearer
             return [min(subj, key=lambda c: abs(verb.i - c.i))]
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and node.head.i != node.i:
-            came_by_acl = node.dep_ == "acl"
-            node = node.head
-            if came_by_acl and node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
+            came_by, node = node, node.head
+            if came_by.dep_ == "acl" and node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
                 node = node.head  # "X issued a declaration *demanding* ...": X demands
+            elif came_by.dep_ == "acl" and node.pos_ in ("NOUN", "PROPN") and _active(came_by):
+                return [node]  # "youths *throwing* stones", or a finite verb misparsed as acl: the noun does it
+            elif came_by.dep_ == "pcomp" and node.lower_ in _DONE_PREPS and node.head.pos_ in ("VERB", "AUX"):
+                node = node.head  # "resorted to *throwing* stones": the verb's subject throws
             continue
         break
     return []
+
+
+def _active(verb: Token) -> bool:
+    """True for an active participle or a finite verb ("men *carrying* guns"), not a passive one ("weapons *seized*")."""
+    return verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -234,6 +248,20 @@ def failed(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
 
 
+#: Verbs saying their complement was not done: "refrained from attacking", "avoided meeting".
+_ABSTAIN_LEMMAS = frozenset({"refrain", "avoid", "balk", "hesitate", "abstain"})
+
+
+def abstained(verb: Token) -> bool:
+    """True for a deed the subject kept from doing ("refrained from attacking", "avoided meeting X")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.lemma_.lower() in _ABSTAIN_LEMMAS
+
+
 def demanded(verb: Token) -> bool:
     """True for a clause under "must" ("Sudan must return ...")."""
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
@@ -244,6 +272,8 @@ def has_agent(tok: Token) -> bool:
     "were arrested by police"), or a noun that is the object of such a verb ("students staged
     demonstrations"); the kinds are PLOVER's sectors (data/plover/agents.csv)."""
     if tok.pos_ != "VERB":
+        if _named_by_origin(tok):  # "Palestinian riots", "Kurdish protests"
+            return True
         if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
             return False
         tok = tok.head
@@ -257,6 +287,25 @@ def has_agent(tok: Token) -> bool:
         if head.like_num or head.lemma_.lower() in _QUANTITIES:  # "tens of thousands of students"
             head = next((o for p in head.children if p.lower_ == "of" for o in p.children), head)
         if head.lemma_.lower() in agents or head.lower_ in agents:
+            return True
+        if head.tag_ in ("NNS", "NNPS") and _named_by_origin(head, proper=True):  # "Ibo elders", "Islamic fundamentalists"
+            return True
+    return False
+
+
+@functools.cache
+def demonym_words() -> frozenset[str]:
+    """Return the shipped demonyms, lower case ("palestinian", "kurdish")."""
+    return frozenset(load_demonyms())
+
+
+def _named_by_origin(noun: Token, proper: bool = False) -> bool:
+    """True for a noun whose modifier names a people, faith or nation ("*Palestinian* riots",
+    "*Sunni* militants"; with ``proper``, any proper-noun modifier: "*Ibo* elders")."""
+    for mod in noun.children:
+        if mod.i > noun.i or mod.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if mod.ent_type_ == "NORP" or mod.lower_ in demonym_words() or (proper and mod.pos_ == "PROPN"):
             return True
     return False
 

@@ -182,15 +182,35 @@ def _pos_ok(token: Token, pos: str | None) -> bool:
 #: ("*forces* said", "said ... *troops*" are no "send troops").
 _NOT_BELOW = frozenset({
     "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "ccomp", "parataxis", "advcl", "relcl", "punct",
+    "agent",  # the doer of a passive: "tax systems used *by countries*"
 })
 
 
 def _below(token: Token) -> list[Token]:
-    """Children, then grandchildren, of ``token`` in its own clause (the places a trigger's other words sit)."""
+    """Children, then grandchildren, of ``token`` in its own clause (the places a trigger's other words sit),
+    then what an object is "of" ("declared a state *of emergency*", "handed over tonnes *of medicine*")."""
     children = [c for c in token.children if c.dep_ not in _NOT_BELOW and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
-    return children + [g for c in children for g in c.children if g.dep_ not in _NOT_BELOW]
+    grandchildren = [g for c in children for g in c.children if g.dep_ not in _NOT_BELOW]
+    of_objects = [
+        o for g in grandchildren if g.dep_ == "prep" and g.lower_ == "of" and g.head.dep_ in _OBJECTS and _measure(g.head)
+        for o in g.children if o.dep_ == "pobj"
+    ]
+    return children + grandchildren + of_objects
 
 
+_OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "pobj"})
+#: Nouns that only measure or frame what they are "of": the event is in the "of" phrase
+#: ("a state of emergency", "part of the stronghold", "a round of talks"), unlike
+#: "the endorsement of a leader".
+_FRAMES = frozenset(
+    "state part number series round wave kind type lot set batch shipment consignment convoy "
+    "package amount quantity dozen hundred thousand million ton tonne kg kilogram".split()
+)
+
+
+def _measure(noun: Token) -> bool:
+    """True for a noun that frames what it is "of": a _FRAMES word or a counted one ("700 kg", "10 days")."""
+    return noun.lemma_.lower() in _FRAMES or any(c.dep_ == "nummod" for c in noun.children)
 _FUNCTION_DEPS = frozenset({"prt", "prep", "aux", "agent", "mark", "dative"})
 
 

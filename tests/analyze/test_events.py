@@ -382,3 +382,63 @@ def test_a_users_lexicon_wins_over_newsgraphs(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_TRIGGERS", str(tmp_path / "missing.csv"))
     with pytest.raises(AnalysisError, match="missing.csv"):
         load_rules(*lexicon_paths())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kurdish protests spread across the south of the country on Sunday.", "PROTEST"),
+        ("Maronite elders demanded the resignation of the governor.", "DEMAND"),
+        ("Hindu nationalists demanded a ban on the film.", "DEMAND"),
+    ],
+)
+def test_a_doer_named_by_its_people_keeps_the_event(nlp, text, expected):
+    """A nationality, faith or people named as the doer ("Kurdish protests", "Maronite elders")
+    is a doer named by kind, as "police" is: the event is kept without a named actor."""
+    doc = _analyse(nlp, text)
+    assert expected in [e.type for e in doc._.ng_events], [(e.type, e.trigger) for e in doc._.ng_events]
+    _assert_offsets(doc)
+
+
+def test_a_deed_done_by_way_of_another_is_the_subjects(nlp):
+    doc = _analyse(nlp, "Greenpeace protested the decision by blocking the highway to the port.")
+    blocking = [e for e in doc._.ng_events if e.type == "PROTEST"]
+    assert blocking, [(e.type, e.trigger) for e in doc._.ng_events]
+    assert _actor_id(doc, "Greenpeace") in [r.actor for r in blocking[0].actors if r.role == "source"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rubio refrained from attacking Trump in the debate.", "The police avoided arresting Navalny at the airport."],
+)
+def test_a_deed_refrained_from_is_no_event(nlp, text):
+    assert _analyse(nlp, text)._.ng_events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The military government declared a state of siege in the capital.", ["COERCE"]),
+        # "of" is read through only after a word that frames it, not after any noun
+        ("Senator Cruz won the endorsement of an influential evangelical leader.", []),
+        # the doer of a passive is not what the verb acts on
+        ("Voters prefer tax systems used by European countries.", []),
+    ],
+)
+def test_trigger_words_in_an_of_phrase_or_a_passive_doer(nlp, text, expected):
+    doc = _analyse(nlp, text)
+    assert [e.type for e in doc._.ng_events] == expected, [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Farmers blocked traffic on the main highway into Paris.", "PROTEST"),  # 144 obstruct passage
+        ("Riot police prevented a demonstration outside the parliament in Minsk.", "COERCE"),  # 1721
+        ("A Beirut newspaper violated a ban on reporting the trial.", "REJECT"),  # 128 defy norms, law
+        ("UN helicopters evacuated the wounded from the besieged town of Srebrenica.", "AID"),  # 073
+    ],
+)
+def test_rows_from_cameo_code_descriptions(nlp, text, expected):
+    doc = _analyse(nlp, text)
+    assert [e.type for e in doc._.ng_events][:1] == [expected], [(e.type, e.trigger) for e in doc._.ng_events]
