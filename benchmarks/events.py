@@ -19,6 +19,10 @@ dependency parse (the governing verb, as CAMEO/PLOVER coders read a sentence).
   recipient when no other is named ("lifted a curfew in Montenegro"): our
   event's place is matched against gold targets as well.
 
+A second line scores without the trigger rows written after reading newsgraph's
+misses on this gold (triggers.csv from its "LATE ROWS" mark on): those rows
+are general CAMEO code descriptions, but they were chosen by looking here.
+
 Peers: a majority-class baseline measured in the same run, and GDELT's
 published hand-checked figures (event 0.812, actor1 0.79, actor2 0.785; 50
 events, 2014) as the reference line; no open event coder (PETRARCH) is
@@ -31,6 +35,7 @@ import argparse
 import collections
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -121,6 +126,27 @@ def score(records: list[dict], nlp) -> dict:
     return {"counts": c, "confusion": confusion}
 
 
+LATE_ROWS_MARK = "# LATE ROWS:"
+
+
+def score_without_late_rows(records: list[dict], nlp, tmp: Path) -> dict:
+    """Score again with triggers.csv cut at its LATE ROWS mark: the rows written after reading
+    misses on this gold, which flatter the figure on it."""
+    from newsgraph.analyze import plover
+
+    text = (plover.DATA_DIR / "triggers.csv").read_text(encoding="utf-8")
+    early = tmp / "triggers-early.csv"
+    early.write_text(text[: text.index(LATE_ROWS_MARK)], encoding="utf-8")
+    saved = plover.LEXICONS
+    plover.LEXICONS = (early, *saved[1:])
+    plover.load_rules.cache_clear()
+    try:
+        return score(records, nlp)
+    finally:
+        plover.LEXICONS = saved
+        plover.load_rules.cache_clear()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the events-plover directory")
@@ -142,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'coder':38} {'type':>6} {'type(any)':>9} {'src all':>8} {'src any':>8} {'tgt all':>8} {'tgt any':>8}")
     print(f"{'newsgraph (main event)':38} {pct('type_ok'):>6} {pct('type_any'):>9} {pct('src_all', 'src_n'):>8} "
           f"{pct('src_any', 'src_n'):>8} {pct('tgt_all', 'tgt_n'):>8} {pct('tgt_any', 'tgt_n'):>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        early = score_without_late_rows(records, nlp, Path(tmp))["counts"]
+    print(f"{'  without the rows written after misses':38} {early['type_ok'] / early['n']:>6.3f} {early['type_any'] / early['n']:>9.3f} "
+          f"{early['src_all'] / early['src_n']:>8.3f} {early['src_any'] / early['src_n']:>8.3f} "
+          f"{early['tgt_all'] / early['tgt_n']:>8.3f} {early['tgt_any'] / early['tgt_n']:>8.3f}")
     print(f"{'majority class (' + majority + '), same run':38} {majority_n / c['n']:>6.3f} {'':>9} {'':>8} {'':>8} {'':>8} {'':>8}")
     print(f"{'GDELT hand-checked (published, 2014)':38} {0.812:>6.3f} {'':>9} {0.79:>8.3f} {'':>8} {0.785:>8.3f} {'':>8}")
     print(f"sentences with no event: {c['no_event']} / {c['n']}; gold sources on {c['src_n']}, targets on {c['tgt_n']} records")
