@@ -147,11 +147,41 @@ def score_without_late_rows(records: list[dict], nlp, tmp: Path) -> dict:
         plover.load_rules.cache_clear()
 
 
+def matching_speed(texts: list[str], nlp) -> list[tuple[str, float, float]]:
+    """Return (lexicons, seconds to match triggers in all ``texts``, seconds to load) per lexicon set.
+
+    The texts are parsed once; only ``find_triggers`` is timed, so the cost of the
+    PETRARCH rows shows beside newsgraph's own list alone.
+    """
+    from newsgraph.analyze import plover
+
+    docs = list(nlp.pipe(texts))
+    saved, rows = plover.LEXICONS, []
+    try:
+        for name, lexicons in (("newsgraph's own list", saved[:1]), ("own + PETRARCH rows", saved)):
+            plover.LEXICONS = lexicons
+            plover.load_rules.cache_clear()
+            start = time.perf_counter()
+            plover.load_rules()
+            loaded = time.perf_counter() - start
+            start = time.perf_counter()
+            for doc in docs:
+                plover.find_triggers(doc)
+            rows.append((name, time.perf_counter() - start, loaded))
+    finally:
+        plover.LEXICONS = saved
+        plover.load_rules.cache_clear()
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the events-plover directory")
     parser.add_argument("--confusion", action="store_true", help="also print the most common type confusions")
     parser.add_argument("--by-type", action="store_true", help="also print type accuracy per gold type")
+    parser.add_argument("--speed", type=Path, metavar="TEXT_DIR",
+                        help="also time trigger matching on the first 100 .txt articles of this directory "
+                             "(e.g. ../shared/data/quotes-polnear/train/text)")
     args = parser.parse_args(argv)
     from newsgraph.analyze.pipeline import load_model
 
@@ -176,6 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'majority class (' + majority + '), same run':38} {majority_n / c['n']:>6.3f} {'':>9} {'':>8} {'':>8} {'':>8} {'':>8}")
     print(f"{'GDELT hand-checked (published, 2014)':38} {0.812:>6.3f} {'':>9} {0.79:>8.3f} {'':>8} {0.785:>8.3f} {'':>8}")
     print(f"sentences with no event: {c['no_event']} / {c['n']}; gold sources on {c['src_n']}, targets on {c['tgt_n']} records")
+    if args.speed:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(args.speed.glob("*.txt"))[:100]]
+        print(f"\ntrigger matching on {len(texts)} articles (parsed once; only matching timed):")
+        print(f"{'lexicons':24} {'match s':>8} {'load s':>7}")
+        for name, seconds, loaded in matching_speed(texts, nlp):
+            print(f"{name:24} {seconds:>8.3f} {loaded:>7.2f}")
     if args.by_type:
         print(f"\n{'gold type':12} {'n':>4} {'ours right':>10}")
         totals, right = collections.Counter(), collections.Counter()
