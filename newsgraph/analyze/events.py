@@ -4,7 +4,8 @@ For each trigger (``plover.find_triggers``: a verb or noun from the PLOVER
 lexicon, read in its dependency parse) the component finds:
 
 - the actors: the subject is the ``source``; the object, or the actor after
-  "with"/"against"/"on"/"to"/"of", the ``target``.  A noun trigger ("In a
+  "with"/"against"/"on"/"to"/"of", the ``target``; failing those, the one told
+  what to do, withdrawn from, or whose deed is condemned (``events_targets``).  A noun trigger ("In a
   meeting with X, Y said ...") takes its source from the verb it hangs on.
   Phrases map to actors through their mentions (``doc._.ng_actors``).
 - the date: a date mention in the trigger's clause, else the only resolved

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.kb import load_demonyms
+from newsgraph.analyze.events_targets import from_targets, further_targets
 from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger, load_agents
 from newsgraph.model import DateMention
 
@@ -174,6 +175,9 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             if not targets and tok.dep_ == "dobj":  # "gave Tanzania a grant", "provided aid to refugees"
                 add(targets, [c for c in verb.children if c.dep_ in _OBJECTS and c.i != tok.i])
                 add(targets, _prep_objects(verb, ("to", "for", "against", "on", "toward", "towards")))
+    add(targets, from_targets(tok, trig.rule.type))  # "withdrew troops from Lebanon"
+    if not targets:  # "demanded that Hamas ...", "condemned the attack by X", "threatened to cut ties with X"
+        add(targets, further_targets(tok, trig.rule.type))
     targets = [a for a in targets if a not in sources]
     return sources, targets
 

@@ -442,3 +442,34 @@ def test_trigger_words_in_an_of_phrase_or_a_passive_doer(nlp, text, expected):
 def test_rows_from_cameo_code_descriptions(nlp, text, expected):
     doc = _analyse(nlp, text)
     assert [e.type for e in doc._.ng_events][:1] == [expected], [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+def _targets(doc, event) -> list[str]:
+    names = {a.id: a.name for a in doc._.ng_actors}
+    return [names[r.actor] for r in event.actors if r.role == "target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        # the one told what to do, in the subjunctive
+        ("The United States demanded that North Korea abandon its missile programme.", "DEMAND", "North Korea"),
+        # what is withdrawn from, and whoever made the offer turned down
+        ("Israel withdrew its troops from Lebanon on Monday.", "RETREAT", "Lebanon"),
+        ("Germany rejected an offer from Russia to mediate.", "REJECT", "Russia"),
+        # whoever did what is condemned; whom a threatened deed is aimed at
+        ("France condemned the attack by Russia on a hospital.", "DISAPPROVE", "Russia"),
+        ("Turkey threatened to cut diplomatic ties with Sweden.", "THREATEN", "Sweden"),
+    ],
+)
+def test_targets_beyond_the_direct_object(nlp, text, etype, target):
+    doc = _analyse(nlp, text)
+    events = [e for e in doc._.ng_events if e.type == etype]
+    assert events, [(e.type, e.trigger) for e in doc._.ng_events]
+    assert target in _targets(doc, events[0])
+
+
+def test_an_assertion_names_no_target(nlp):
+    """ "insisted that X was wrong" asserts something about X; it tells X to do nothing."""
+    doc = _analyse(nlp, "Trump insisted that Khan was wrong.")
+    assert all("Khan" not in _targets(doc, e) for e in doc._.ng_events)

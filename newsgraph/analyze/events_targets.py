@@ -1,0 +1,77 @@
+"""Who an event is aimed at when the verb's own object names nobody.
+
+CAMEO/PLOVER coders read the target further into the sentence than the direct
+object: the one told what to do ("demanded *that Hamas* renounce ..."), the one
+a withdrawal or a demand is *from* ("withdrew troops from Lebanon", "demanded
+autonomy from Serbian authorities"), whoever did what is condemned or rejected
+("condemned the killing *by* the militia", "rejected calls *by* Belarus"), and
+the one a threatened deed is aimed at ("threatened to break relations *with*
+Russia").  Used by ``events_args.arguments`` after the direct reading.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Types whose "from" phrase is the target, not the source: one withdraws, demands,
+#: and turns down offers *from* someone.
+FROM_TYPES = frozenset({"DEMAND", "REJECT", "RETREAT", "SANCTION"})
+#: Types aimed at the doer of what they react to: "condemned the attack *by* X".
+BY_TYPES = frozenset({"DISAPPROVE", "REJECT", "INVESTIGATE"})
+#: Types where the subject of a "that" clause is the target: the one told what to do
+#: ("demanded that X withdraw"), the one accused ("accusations that X lied").
+CLAUSE_TYPES = frozenset({"DEMAND", "DISAPPROVE"})
+_OBJECTS = ("dobj", "dative", "obj", "iobj")
+_AT = ("with", "against", "on", "to", "at", "upon", "toward", "towards", "into")
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects, and those of the verbs it governs ("threatened to break *relations*")."""
+    found = [c for c in verb.children if c.dep_ in _OBJECTS]
+    for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        found += [c for c in comp.children if c.dep_ in _OBJECTS]
+    return found
+
+
+def _told(clause: Token) -> bool:
+    """True for a clause that says what someone is to do: "(that) Hamas *renounce*", "Iraq *must* cooperate"."""
+    auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("must", "should", "shall") for a in auxes):
+        return True
+    # the subjunctive, "that X withdraw", "that X be taken away": the small model tags a bare
+    # "withdraw" VB or VBP, while "is", "was", "withdrew" (VBZ, VBD) assert rather than demand
+    return clause.tag_ in ("VB", "VBP") and not auxes or auxes == ["be"]
+
+
+def _clause_subjects(head: Token, etype: str) -> list[Token]:
+    """Subjects of the clauses hanging on ``head``: for a demand, only one saying what is to be done
+    ("demanded that *Hamas* renounce", "its demand that *Israel* ease"; not "insisted that X was wrong")."""
+    return [
+        s for c in head.children if c.dep_ in ("ccomp", "acl") and (etype != "DEMAND" or _told(c))
+        for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or head.pos_ == "VERB"
+    ]
+
+
+def from_targets(trig_token: Token, etype: str) -> list[Token]:
+    """The "from" phrases that name a target for ``etype`` (on the trigger and on its objects)."""
+    if etype not in FROM_TYPES:
+        return []
+    heads = [trig_token, *(_objects(trig_token) if trig_token.pos_ == "VERB" else ())]
+    return [o for h in heads for o in _prep_objects(h, ("from",))]
+
+
+def further_targets(trig_token: Token, etype: str) -> list[Token]:
+    """Phrases that name the target when the direct reading found none, best first."""
+    found: list[Token] = []
+    if etype in CLAUSE_TYPES:
+        found += _clause_subjects(trig_token, etype)
+    objects = _objects(trig_token) if trig_token.pos_ == "VERB" else _prep_objects(trig_token, ("into", "of", "on"))
+    if etype in BY_TYPES:
+        found += [o for n in objects for o in _prep_objects(n, ("by",))]
+    found += [o for n in objects for o in _prep_objects(n, _AT)]
+    return found
