@@ -3,7 +3,10 @@
 News often names the doer of an event by nationality and kind, not by name.
 A noun phrase is a group actor when its head is an agent noun of
 ``data/kb/groups/nouns.csv`` (people, forces, officials, kinds of groups:
-never "Palestinian lands" or "the Palestinian cause") and
+never "Palestinian lands" or "the Palestinian cause"), or a plural of the
+PLOVER/PETRARCH agent kinds (``data/plover/agents.csv``, ``phoenix_agents.csv``:
+"Algerian landowners", "Republican voters") that a nationality or people
+qualifies, and
 
 - a modifier is a demonym (``data/kb/demonyms.csv``) or an adjective that
   stands for a country (``data/kb/groups/adjectives.csv``: "Zionist"), which
@@ -51,6 +54,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.actors_cluster import Cluster
 from newsgraph.analyze.kb import SHIPPED_DIR
+from newsgraph.analyze.plover import load_agent_sectors
 
 _THEY = ("they", "them", "their")
 
@@ -74,6 +78,7 @@ class GroupNoun:
     generic: bool
     qualifies: str
     name: str
+    agent_only: bool = False  # from the PLOVER agent lists: a head, never a qualifier
 
 
 @dataclass
@@ -96,15 +101,21 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 @functools.cache
 def load_nouns(path: Path = GROUPS_DIR / "nouns.csv") -> dict[str, GroupNoun]:
-    """Return {lemma: GroupNoun} from the shipped group nouns."""
+    """Return {lemma: GroupNoun} from the shipped group nouns, then the PLOVER agent kinds
+    (``plover.load_agent_sectors``: "landowners", "hackers") as plural heads that need a
+    nationality or people to make a group ("Algerian landowners", not "landowners")."""
     yes = "yes".__eq__
-    return {
+    nouns = {
         r["lemma"].strip().lower(): GroupNoun(
             r["lemma"].strip().lower(), r["class"].strip(), r["sector"].strip(), yes(r["bare"].strip()),
             yes(r["singular"].strip()), yes(r["generic"].strip()), r["qualifies"].strip(), r["name"].strip(),
         )
         for r in _rows(path)
     }
+    for lemma, sector in load_agent_sectors().items():
+        if lemma not in nouns and lemma.isalpha():
+            nouns[lemma] = GroupNoun(lemma, lemma, sector, False, False, False, "", "", agent_only=True)
+    return nouns
 
 
 @functools.cache
@@ -187,7 +198,7 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
                 extra.append(word)
                 continue
             qual = nouns.get(_lemma(mod)) if mod.pos_ in ("NOUN", "ADJ", "PROPN") else None
-            if qual is not None and (qual.qualifies or qual.cls):
+            if qual is not None and (qual.qualifies or qual.cls) and not qual.agent_only:
                 sub = list(mod.subtree)  # "human rights group": the qualifier with its own modifiers
                 contiguous = sub[-1].i == mod.i and all(not t.is_punct for t in sub)
                 qualifiers.append(" ".join(t.lower_ for t in sub) if contiguous else word)

@@ -311,12 +311,24 @@ AGENT_LISTS = (DATA_DIR / "agents.csv", DATA_DIR / "phoenix_agents.csv")
 
 
 @lru_cache(maxsize=4)
-def load_agents(*paths: Path) -> frozenset[str]:
-    """Return the lemmas of nouns that name a political agent without naming who ("police", "officials").
+def load_agent_sectors(*paths: Path) -> dict[str, str]:
+    """Return {lemma: sector code} of the nouns that name a political agent without naming who
+    ("police": "COP", "farmer": "AGR"); the first list that has a lemma gives its sector.
 
     Reads ``AGENT_LISTS`` unless given paths.
     """
-    return frozenset(row[0].strip().lower() for path in paths or AGENT_LISTS for row in _csv_rows(path, "agent list") if row)
+    found: dict[str, str] = {}
+    for path in paths or AGENT_LISTS:
+        for row in _csv_rows(path, "agent list"):
+            if row and row[0].strip():
+                found.setdefault(row[0].strip().lower(), row[1].strip() if len(row) > 1 else "")
+    return found
+
+
+@lru_cache(maxsize=4)
+def load_agents(*paths: Path) -> frozenset[str]:
+    """Return the lemmas of ``load_agent_sectors`` (reads ``AGENT_LISTS`` unless given paths)."""
+    return frozenset(load_agent_sectors(*paths))
 
 
 def _object_of_trigger(token: Token, found: dict[int, Trigger]) -> bool:

@@ -162,3 +162,15 @@ def test_mention_is_the_group_phrase_not_its_list_of_modifiers(actors_nlp):
     militants = [a for a in actors if a.name == "militants" or a.name.endswith(" militants")]
     assert militants and all("," not in m.text for a in militants for m in a.mentions)
     check_mentions(text, actors)
+
+
+def test_agent_kinds_of_the_plover_lists_make_groups_with_a_nationality(actors_nlp):
+    text = ("Kenyan landowners blocked the road to Nakuru. Landowners are often sued. "
+            "Russian aircraft bombed the bridge, and Israeli tanks crossed the border.")
+    actors = groups(actors_nlp, text)
+    kenyan = group_at(actors, text, "Kenyan landowners")
+    assert kenyan is not None and kenyan.country == "KEN"
+    assert group_at(actors, text, "Landowners") is None  # a kind alone is nobody in particular
+    assert group_at(actors, text, "Russian aircraft").country == "RUS"  # CAMEO: the country's military
+    assert group_at(actors, text, "Israeli tanks").country == "ISR"
+    check_mentions(text, actors)
