@@ -13,6 +13,13 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
+# The subpackage newsgraph.analyze shares its name with the function below. Importing a
+# subpackage sets it as an attribute of its parent the first time it loads, which would
+# replace the function with the module after the first call; importing it here, before
+# the function is defined, lets the function win for good. (Its __init__ is light: spaCy
+# loads only when the pipeline is asked for.)
+import newsgraph.analyze  # noqa: E402,F401  (must precede ``def analyze``)
+
 if TYPE_CHECKING:
     from newsgraph.model import Analysis, Article
 
