@@ -282,6 +282,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             continue  # "the occupied territories" names a thing, not an event
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in token.children):
             continue  # an imperative ("Visit our site") tells no event
+        if token.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in token.children) and any(
+            c.lower_ == "with" for c in token.children
+        ):
+            continue  # "the plan was met with criticism": a reception, not a meeting
         if any(c.dep_ == "neg" for c in token.children):
             trig = Trigger(trig.token, trig.rule, trig.extra, negated=True)
         found[token.i] = trig
