@@ -36,9 +36,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
-    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, abstained, arguments, clause_verb, condition, demanded, event_date,
-    event_place, failed, has_agent, hedged, intended, subject, violence_type,
+    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, arguments, clause_verb, event_date, event_place,
+    has_agent, subject, violence_type,
 )
+from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended
 from newsgraph.analyze.plover import find_triggers, load_rules
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.kb import load_demonyms
-from newsgraph.analyze.events_targets import from_targets, further_targets
+from newsgraph.analyze.events_targets import from_targets, further_targets, prep_objects
 from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger, load_agents
 from newsgraph.model import DateMention
 
@@ -21,11 +21,6 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 COOPERATIVE_TYPES = ("CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 #: Material conflict: intending one of these is a threat (CAMEO 13x).
 HARM_TYPES = ("PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
-#: "ready to", "willing to", "plans to": the complement is intended, not done.
-_INTENT_HEADS = (
-    "willing", "ready", "prepared", "plan", "intend", "prepare", "want", "seek", "aim", "expect",
-    "vow", "pledge", "promise", "swear", "offer", "threaten",
-)
 #: Events that are facts on the ground: kept with a place even when no actor is named.
 MATERIAL_TYPES = ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "RETREAT", "AID")
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
@@ -129,10 +124,6 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [obj for p in token.children if p.dep_ == "prep" and p.lower_ in preps for obj in p.children if obj.dep_ == "pobj"]
-
-
 def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
     """Return (source actor ids, target actor ids) of a trigger."""
     tok = trig.token
@@ -153,17 +144,17 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         agents = [obj for a in tok.children if a.dep_ == "agent" for obj in a.children if obj.dep_ == "pobj"]
         add(sources, agents)
         add(targets, [c for c in tok.children if c.dep_ in (*_OBJECTS, "nsubjpass")])
-        add(targets, _prep_objects(tok, _TARGET_PREPS))
+        add(targets, prep_objects(tok, _TARGET_PREPS))
         for noun in trig.extra:  # "expressed gratitude for X", "held talks with X"
-            add(targets, _prep_objects(noun, (*_TARGET_PREPS, "for")))
+            add(targets, prep_objects(noun, (*_TARGET_PREPS, "for")))
         if not targets:  # "agreed to meet X", "urged X to withdraw", "threatened to attack X"
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
                 add(targets, [c for c in comp.children if c.dep_ in _OBJECTS])
-                add(targets, _prep_objects(comp, _TARGET_PREPS))
+                add(targets, prep_objects(comp, _TARGET_PREPS))
     else:
         add(sources, [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")])
-        add(sources, _prep_objects(tok, ("by", "from")))
-        add(targets, _prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
+        add(sources, prep_objects(tok, ("by", "from")))
+        add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         verb = _governing_verb(tok)
         if not sources and verb is not None:
             subj = subject(verb)
@@ -174,7 +165,7 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             add(targets, [t for t in _clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ == "with"])
             if not targets and tok.dep_ == "dobj":  # "gave Tanzania a grant", "provided aid to refugees"
                 add(targets, [c for c in verb.children if c.dep_ in _OBJECTS and c.i != tok.i])
-                add(targets, _prep_objects(verb, ("to", "for", "against", "on", "toward", "towards")))
+                add(targets, prep_objects(verb, ("to", "for", "against", "on", "toward", "towards")))
     add(targets, from_targets(tok, trig.rule.type))  # "withdrew troops from Lebanon"
     if not targets:  # "demanded that Hamas ...", "condemned the attack by X", "threatened to cut ties with X"
         add(targets, further_targets(tok, trig.rule.type))
@@ -220,55 +211,6 @@ def _clause_tokens(verb: Token) -> list[Token]:
         found.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "acl", "xcomp", "csubj"))
     return found
-
-
-def intended(tok: Token) -> bool:
-    """True when the text states an intention, not a deed ("will send", "is ready to withdraw")."""
-    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    if auxes & {"will", "shall", "'ll", "wo"} or ("would" in auxes and tok.dep_ == "ccomp"):
-        return True
-    if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return False  # "have sworn *to fight*" is often parsed advcl, "left *after* talks" is no intent
-    return tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _INTENT_HEADS
-
-
-def condition(verb: Token) -> str | None:
-    """Return "unless" or "if" when a condition clause hangs on ``verb`` ("will withdraw *unless* ..."), else None."""
-    for child in verb.children:
-        if child.dep_ == "advcl":
-            mark = next((c.lower_ for c in child.children if c.dep_ == "mark" and c.lower_ in ("unless", "if")), None)
-            if mark:
-                return mark
-    return None
-
-
-def hedged(verb: Token) -> bool:
-    """True for a deed only said to be possible ("may halt", "could impose")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
-
-
-def failed(verb: Token) -> bool:
-    """True for a deed the subject failed to do ("failed to reach agreement")."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
-
-
-#: Verbs saying their complement was not done: "refrained from attacking", "avoided meeting".
-_ABSTAIN_LEMMAS = frozenset({"refrain", "avoid", "balk", "hesitate", "abstain"})
-
-
-def abstained(verb: Token) -> bool:
-    """True for a deed the subject kept from doing ("refrained from attacking", "avoided meeting X")."""
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        head = head.head
-    elif verb.dep_ != "xcomp":
-        return False
-    return head.lemma_.lower() in _ABSTAIN_LEMMAS
-
-
-def demanded(verb: Token) -> bool:
-    """True for a clause under "must" ("Sudan must return ...")."""
-    return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
 
 
 def has_agent(tok: Token) -> bool:
@@ -367,7 +309,7 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = F
     heads = [tok, *trig.extra] + ([verb] if verb is not tok else [])
     # "talks with Macron in Beijing": a place attached to a named participant counts;
     # one attached to a thing ("developments in the West Bank") does not
-    objects = [o for h in heads for o in (*h.children, *_prep_objects(h, _TARGET_PREPS)) if o.dep_ in (*_OBJECTS, "pobj")]
+    objects = [o for h in heads for o in (*h.children, *prep_objects(h, _TARGET_PREPS)) if o.dep_ in (*_OBJECTS, "pobj")]
     heads += [
         o for o in objects
         if (material and o.dep_ in _OBJECTS)
@@ -375,7 +317,7 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = F
     ]
     heads += subject(verb)  # "Police in Tehran detained ..."
     for head in heads:
-        near = places(_prep_objects(head, _PLACE_PREPS))
+        near = places(prep_objects(head, _PLACE_PREPS))
         if near:
             return near[0]
     # else a place the sentence gives for an action ("this happened ... in Jenin"),

@@ -25,7 +25,8 @@ _OBJECTS = ("dobj", "dative", "obj", "iobj")
 _AT = ("with", "against", "on", "to", "at", "upon", "toward", "towards", "into")
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Return the objects of ``token``'s prepositions among ``preps`` ("talks *with* X": X)."""
     return [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
 
@@ -62,7 +63,7 @@ def from_targets(trig_token: Token, etype: str) -> list[Token]:
     if etype not in FROM_TYPES:
         return []
     heads = [trig_token, *(_objects(trig_token) if trig_token.pos_ == "VERB" else ())]
-    return [o for h in heads for o in _prep_objects(h, ("from",))]
+    return [o for h in heads for o in prep_objects(h, ("from",))]
 
 
 def further_targets(trig_token: Token, etype: str) -> list[Token]:
@@ -70,8 +71,8 @@ def further_targets(trig_token: Token, etype: str) -> list[Token]:
     found: list[Token] = []
     if etype in CLAUSE_TYPES:
         found += _clause_subjects(trig_token, etype)
-    objects = _objects(trig_token) if trig_token.pos_ == "VERB" else _prep_objects(trig_token, ("into", "of", "on"))
+    objects = _objects(trig_token) if trig_token.pos_ == "VERB" else prep_objects(trig_token, ("into", "of", "on"))
     if etype in BY_TYPES:
-        found += [o for n in objects for o in _prep_objects(n, ("by",))]
-    found += [o for n in objects for o in _prep_objects(n, _AT)]
+        found += [o for n in objects for o in prep_objects(n, ("by",))]
+    found += [o for n in objects for o in prep_objects(n, _AT)]
     return found
