@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -40,7 +39,6 @@ from rich.table import Table  # noqa: E402
 
 from newsgraph.model import Analysis, RawDocument  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
-from newsgraph.store import schema as t  # noqa: E402
 
 console = Console(stderr=True)
 
