@@ -79,6 +79,7 @@ class GroupNoun:
     qualifies: str
     name: str
     agent_only: bool = False  # from the PLOVER agent lists: a head, never a qualifier
+    needs_country: bool = False  # "Israeli tanks" is a group, "fighter jets" is not
 
 
 @dataclass
@@ -109,6 +110,7 @@ def load_nouns(path: Path = GROUPS_DIR / "nouns.csv") -> dict[str, GroupNoun]:
         r["lemma"].strip().lower(): GroupNoun(
             r["lemma"].strip().lower(), r["class"].strip(), r["sector"].strip(), yes(r["bare"].strip()),
             yes(r["singular"].strip()), yes(r["generic"].strip()), r["qualifies"].strip(), r["name"].strip(),
+            needs_country=yes((r.get("country") or "").strip()),
         )
         for r in _rows(path)
     }
@@ -206,8 +208,8 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
                     cls = qual.qualifies  # "security forces", "rebel forces", "armed groups"
                 elif noun.generic:
                     extra.append(word)
-        if country is None and not qualifiers and not noun.bare:
-            continue  # "men", "groups", "youth" alone: nobody in particular
+        if country is None and (noun.needs_country or not qualifiers and not noun.bare):
+            continue  # "men", "groups", "youth" alone: nobody in particular; "fighter jets": things
         key = (cls, *sorted(extra))
         start = min((t.i for c in left for t in c.subtree), default=head.i)
         # a list of modifiers ("over-policed, targeted and criminalized black men"): its last part

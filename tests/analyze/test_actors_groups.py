@@ -166,11 +166,12 @@ def test_mention_is_the_group_phrase_not_its_list_of_modifiers(actors_nlp):
 
 def test_agent_kinds_of_the_plover_lists_make_groups_with_a_nationality(actors_nlp):
     text = ("Kenyan landowners blocked the road to Nakuru. Landowners are often sued. "
-            "Russian aircraft bombed the bridge, and Israeli tanks crossed the border.")
+            "Russian aircraft bombed the bridge, and Israeli tanks crossed the border. Fighter jets flew over Nakuru.")
     actors = groups(actors_nlp, text)
     kenyan = group_at(actors, text, "Kenyan landowners")
     assert kenyan is not None and kenyan.country == "KEN"
     assert group_at(actors, text, "Landowners") is None  # a kind alone is nobody in particular
     assert group_at(actors, text, "Russian aircraft").country == "RUS"  # CAMEO: the country's military
     assert group_at(actors, text, "Israeli tanks").country == "ISR"
+    assert group_at(actors, text, "Fighter jets") is None  # weapons without a country are things
     check_mentions(text, actors)
