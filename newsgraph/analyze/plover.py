@@ -239,21 +239,16 @@ def _match_rule(token: Token, rule: TriggerRule, below: list[Token]) -> list[Tok
     return extra
 
 
-def match_token(token: Token, rules: dict[str, HeadRules]) -> Trigger | None:
-    """Return the most specific trigger rule that matches at ``token``, or None.
-
-    Among rules needing as many words, the one whose words sit nearest wins (then lexicon order).
-    """
-    candidates = rules.get(token.lemma_.lower()) or rules.get(token.lower_)
-    if not candidates:
-        return None
-    below = _below(token)
+def _best(token: Token, candidates: HeadRules, below: list[Token], nominal: bool = False) -> Trigger | None:
     present = {t.lemma_.lower() for t in below} | {t.lower_ for t in below}
     best: tuple[float, Trigger] | None = None
     for rule in candidates.possible(present):
         if best is not None and len(rule.needs) < len(best[1].rule.needs):
             break  # candidates come most specific first
-        if not _pos_ok(token, rule.pos):
+        if nominal:  # a verb's row on its noun: only rows that name what the deed is done to
+            if not rule.words or len(rule.words) != len(rule.needs) or rule.pos == "NOUN":
+                continue
+        elif not _pos_ok(token, rule.pos):
             continue
         extra = _match_rule(token, rule, below) if rule.needs else []
         if extra is None:
@@ -262,6 +257,32 @@ def match_token(token: Token, rules: dict[str, HeadRules]) -> Trigger | None:
         if best is None or distance < best[0]:
             best = (distance, Trigger(token, rule, tuple(extra)))
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def load_nominals(path: Path = DATA_DIR / "nominals.csv") -> dict[str, str]:
+    """Return {noun lemma: verb lemma} of nouns naming a verb's deed ("suspension": "suspend")."""
+    return {row[0].strip().lower(): row[1].strip().lower() for row in _csv_rows(path, "nominal list") if len(row) >= 2}
+
+
+def _of_phrase(noun: Token) -> list[Token]:
+    """What a noun is "of", with its modifiers: "the suspension *of air links*"."""
+    return [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" for t in (o, *o.children)]
+
+
+def match_token(token: Token, rules: dict[str, HeadRules]) -> Trigger | None:
+    """Return the most specific trigger rule that matches at ``token``, or None.
+
+    Among rules needing as many words, the one whose words sit nearest wins (then lexicon order).
+    A noun of ``nominals.csv`` with no rule of its own takes its verb's rows on what it is "of".
+    """
+    candidates = rules.get(token.lemma_.lower()) or rules.get(token.lower_)
+    found = _best(token, candidates, _below(token)) if candidates else None
+    if found is None and token.pos_ == "NOUN":
+        verb = load_nominals().get(token.lemma_.lower())
+        if verb in rules:
+            found = _best(token, rules[verb], _of_phrase(token), nominal=True)
+    return found
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:

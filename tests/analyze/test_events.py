@@ -474,3 +474,17 @@ def test_an_assertion_names_no_target(nlp):
     """ "insisted that X was wrong" asserts something about X; it tells X to do nothing."""
     doc = _analyse(nlp, "Trump insisted that Khan was wrong.")
     assert all("Khan" not in _targets(doc, e) for e in doc._.ng_events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel's release of 30 Palestinian prisoners on Monday angered settlers.", ["RETREAT"]),
+        # the noun is matched only on what it is "of": a press release is no release of anyone
+        ("The ministry issued a press release on Monday.", []),
+    ],
+)
+def test_a_noun_naming_a_verbs_deed_takes_the_verbs_rows(nlp, text, expected):
+    doc = _analyse(nlp, text)
+    assert [e.type for e in doc._.ng_events] == expected, [(e.type, e.trigger) for e in doc._.ng_events]
+    _assert_offsets(doc)
