@@ -9,12 +9,11 @@ person cluster, from role class, nationality, affiliation and wording.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from newsgraph.analyze.actors_titles import HONORIFICS, QUALIFIERS, ROLE_CLASS, Role, compound
-from newsgraph.analyze.kb import KBEntry, load_demonyms
+from newsgraph.analyze.kb import KBEntry, demonym_words
 from newsgraph.model import Actor, Mention
 
 _ARTICLES = {"the", "a", "an"}
@@ -182,15 +181,10 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
     return best
 
 
-@functools.cache
-def _demonyms() -> frozenset[str]:
-    return frozenset(load_demonyms())
-
-
 def specifics(words: set[str]) -> set[str]:
     """Return the words of a title that single out the office (no articles, qualifiers, demonyms)."""
     return {w for w in words if w not in _ARTICLES and w not in ("of", "for", "and")
-            and w not in QUALIFIERS and w not in _demonyms()}
+            and w not in QUALIFIERS and w not in demonym_words()}
 
 
 def score_description(role: Role, affils: list[Cluster], c: Cluster) -> int:

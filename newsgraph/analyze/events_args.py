@@ -6,12 +6,10 @@ and its sentence only, so the component stays linear in document length.
 
 from __future__ import annotations
 
-import functools
-
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.doc import actors_of
-from newsgraph.analyze.kb import load_demonyms
+from newsgraph.analyze.kb import demonym_words
 from newsgraph.analyze.events_targets import from_targets, further_targets, prep_objects
 from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger, load_agents
 from newsgraph.model import DateMention
@@ -237,12 +235,6 @@ def has_agent(tok: Token) -> bool:
         if head.tag_ in ("NNS", "NNPS") and _named_by_origin(head, proper=True):  # "Ibo elders", "Islamic fundamentalists"
             return True
     return False
-
-
-@functools.cache
-def demonym_words() -> frozenset[str]:
-    """Return the shipped demonyms, lower case ("palestinian", "kurdish")."""
-    return frozenset(load_demonyms())
 
 
 def _named_by_origin(noun: Token, proper: bool = False) -> bool:

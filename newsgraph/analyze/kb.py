@@ -21,6 +21,7 @@ which the actors component loads after the shipped files.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import re
@@ -348,3 +349,9 @@ def load_demonyms(path: Path | None = None) -> dict[str, str]:
         for row in csv.DictReader(f):
             result[row["demonym"].strip().casefold()] = row["country"].strip().upper()
     return result
+
+
+@functools.cache
+def demonym_words() -> frozenset[str]:
+    """Return the shipped demonyms, lower case ("palestinian", "kurdish"), read once."""
+    return frozenset(load_demonyms())
