@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.kb import demonym_words
-from newsgraph.analyze.events_targets import from_targets, further_targets, prep_objects
-from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger, load_agents
+from newsgraph.analyze.events_targets import OBJECT_DEPS, from_targets, further_targets
+from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger, load_agents, prep_objects
 from newsgraph.model import DateMention
 
 
@@ -27,7 +27,6 @@ _SUBJECTS = ("nsubj", "csubj")
 #: "left *after* meeting X", "protested *by* blocking roads": the deed was done by the verb's
 #: subject; not "refrained *from*", "balked *at*", "instead *of*", "accused *of*"
 _DONE_PREPS = ("by", "after", "before", "in", "while", "through", "upon", "on")
-_OBJECTS = ("dobj", "dative", "obj", "iobj")
 
 
 class ActorIndex:
@@ -141,13 +140,13 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             sources.extend(_speaker(tok, index))
         agents = [obj for a in tok.children if a.dep_ == "agent" for obj in a.children if obj.dep_ == "pobj"]
         add(sources, agents)
-        add(targets, [c for c in tok.children if c.dep_ in (*_OBJECTS, "nsubjpass")])
+        add(targets, [c for c in tok.children if c.dep_ in (*OBJECT_DEPS, "nsubjpass")])
         add(targets, prep_objects(tok, _TARGET_PREPS))
         for noun in trig.extra:  # "expressed gratitude for X", "held talks with X"
             add(targets, prep_objects(noun, (*_TARGET_PREPS, "for")))
         if not targets:  # "agreed to meet X", "urged X to withdraw", "threatened to attack X"
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
-                add(targets, [c for c in comp.children if c.dep_ in _OBJECTS])
+                add(targets, [c for c in comp.children if c.dep_ in OBJECT_DEPS])
                 add(targets, prep_objects(comp, _TARGET_PREPS))
     else:
         add(sources, [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")])
@@ -162,7 +161,7 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         if verb is not None:  # "said in a meeting with the head of X('s bureau) with Y"
             add(targets, [t for t in _clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ == "with"])
             if not targets and tok.dep_ == "dobj":  # "gave Tanzania a grant", "provided aid to refugees"
-                add(targets, [c for c in verb.children if c.dep_ in _OBJECTS and c.i != tok.i])
+                add(targets, [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i != tok.i])
                 add(targets, prep_objects(verb, ("to", "for", "against", "on", "toward", "towards")))
     add(targets, from_targets(tok, trig.rule.type))  # "withdrew troops from Lebanon"
     if not targets:  # "demanded that Hamas ...", "condemned the attack by X", "threatened to cut ties with X"
@@ -301,10 +300,10 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = F
     heads = [tok, *trig.extra] + ([verb] if verb is not tok else [])
     # "talks with Macron in Beijing": a place attached to a named participant counts;
     # one attached to a thing ("developments in the West Bank") does not
-    objects = [o for h in heads for o in (*h.children, *prep_objects(h, _TARGET_PREPS)) if o.dep_ in (*_OBJECTS, "pobj")]
+    objects = [o for h in heads for o in (*h.children, *prep_objects(h, _TARGET_PREPS)) if o.dep_ in (*OBJECT_DEPS, "pobj")]
     heads += [
         o for o in objects
-        if (material and o.dep_ in _OBJECTS)
+        if (material and o.dep_ in OBJECT_DEPS)
         or (o.i in index.by_token and index.types.get(index.by_token[o.i]) not in PLACE_TYPES)
     ]
     heads += subject(verb)  # "Police in Tehran detained ..."

@@ -186,19 +186,22 @@ _NOT_BELOW = frozenset({
 })
 
 
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Return the objects of ``token``'s prepositions among ``preps`` ("talks *with* X": X)."""
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+
+
 def _below(token: Token) -> list[Token]:
     """Children, then grandchildren, of ``token`` in its own clause (the places a trigger's other words sit),
     then what an object is "of" ("declared a state *of emergency*", "handed over tonnes *of medicine*")."""
     children = [c for c in token.children if c.dep_ not in _NOT_BELOW and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     grandchildren = [g for c in children for g in c.children if g.dep_ not in _NOT_BELOW]
-    of_objects = [
-        o for g in grandchildren if g.dep_ == "prep" and g.lower_ == "of" and g.head.dep_ in _OBJECTS and _measure(g.head)
-        for o in g.children if o.dep_ == "pobj"
-    ]
+    of_objects = [o for c in children if c.dep_ in _FRAMED_DEPS and _measure(c) for o in prep_objects(c, ("of",))]
     return children + grandchildren + of_objects
 
 
-_OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "pobj"})
+#: Where a framing noun sits below a trigger for its "of" phrase to be read.
+_FRAMED_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj"})
 #: Nouns that only measure or frame what they are "of": the event is in the "of" phrase
 #: ("a state of emergency", "part of the stronghold", "a round of talks"), unlike
 #: "the endorsement of a leader".
@@ -211,6 +214,8 @@ _FRAMES = frozenset(
 def _measure(noun: Token) -> bool:
     """True for a noun that frames what it is "of": a _FRAMES word or a counted one ("700 kg", "10 days")."""
     return noun.lemma_.lower() in _FRAMES or any(c.dep_ == "nummod" for c in noun.children)
+
+
 _FUNCTION_DEPS = frozenset({"prt", "prep", "aux", "agent", "mark", "dative"})
 
 
@@ -267,7 +272,7 @@ def load_nominals(path: Path = DATA_DIR / "nominals.csv") -> dict[str, str]:
 
 def _of_phrase(noun: Token) -> list[Token]:
     """What a noun is "of", with its modifiers: "the suspension *of air links*"."""
-    return [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" for t in (o, *o.children)]
+    return [t for o in prep_objects(noun, ("of",)) for t in (o, *o.children)]
 
 
 def match_token(token: Token, rules: dict[str, HeadRules]) -> Trigger | None:
