@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import json
 import sys
 import tempfile
@@ -129,6 +130,21 @@ def score(records: list[dict], nlp) -> dict:
 LATE_ROWS_MARK = "# LATE ROWS:"
 
 
+@contextlib.contextmanager
+def lexicons(paths: tuple[Path, ...]):
+    """Match triggers with these lexicons inside the block (newsgraph's own afterwards)."""
+    from newsgraph.analyze import plover
+
+    saved = plover.LEXICONS
+    plover.LEXICONS = paths
+    plover.load_rules.cache_clear()
+    try:
+        yield
+    finally:
+        plover.LEXICONS = saved
+        plover.load_rules.cache_clear()
+
+
 def score_without_late_rows(records: list[dict], nlp, tmp: Path) -> dict:
     """Score again with triggers.csv cut at its LATE ROWS mark: the rows written after reading
     misses on this gold, which flatter the figure on it."""
@@ -137,14 +153,8 @@ def score_without_late_rows(records: list[dict], nlp, tmp: Path) -> dict:
     text = (plover.DATA_DIR / "triggers.csv").read_text(encoding="utf-8")
     early = tmp / "triggers-early.csv"
     early.write_text(text[: text.index(LATE_ROWS_MARK)], encoding="utf-8")
-    saved = plover.LEXICONS
-    plover.LEXICONS = (early, *saved[1:])
-    plover.load_rules.cache_clear()
-    try:
+    with lexicons((early, *plover.LEXICONS[1:])):
         return score(records, nlp)
-    finally:
-        plover.LEXICONS = saved
-        plover.load_rules.cache_clear()
 
 
 def matching_speed(texts: list[str], nlp) -> list[tuple[str, float, float]]:
@@ -156,11 +166,9 @@ def matching_speed(texts: list[str], nlp) -> list[tuple[str, float, float]]:
     from newsgraph.analyze import plover
 
     docs = list(nlp.pipe(texts))
-    saved, rows = plover.LEXICONS, []
-    try:
-        for name, lexicons in (("newsgraph's own list", saved[:1]), ("own + PETRARCH rows", saved)):
-            plover.LEXICONS = lexicons
-            plover.load_rules.cache_clear()
+    rows = []
+    for name, paths in (("newsgraph's own list", plover.LEXICONS[:1]), ("own + PETRARCH rows", plover.LEXICONS)):
+        with lexicons(paths):
             start = time.perf_counter()
             plover.load_rules()
             loaded = time.perf_counter() - start
@@ -168,10 +176,16 @@ def matching_speed(texts: list[str], nlp) -> list[tuple[str, float, float]]:
             for doc in docs:
                 plover.find_triggers(doc)
             rows.append((name, time.perf_counter() - start, loaded))
-    finally:
-        plover.LEXICONS = saved
-        plover.load_rules.cache_clear()
     return rows
+
+
+def _row(label: str, c: collections.Counter) -> str:
+    """One table line of accuracies from ``score``'s counts."""
+    def pct(k: str, n: str = "n") -> str:
+        return f"{c[k] / c[n]:.3f}" if c[n] else "  -  "
+
+    return (f"{label:38} {pct('type_ok'):>6} {pct('type_any'):>9} {pct('src_all', 'src_n'):>8} "
+            f"{pct('src_any', 'src_n'):>8} {pct('tgt_all', 'tgt_n'):>8} {pct('tgt_any', 'tgt_n'):>8}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,19 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     result = score(records, nlp)
     c = result["counts"]
     majority, majority_n = collections.Counter(r["event"] for r in records).most_common(1)[0]
-
-    def pct(k: str, n: str = "n") -> str:
-        return f"{c[k] / c[n]:.3f}" if c[n] else "  -  "
-
     print(f"PLOVER gold-standard records: {c['n']} sentences ({c['seconds']:.1f} s, {c['n'] / c['seconds']:.0f}/s)")
     print(f"{'coder':38} {'type':>6} {'type(any)':>9} {'src all':>8} {'src any':>8} {'tgt all':>8} {'tgt any':>8}")
-    print(f"{'newsgraph (main event)':38} {pct('type_ok'):>6} {pct('type_any'):>9} {pct('src_all', 'src_n'):>8} "
-          f"{pct('src_any', 'src_n'):>8} {pct('tgt_all', 'tgt_n'):>8} {pct('tgt_any', 'tgt_n'):>8}")
+    print(_row("newsgraph (main event)", c))
     with tempfile.TemporaryDirectory() as tmp:
-        early = score_without_late_rows(records, nlp, Path(tmp))["counts"]
-    print(f"{'  without the rows written after misses':38} {early['type_ok'] / early['n']:>6.3f} {early['type_any'] / early['n']:>9.3f} "
-          f"{early['src_all'] / early['src_n']:>8.3f} {early['src_any'] / early['src_n']:>8.3f} "
-          f"{early['tgt_all'] / early['tgt_n']:>8.3f} {early['tgt_any'] / early['tgt_n']:>8.3f}")
+        print(_row("  without the rows written after misses", score_without_late_rows(records, nlp, Path(tmp))["counts"]))
     print(f"{'majority class (' + majority + '), same run':38} {majority_n / c['n']:>6.3f} {'':>9} {'':>8} {'':>8} {'':>8} {'':>8}")
     print(f"{'GDELT hand-checked (published, 2014)':38} {0.812:>6.3f} {'':>9} {0.79:>8.3f} {'':>8} {0.785:>8.3f} {'':>8}")
     print(f"sentences with no event: {c['no_event']} / {c['n']}; gold sources on {c['src_n']}, targets on {c['tgt_n']} records")
