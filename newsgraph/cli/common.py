@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Annotated, Optional
 
+import typer
 from rich.console import Console
 from rich.markup import escape
 
@@ -37,3 +39,64 @@ def fail(message: str, code: int = 1) -> None:
     """Print one error line and exit."""
     err_console.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True, emoji=False)
     sys.exit(code)
+
+
+def report_failure(record) -> None:  # noqa: ANN001 - a model.IngestFailure
+    """Print a failure record's one line (it names the input)."""
+    err_console.print(f"[red]error:[/red] {escape(record.error)}", markup=True, soft_wrap=True, emoji=False)
+
+
+def warn(message: str) -> None:
+    """Print one warning line."""
+    err_console.print(f"[yellow]warning:[/yellow] {escape(message)}", soft_wrap=True, emoji=False)
+
+
+# ---------------------------------------------------------------- shared options
+
+_META = "Metadata (one article: a file, a URL or -)"
+UrlOption = Annotated[Optional[str], typer.Option("--url", help="The article's URL (gives its id and, by default, its site).", rich_help_panel=_META)]
+TitleOption = Annotated[Optional[str], typer.Option("--title", help="The article's headline.", rich_help_panel=_META)]
+PublishedOption = Annotated[Optional[str], typer.Option("--published", help="Publication date or time, e.g. 2023-06-22 or 2023-06-22T20:22.", rich_help_panel=_META)]
+SiteOption = Annotated[Optional[str], typer.Option("--site", help="The outlet, e.g. ISWNews.", rich_help_panel=_META)]
+BylineOption = Annotated[Optional[str], typer.Option("--byline", help="Author or agency credit.", rich_help_panel=_META)]
+FieldOption = Annotated[Optional[list[str]], typer.Option("--field", help="Corpus files (.jsonl/.csv): FIELD=COLUMN for a column of another name, e.g. text=story_text (repeatable).", rich_help_panel="Corpus files")]
+SOURCES_HELP = ("Files (.html .htm .html.gz .txt), directories, '-' for stdin, URLs, feeds (feed:URL, .rss/.atom/.xml), "
+                "WARC files, .urls lists, corpus files (.jsonl .csv: one article a row, with its metadata).")
+
+
+def given_metadata(sources: list[str], **values: str | None) -> dict[str, str]:
+    """Return the metadata options given, checking they describe one article (exit 2 otherwise).
+
+    They apply to a single file, URL or stdin: a directory, feed, list, WARC or
+    corpus file holds many articles (a corpus row gives its own).
+    """
+    from newsgraph.errors import InputError
+    from newsgraph.ingest import classify
+
+    given = {k: v for k, v in values.items() if v is not None and v.strip()}
+    if not given:
+        return given
+    options = ", ".join(f"--{k}" for k in given)
+    if len(sources) != 1:
+        fail(f"{options}: give one input (they describe one article), not {len(sources)}", code=2)
+    try:
+        kind = classify(sources[0])
+    except InputError:
+        return given  # the read reports the missing file
+    if kind not in ("file", "stdin", "url"):
+        fail(f"{options}: {sources[0]} holds many articles (a {kind}); metadata options describe one", code=2)
+    return given
+
+
+def options_for(*, allow_private: bool = False, timeout: float = 20.0, given: dict[str, str] | None = None,
+                fields: list[str] | None = None):  # noqa: ANN201 - a process.Options
+    """Return the process options of a command (exit 2 on a bad --field)."""
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.corpus import parse_field_map
+    from newsgraph.process import Options
+
+    try:
+        field_map = parse_field_map(fields)
+    except InputError as err:
+        fail(str(err), code=2)
+    return Options(allow_private=allow_private, timeout=timeout, given=given or {}, fields=field_map)
