@@ -172,7 +172,27 @@ def extract(raw: RawDocument, options: Options) -> Article:
     with stage("extract", raw.source):
         if given.get("url") and not raw.url:
             raw = raw.model_copy(update={"url": given["url"].strip()})
-        return apply_given(extract_article(raw, max_bytes=options.max_bytes), given)
+        article = extract_article(raw, max_bytes=options.max_bytes)
+        return apply_given(_keep_first_paragraph(article, raw), given)
+
+
+def _keep_first_paragraph(article: Article, raw: RawDocument) -> Article:
+    """Put back the first paragraph the copied-text reader took for a headline when the document's own
+    metadata (a corpus row's) gives another title.
+
+    A corpus row's text is the body (the title is a field of its own), so its
+    first sentence is no headline; dropping it would lose text and facts. A
+    copied page with a title given on the command line keeps its headline out.
+    """
+    from newsgraph.extract.ids import article_id, normalise_text
+
+    title = (raw.given.get("title") or "").strip()
+    if not title or article.extractor != "text" or not article.title or article.title in raw.hints.values():
+        return article
+    if normalise_text(article.title) == normalise_text(title):
+        return article
+    body = f"{article.title}\n\n{article.body}"
+    return article.model_copy(update={"body": body, "id": article_id(article.url, body)})
 
 
 def analyse(analyzer, articles: list[Article], batch_size: int = CHUNK) -> list[Analysis | IngestFailure]:  # noqa: ANN001
