@@ -128,8 +128,6 @@ def _not_done(items: Iterable[InputItem], state: BatchState, report: BatchReport
 
 
 def _progress(enabled: bool, console: Console | None) -> Progress:
-    from newsgraph.cli.common import err_console
-
     return Progress(
         TextColumn("[bold]batch[/bold]"),
         BarColumn(),
@@ -137,7 +135,7 @@ def _progress(enabled: bool, console: Console | None) -> Progress:
         TextColumn("partitions · {task.fields[articles]} articles · {task.fields[rate]:.1f}/s · "
                    "{task.fields[errors]} errors · {task.fields[skipped]} skipped"),
         TimeElapsedColumn(),
-        console=console or err_console,
+        console=console or Console(stderr=True, highlight=False),
         disable=not enabled,
     )
 
@@ -159,12 +157,14 @@ def run_batch(
     console: Console | None = None,
     client=None,
     on_document: Callable[[str], None] | None = None,
+    fields: dict[str, str] | None = None,
 ) -> BatchReport:
     """Read, analyse and store ``sources`` on a Dask cluster; return what was done.
 
     ``out`` is a database URL (written through ``Store.save_many``) or a
     directory of Parquet shards. ``client`` reuses an existing Dask client
-    (else ``scheduler`` says which cluster to use). Raises BatchError when the
+    (else ``scheduler`` says which cluster to use); ``fields`` maps corpus-file
+    columns (``{"text": "story_text"}``). Raises BatchError when the
     run cannot start; failures of single inputs are recorded, never raised.
     """
     from dask.distributed import as_completed
@@ -179,7 +179,7 @@ def run_batch(
 
         hook = cloudpickle.dumps(on_document)
     options = TaskOptions(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, on_document=hook,
-                          warc_records=warc_records)
+                          warc_records=warc_records, fields=dict(fields or {}))
     owned = client is None
     cluster = None
     if owned:
