@@ -73,7 +73,7 @@ def extract_article(doc: RawDocument, *, max_bytes: int = MAX_BYTES) -> Article:
     else:
         draft = extract_text(decoded.text)
     draft.warnings[:0] = decoded.warnings
-    if decoded.damaged:
+    if decoded.damaged or decoded.guessed:
         draft.low_confidence = True
     return _article(draft, doc)
 

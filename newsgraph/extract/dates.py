@@ -73,6 +73,11 @@ def parse_dateline(text: str, languages: tuple[str, ...] | None = None) -> tuple
     return format_datetime(data.date_obj, precision), precision
 
 
+def looks_iso(value: str) -> bool:
+    """Return True when ``value`` is written as an ISO 8601 date ("2023-06-22", "2023-06-22T20:22Z")."""
+    return bool(_ISO.match(value or ""))
+
+
 def parse_iso(value: str) -> tuple[str, Precision] | None:
     """Return (ISO date, precision) for a machine date such as "2023-06-22T20:22:05+03:00"."""
     m = _ISO.match(value or "")
@@ -80,8 +85,8 @@ def parse_iso(value: str) -> tuple[str, Precision] | None:
         return None
     year, month, day, hour, minute, second, zone = m.groups()
     try:
-        dt.date(int(year), int(month), int(day or 1))
-    except ValueError:
+        dt.datetime(int(year), int(month), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError:  # "2023-02-30", "T25:00": not a time, whatever the markup says
         return None
     if day is None:
         return f"{year}-{month}", "month"
