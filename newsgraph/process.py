@@ -271,13 +271,13 @@ def _drain(failures: list[IngestFailure], store: Store | None) -> Iterator[Inges
     """Yield the failures met so far (recording them in the store, if any) and forget them."""
     pending, failures[:] = list(failures), []
     for record in pending:
-        yield record
-        if store is not None:
+        if store is not None:  # recorded before it is yielded: a caller may stop at the first outcome
             try:
                 with stage("store", record.source):
                     store.record_failure(record)
             except NewsgraphError as err:
                 yield failure(err, "store", record.source)
+        yield record
 
 
 def _finish(batch: list[tuple[RawDocument, Article]], analyzer, store: Store | None,  # noqa: ANN001

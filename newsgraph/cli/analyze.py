@@ -8,20 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.common import (
-    SOURCES_HELP,
-    BylineOption,
-    FieldOption,
-    PublishedOption,
-    SiteOption,
-    TitleOption,
-    UrlOption,
-    given_metadata,
-    options_for,
-    report_error,
-    report_failure,
-    warn,
-)
+from newsgraph.cli.common import SOURCES_HELP, reads_sources, report_error, report_failure, warn
 
 
 class AnalyzeFormat(str, Enum):
@@ -29,17 +16,11 @@ class AnalyzeFormat(str, Enum):
     text = "text"
 
 
+@reads_sources
 def analyze_command(
     sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="json: one object per article (JSON Lines); text: a readable summary.")] = AnalyzeFormat.json,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on loopback or private networks.")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a URL may take to answer and download.")] = 20.0,
-    url: UrlOption = None,
-    title: TitleOption = None,
-    published: PublishedOption = None,
-    site: SiteOption = None,
-    byline: BylineOption = None,
-    field: FieldOption = None,
+    options: object = None,  # a newsgraph.process.Options, filled by reads_sources
 ) -> None:
     """Read, extract and analyse articles; print actors, statements, events, dates and framing."""
     from newsgraph.analyze.pipeline import default_analyzer
@@ -47,8 +28,6 @@ def analyze_command(
     from newsgraph.model import IngestFailure
     from newsgraph.process import process
 
-    given = given_metadata(sources, url=url, title=title, published=published, site=site, byline=byline)
-    options = options_for(allow_private=allow_private, timeout=timeout, given=given, fields=field)
     try:
         analyzer = default_analyzer()
     except NewsgraphError as err:

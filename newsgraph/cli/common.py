@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -51,17 +54,49 @@ def warn(message: str) -> None:
     err_console.print(f"[yellow]warning:[/yellow] {escape(message)}", soft_wrap=True, emoji=False)
 
 
-# ---------------------------------------------------------------- shared options
+# ---------------------------------------------------------------- reading options
 
 _META = "Metadata (one article: a file, a URL or -)"
-UrlOption = Annotated[Optional[str], typer.Option("--url", help="The article's URL (gives its id and, by default, its site).", rich_help_panel=_META)]
-TitleOption = Annotated[Optional[str], typer.Option("--title", help="The article's headline.", rich_help_panel=_META)]
-PublishedOption = Annotated[Optional[str], typer.Option("--published", help="Publication date or time, e.g. 2023-06-22 or 2023-06-22T20:22.", rich_help_panel=_META)]
-SiteOption = Annotated[Optional[str], typer.Option("--site", help="The outlet, e.g. ISWNews.", rich_help_panel=_META)]
-BylineOption = Annotated[Optional[str], typer.Option("--byline", help="Author or agency credit.", rich_help_panel=_META)]
-FieldOption = Annotated[Optional[list[str]], typer.Option("--field", help="Corpus files (.jsonl/.csv): FIELD=COLUMN for a column of another name, e.g. text=story_text (repeatable).", rich_help_panel="Corpus files")]
 SOURCES_HELP = ("Files (.html .htm .html.gz .txt), directories, '-' for stdin, URLs, feeds (feed:URL, .rss/.atom/.xml), "
                 "WARC files, .urls lists, corpus files (.jsonl .csv: one article a row, with its metadata).")
+FieldOption = Annotated[Optional[list[str]], typer.Option("--field", help="Corpus files (.jsonl/.csv): FIELD=COLUMN for a column of another name, e.g. text=story_text (repeatable).", rich_help_panel="Corpus files")]
+_GIVEN = ("url", "title", "published", "site", "byline")
+
+
+def _keyword(name: str, default: object, annotation: object) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+
+
+#: The options every command that reads sources takes (read, analyze, ingest), declared once.
+READ_PARAMETERS = (
+    _keyword("allow_private", False, Annotated[bool, typer.Option("--allow-private", help="Allow URLs on loopback or private networks.")]),
+    _keyword("timeout", 20.0, Annotated[float, typer.Option("--timeout", help="Seconds a URL may take to answer and download.")]),
+    _keyword("url", None, Annotated[Optional[str], typer.Option("--url", help="The article's URL (gives its id and, by default, its site).", rich_help_panel=_META)]),
+    _keyword("title", None, Annotated[Optional[str], typer.Option("--title", help="The article's headline.", rich_help_panel=_META)]),
+    _keyword("published", None, Annotated[Optional[str], typer.Option("--published", help="Publication date or time, e.g. 2023-06-22 or 2023-06-22T20:22.", rich_help_panel=_META)]),
+    _keyword("site", None, Annotated[Optional[str], typer.Option("--site", help="The outlet, e.g. ISWNews.", rich_help_panel=_META)]),
+    _keyword("byline", None, Annotated[Optional[str], typer.Option("--byline", help="Author or agency credit.", rich_help_panel=_META)]),
+    _keyword("field", None, FieldOption),
+)
+
+
+def reads_sources(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the reading options (READ_PARAMETERS); it receives them as one ``options``
+    (a ``newsgraph.process.Options``), checked: metadata describes one article, --field pairs are valid."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "options"]
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        values = {p.name: kwargs.pop(p.name, p.default) for p in READ_PARAMETERS}
+        given = given_metadata(list(kwargs["sources"]), **{k: values[k] for k in _GIVEN})
+        kwargs["options"] = options_for(allow_private=values["allow_private"], timeout=values["timeout"],
+                                        given=given, fields=values["field"])
+        return command(*args, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*own, *READ_PARAMETERS])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in [*own, *READ_PARAMETERS]}
+    return wrapper
 
 
 def given_metadata(sources: list[str], **values: str | None) -> dict[str, str]:

@@ -15,22 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsgraph.cli.common import (
-    SOURCES_HELP,
-    BylineOption,
-    FieldOption,
-    PublishedOption,
-    SiteOption,
-    TitleOption,
-    UrlOption,
-    db_url,
-    err_console,
-    given_metadata,
-    options_for,
-    report_error,
-    report_failure,
-    warn,
-)
+from newsgraph.cli.common import SOURCES_HELP, db_url, err_console, reads_sources, report_error, report_failure, warn
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path (default: $NEWSGRAPH_DB, else ./newsgraph.db).")]
 #: Articles read and extracted before one round of "already stored?" checks and analysis.
@@ -83,17 +68,11 @@ def _evidence_line(ev) -> str:  # type: ignore[no-untyped-def]
 # ------------------------------------------------------------------ ingest
 
 
+@reads_sources
 def ingest_command(
     sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     db: DbOption = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on loopback or private networks.")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a URL may take to answer and download.")] = 20.0,
-    url: UrlOption = None,
-    title: TitleOption = None,
-    published: PublishedOption = None,
-    site: SiteOption = None,
-    byline: BylineOption = None,
-    field: FieldOption = None,
+    options: object = None,  # a newsgraph.process.Options, filled by reads_sources
 ) -> None:
     """Read, analyse and store articles; articles already stored are skipped, so a rerun resumes."""
     from newsgraph.analyze.pipeline import default_analyzer
@@ -102,8 +81,6 @@ def ingest_command(
     from newsgraph.model import IngestFailure
     from newsgraph.process import process
 
-    given = given_metadata(sources, url=url, title=title, published=published, site=site, byline=byline)
-    options = options_for(allow_private=allow_private, timeout=timeout, given=given, fields=field)
     store = _open(db)
     tally = dict.fromkeys(("new", "updated", "unchanged", "skipped", "failed"), 0)
     try:

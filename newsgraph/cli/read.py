@@ -9,20 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from newsgraph.cli.common import (
-    SOURCES_HELP,
-    BylineOption,
-    FieldOption,
-    PublishedOption,
-    SiteOption,
-    TitleOption,
-    UrlOption,
-    err_console,
-    given_metadata,
-    options_for,
-    report_failure,
-    warn,
-)
+from newsgraph.cli.common import SOURCES_HELP, err_console, reads_sources, report_failure, warn
 
 if TYPE_CHECKING:
     from newsgraph.model import Article
@@ -74,17 +61,11 @@ def _wants_progress(sources: list[str]) -> bool:
     )
 
 
+@reads_sources
 def read(
     sources: list[str] = typer.Argument(..., help=SOURCES_HELP),
     output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json (one JSON object a line) or text."),
-    allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching loopback and private-network addresses."),
-    timeout: float = typer.Option(20.0, help="Seconds a URL may take to answer and download."),
-    url: UrlOption = None,
-    title: TitleOption = None,
-    published: PublishedOption = None,
-    site: SiteOption = None,
-    byline: BylineOption = None,
-    field: FieldOption = None,
+    options: object = None,  # a newsgraph.process.Options, filled by reads_sources
 ) -> None:
     """Read news pages, URLs, feeds, web archives or corpus files; print one clean Article per document."""
     from rich.markup import escape
@@ -93,8 +74,6 @@ def read(
     from newsgraph.model import IngestFailure
     from newsgraph.process import process
 
-    given = given_metadata(sources, url=url, title=title, published=published, site=site, byline=byline)
-    options = options_for(allow_private=allow_private, timeout=timeout, given=given, fields=field)
     failures = printed = 0
     progress = Progress(
         SpinnerColumn(), TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
