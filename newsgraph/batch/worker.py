@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from distributed import WorkerPlugin
 
 from newsgraph.batch.inputs import FeedSource, InputItem
-from newsgraph.errors import FetchError, NewsgraphError, PrivateAddressError
+from newsgraph.errors import FetchError, InputError, NewsgraphError, PrivateAddressError
 from newsgraph.model import Analysis, Article, IngestFailure, RawDocument
 
 _LOCK = threading.Lock()
@@ -181,8 +181,8 @@ class _Partition:
             self.current = outcome = InputOutcome(item)
             self.result.outcomes.append(outcome)
             if item.kind == "rejected":
-                self.result.failures.append(IngestFailure(source=item.source, stage="ingest", error=f"{item.source}: {item.reason}",
-                                                          error_type="InputError"))
+                self.result.failures.append(failure(item.source, "ingest", InputError(item.reason or "refused",
+                                                                                      source=item.source)))
                 outcome.failures += 1
                 continue
             try:
