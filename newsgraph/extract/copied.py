@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from newsgraph.extract.dates import find_printed_date, find_relative_date
 from newsgraph.extract.draft import Draft
+from newsgraph.extract.fallback import word_count
 from newsgraph.extract.furniture import _TAIL_HEADING, classify
 from newsgraph.extract.outlets import outlets
 from newsgraph.model import Furniture
@@ -52,12 +53,7 @@ _DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated?|date|cr
 _SEPARATOR_BEFORE = re.compile(r"[|•·–—-]\s*$")
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def _words(text: str) -> int:
-    """Return the length of ``text`` in words (a CJK character counting half a word: no spaces there)."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
+_words = word_count
 
 
 def is_prose(paragraph: str) -> bool:

@@ -21,6 +21,14 @@ MIN_ROWS = 2
 MIN_PROSE_WORDS = 150
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def word_count(text: str) -> int:
+    """Return the length of ``text`` in words, a CJK character counting half a word (no spaces there)."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
 def repaired_tree(html: str) -> HtmlElement | None:
     """Return the page parsed again after mending its <html> start tag, by lxml's forgiving parser
     (None when even that finds no element)."""
@@ -37,21 +45,34 @@ def repaired_tree(html: str) -> HtmlElement | None:
     return tree if len(tree) else None
 
 
-def fallback_text(tree: HtmlElement, url: str | None, options: dict[str, object]) -> tuple[object | None, str, str]:
-    """Return (trafilatura result or None, text, how it was found) from a repaired tree: trafilatura with
-    the usual settings, then favouring recall, then trafilatura's baseline (the page's paragraph text)."""
+def fallback_text(html: str, url: str | None, options: dict[str, object],
+                  need: int) -> tuple[object | None, str, str, HtmlElement | None]:
+    """Return (trafilatura result or None, text, how it was found, tree) from the first fallback giving at
+    least ``need`` words: trafilatura favouring recall on the page, then on the repaired markup with the
+    usual settings and favouring recall, then trafilatura's baseline (the page's paragraph text)."""
     from copy import deepcopy
 
     from trafilatura import bare_extraction, baseline
+    from trafilatura.utils import load_html
 
-    for label, extra in (("repaired markup", {}), ("repaired markup, recall-oriented", {"favor_precision": False,
-                                                                                      "favor_recall": True})):
+    recall = {"favor_precision": False, "favor_recall": True}
+    original = load_html(html)
+    repaired = repaired_tree(html)
+    attempts = [("recall-oriented extraction", original, recall), ("repaired markup", repaired, {}),
+                ("repaired markup, recall-oriented", repaired, recall)]
+    for label, tree, extra in attempts:
+        if tree is None:
+            continue
         result = bare_extraction(deepcopy(tree), url=url, with_metadata=True, **{**options, **extra})
         text = getattr(result, "text", None) if result is not None else None
-        if text and len(text.split()) >= 10:
-            return result, text, label
-    _body, text, _length = baseline(deepcopy(tree))
-    return None, text or "", "baseline text pass"
+        if text and word_count(text) >= need:
+            return result, text, label, tree
+    for tree in (repaired, original):
+        if tree is not None:
+            _body, text, _length = baseline(deepcopy(tree))
+            if text and word_count(text) >= need:
+                return None, text, "baseline text pass", tree
+    return None, "", "", None
 
 
 def _cells(line: str) -> list[str]:

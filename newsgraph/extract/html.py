@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 from newsgraph.errors import EmptyDocumentError
 from newsgraph.extract.dates import looks_iso, parse_iso
 from newsgraph.extract.draft import Draft
-from newsgraph.extract.fallback import drop_figure_tables, fallback_text, repaired_tree
+from newsgraph.extract.fallback import drop_figure_tables, fallback_text, word_count
 from newsgraph.extract.furniture import strip_furniture, strip_header
 from newsgraph.extract.language import detect_language
 from newsgraph.extract.text import take_byline_prefix
@@ -28,6 +28,8 @@ TRAFILATURA_OPTIONS: dict[str, object] = {
 MAX_ANCHORS = 5000
 #: Fewer words than this is page chrome (a menu, a login form), not an article.
 MIN_WORDS = 10
+#: Fewer words than this from the main extractor, and the fallbacks are tried (and kept if they give twice as many).
+FALLBACK_WORDS = 50
 #: Meta tags that state a publication time (htmldate gives the day; these can tell the time).
 _DATE_META = (
     "article:published_time",
@@ -139,14 +141,14 @@ def _main_text(html: str, url: str | None, source: str) -> tuple[HtmlElement, ob
         result = bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     text = (getattr(result, "text", None) if result is not None else None) or ""
     warnings: list[str] = []
-    if len(text.split()) < MIN_WORDS:
-        repaired = repaired_tree(html)
-        if repaired is not None:
-            found, fallback, how = fallback_text(repaired, url, TRAFILATURA_OPTIONS)
-            if len(fallback.split()) >= MIN_WORDS:
-                warnings.append(f"the main extractor found no article: text from {how}")
-                tree, text = repaired, fallback
-                result = found if found is not None else result
+    words = word_count(text)
+    if words < FALLBACK_WORDS:
+        found, fallback, how, fallback_tree = fallback_text(html, url, TRAFILATURA_OPTIONS, max(MIN_WORDS, 2 * words))
+        if fallback_tree is not None:
+            warnings.append(f"the main extractor found {'no' if words < MIN_WORDS else 'too little'} article"
+                            f" text: text from {how}")
+            tree, text = fallback_tree, fallback
+            result = found if found is not None else result
     if tree is None:
         raise EmptyDocumentError("no HTML content could be parsed", source=source)
     if not text.strip():
