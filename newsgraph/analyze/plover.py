@@ -10,7 +10,6 @@ patterns for what is a dictionary look-up here.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -85,12 +84,10 @@ def user_trigger_paths() -> tuple[Path, ...]:
     """Return the user's trigger lexicons as the environment names them (``NEWSGRAPH_TRIGGERS``, paths
     joined by the OS path separator): the default of the events component's ``triggers`` setting.
 
-    The one place that reads it (through ``newsgraph.settings`` where that module is installed).
+    The analysis reads it here only, through ``newsgraph.settings``.
     """
-    try:
-        from newsgraph.settings import get_settings
-    except ImportError:  # a tree without the settings module: the variable itself
-        return tuple(Path(p) for p in os.environ.get("NEWSGRAPH_TRIGGERS", "").split(os.pathsep) if p.strip())
+    from newsgraph.settings import get_settings
+
     return get_settings().trigger_paths()
 
 
