@@ -54,7 +54,7 @@ async def api_ingest(request: Request, doc: IngestIn) -> IngestOut:
                                                                                source="api:html"), "api:html", meta)
     else:
         url = doc.url.strip()
-        outcome = await run_in_threadpool(ingest, st, lambda: fetch_url(st, url), url, meta)
+        outcome = await st.run_fetch(ingest, st, lambda: fetch_url(st, url), url, meta)  # bounded pool (W)
     if outcome.error:
         if outcome.error_type == "PrivateAddressError":
             raise ApiError(403, outcome.error, "private_address")

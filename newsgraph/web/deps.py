@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
 from newsgraph.settings import Settings
+from newsgraph.web.fetchpool import FetchPool, PoolFull
 from newsgraph.web.security import CSRF_FIELD, RateLimiter, csrf_form_token, csrf_ok, token_matches
 
 HERE = Path(__file__).resolve().parent
@@ -49,6 +50,15 @@ class AppState:
         self.ingest_limiter = RateLimiter(settings.ingest_limit, settings.ingest_window)
         self._analyzer = analyzer
         self._analyzer_lock = threading.Lock()
+        self.fetch_pool = FetchPool(settings.fetch_workers, settings.fetch_queue)
+
+    async def run_fetch(self, fn: Any, *args: Any) -> Any:
+        """Return ``fn(*args)`` run in the bounded pool of URL fetchers; 503 when it is full."""
+        try:
+            return await self.fetch_pool.run(fn, *args)
+        except PoolFull as err:
+            raise ApiError(503, f"too many URL ingests under way ({err}); try again later", "unavailable",
+                           headers={"Retry-After": "30"}) from None
 
     def analyzer(self) -> Any:
         """Return the analysis pipeline, loading spaCy on first use (slow, once)."""

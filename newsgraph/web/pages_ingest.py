@@ -41,7 +41,7 @@ async def ingest_post(request: Request, text: str = Form(""), url: str = Form(""
         source = f"upload:{file.filename}"
         outcome = await run_in_threadpool(ingest, st, lambda: raw_from_upload(upload, file.filename), source, given)
     elif url.strip():
-        outcome = await run_in_threadpool(ingest, st, lambda: fetch_url(st, url.strip()), url.strip(), given)
+        outcome = await st.run_fetch(ingest, st, lambda: fetch_url(st, url.strip()), url.strip(), given)
     elif text.strip():
         outcome = await run_in_threadpool(ingest, st, lambda: raw_from_text(text), "web:paste", given)
     else:
