@@ -39,6 +39,7 @@ from newsgraph.analyze.events_args import (
     COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, arguments, clause_verb, event_date, event_place,
     has_agent, subject, violence_type,
 )
+from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended
 from newsgraph.analyze.plover import find_triggers, load_rules
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
@@ -59,6 +60,8 @@ class _Found:
     date: DateMention | None = None
     place: str | None = None
     evidence: list[Span] = field(default_factory=list)
+    confidence: float = 1.0
+    factors: dict[str, float] = field(default_factory=dict)
 
     @property
     def actor_set(self) -> set[str]:
@@ -115,6 +118,7 @@ def merge_events(found: list[_Found]) -> list[_Found]:
         same.targets.extend(a for a in ev.targets if a not in same.actor_set)
         same.date = _better_date(same.date, ev.date)
         same.place = same.place or ev.place
+        same.confidence = max(same.confidence, ev.confidence)
         for sent in (ev.sentence, *ev.evidence):
             if sent != same.sentence and sent not in same.evidence:
                 same.evidence.append(sent)
@@ -130,11 +134,13 @@ def _to_record(ev: _Found) -> Event:
         type=ev.type, mode=ev.mode, actors=actors, trigger=ev.trigger, text=text, start=start, end=end,
         date=ev.date.value if ev.date else None, date_precision=ev.date.precision if ev.date else None,
         date_text=ev.date.text if ev.date else None, place=ev.place, evidence=evidence,
+        confidence=round(ev.confidence, 3),
     )
 
 
-def find_events(doc: Doc) -> list[Event]:
-    """Return the PLOVER events of a parsed doc (actors and dates components must have run)."""
+def find_candidates(doc: Doc) -> list[_Found]:
+    """Return every event the triggers of a parsed doc could tell, unmerged and unthresholded,
+    each with its confidence and the factors that gave it (``events_confidence``)."""
     index = ActorIndex(doc)
     dates_by_sentence: dict[int, list[tuple[DateMention, Token]]] = {}
     for mention in doc._.ng_dates or []:
@@ -149,51 +155,67 @@ def find_events(doc: Doc) -> list[Event]:
             etype, mode = violence_type(trig, sources, index, etype.split("/"))
         verb = clause_verb(trig.token)
         is_intent = intended(verb)
+        recoded = None
         if abstained(verb):
             continue  # "refrained from attacking": nothing happened
         if trig.negated:
             if not is_intent:
                 continue  # "did not meet": nothing happened
-            etype, mode = "REJECT", None  # "will not accept", "would not meet": CAMEO codes a refusal
+            etype, mode, recoded = "REJECT", None, "refusal"  # "will not accept": CAMEO codes a refusal
         elif demanded(verb):  # "X said Y must return the helicopter": CAMEO codes X's demand
             speaker = verb.head if verb.dep_ == "ccomp" else None
             demanders = [a for s in (subject(speaker) if speaker is not None else []) for a in index.actors(s)]
             sources, targets = demanders, [a for a in sources + targets if a not in demanders]
-            etype, mode = "DEMAND", None
+            etype, mode, recoded = "DEMAND", None, "must"
         elif (is_intent or hedged(verb)) and (
             (cond := condition(verb)) == "unless" or (cond == "if" and etype in HARM_TYPES)
         ):  # CAMEO 13: a deed made conditional on the other side's ("will withdraw unless ...") is a threat
-            etype, mode = "THREATEN", None
+            etype, mode, recoded = "THREATEN", None, "conditional threat"
         elif is_intent:  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
-            etype = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in HARM_TYPES else etype
+            new_type = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in HARM_TYPES else etype
+            etype, recoded = new_type, "intent"
         elif failed(verb) and etype in (*COOPERATIVE_TYPES, "AGREE"):  # "failed to reach agreement": CAMEO 12
-            etype, mode = "REJECT", None
+            etype, mode, recoded = "REJECT", None, "failure"
         sent = trig.token.sent
         place = event_place(trig, sent, index, material=etype in HARM_TYPES)
-        if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not has_agent(trig.token):
+        kind_agent = has_agent(trig.token)
+        if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not kind_agent:
             continue  # nobody named does it, nowhere: a mention of a kind of event, not an event
-        found.append(
-            _Found(
-                type=etype, mode=mode, sources=sources, targets=targets,
-                trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
-                date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place,
-            )
+        ev = _Found(
+            type=etype, mode=mode, sources=sources, targets=targets,
+            trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
+            date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place,
         )
-    return [_to_record(ev) for ev in merge_events(found)]
+        ev.confidence, ev.factors = confidence(trig, ev, recoded, kind_agent)
+        found.append(ev)
+    return found
+
+
+def find_events(doc: Doc, threshold: float = CONFIDENCE_THRESHOLD) -> list[Event]:
+    """Return the PLOVER events of a parsed doc whose confidence reaches ``threshold``
+    (actors and dates components must have run)."""
+    kept = [ev for ev in find_candidates(doc) if ev.confidence >= threshold]
+    return [_to_record(ev) for ev in merge_events(kept)]
 
 
 class EventFinder:
-    """The newsgraph_events component: sets ``doc._.ng_events``."""
+    """The newsgraph_events component: sets ``doc._.ng_events``.
 
-    def __init__(self) -> None:
+    ``threshold`` is the confidence an event needs to be output (default
+    ``CONFIDENCE_THRESHOLD``; recall-minded users may lower it:
+    ``nlp.add_pipe("newsgraph_events", config={"threshold": 0.3})``).
+    """
+
+    def __init__(self, threshold: float = CONFIDENCE_THRESHOLD) -> None:
         load_rules()  # read and check the lexicon once, when the pipeline is built
+        self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = find_events(doc)
+        doc._.ng_events = find_events(doc, self.threshold)
         return doc
 
 
-@Language.factory("newsgraph_events")
-def make_event_finder(nlp: Language, name: str) -> EventFinder:
-    """Return the newsgraph_events component."""
-    return EventFinder()
+@Language.factory("newsgraph_events", default_config={"threshold": CONFIDENCE_THRESHOLD})
+def make_event_finder(nlp: Language, name: str, threshold: float) -> EventFinder:
+    """Return the newsgraph_events component (events below ``threshold`` confidence are not output)."""
+    return EventFinder(threshold)

@@ -132,9 +132,12 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             into.extend(a for a in index.actors(head) if a not in into)
 
     if tok.pos_ == "VERB":
-        subj = subject(tok)
+        passive = _passive(tok)
+        subj = [] if passive else subject(tok)
         add(sources, subj)
-        if not subj:
+        if passive and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            add(targets, [tok.head])  # "schoolgirls *kidnapped* in Zamfara": the noun is done to
+        elif not subj and not passive:  # never the one a passive is done to ("*activists* were killed")
             sources.extend(_left_actor(tok, index))
         elif not sources and all(s.pos_ == "PRON" for s in subj):
             sources.extend(_speaker(tok, index))
@@ -149,7 +152,11 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
                 add(targets, [c for c in comp.children if c.dep_ in OBJECT_DEPS])
                 add(targets, prep_objects(comp, _TARGET_PREPS))
     else:
-        add(sources, [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")])
+        modifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        if tok.lemma_.lower() in PATIENT_NOMINALS:  # "the journalist's *arrest*": the one arrested
+            add(targets, [m for m in modifiers if m.dep_ in ("poss", "compound")])
+            modifiers = [m for m in modifiers if m.dep_ not in ("poss", "compound")]
+        add(sources, modifiers)
         add(sources, prep_objects(tok, ("by", "from")))
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         verb = _governing_verb(tok)
@@ -168,6 +175,23 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         add(targets, further_targets(tok, trig.rule.type))
     targets = [a for a in targets if a not in sources]
     return sources, targets
+
+
+#: Nouns of a deed whose possessor or noun modifier is the one it is done to, not the doer:
+#: "the journalist's arrest", "Morsi's ouster", "the Khashoggi killing" (but "Israel's strike").
+PATIENT_NOMINALS = frozenset(
+    "arrest detention release killing murder assassination abduction kidnapping death execution "
+    "imprisonment jailing expulsion deportation extradition ouster overthrow removal capture rescue "
+    "trial conviction sentencing torture beating injury impeachment dismissal sacking firing "
+    "freeing evacuation internment prosecution indictment".split()
+)
+
+
+def _passive(verb: Token) -> bool:
+    """True for a passive verb ("were killed", "girls *kidnapped* last week"): its subject is done to."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _speaker(verb: Token, index: ActorIndex) -> list[str]:
