@@ -40,7 +40,7 @@ from newsgraph.analyze.events_args import (
     has_agent, subject, violence_type,
 )
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
-from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended
+from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, warning_of_others
 from newsgraph.analyze.plover import find_triggers, load_rules
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
@@ -176,6 +176,8 @@ def find_candidates(doc: Doc) -> list[_Found]:
             etype, recoded = new_type, "intent"
         elif failed(verb) and etype in (*COOPERATIVE_TYPES, "AGREE"):  # "failed to reach agreement": CAMEO 12
             etype, mode, recoded = "REJECT", None, "failure"
+        elif etype == "THREATEN" and not trig.rule.needs and warning_of_others(trig.token, index.actors):
+            etype, recoded = "DISAPPROVE", "warning"  # "warned that the government's actions would divide the country"
         sent = trig.token.sent
         place = event_place(trig, sent, index, material=etype in HARM_TYPES)
         kind_agent = has_agent(trig.token)

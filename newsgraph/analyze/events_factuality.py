@@ -61,6 +61,13 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+def _nobody(subj: Token) -> bool:
+    """True for a subject that names no one: "no country", "none", "nobody", "neither side"."""
+    if subj.lower_ in ("none", "nobody", "noone", "neither", "nothing"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children)
+
+
 def _up(tok: Token) -> Token | None:
     """The token a clause or noun phrase hangs on, or None at the root."""
     return None if tok.head.i == tok.i else tok.head
@@ -146,6 +153,8 @@ def _clause_reading(verb: Token, first: bool) -> tuple[str, str | None] | None:
     auxes = _auxes(verb)
     if _negated(verb):
         return "irrealis", "negated"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in verb.children):
+        return "irrealis", "no one"  # "No country has recognized ...", "none of them attended"
     marks = _marks(verb)
     if marks & IRREALIS_MARKS:
         return "irrealis", f"'{sorted(marks & IRREALIS_MARKS)[0]}' clause"

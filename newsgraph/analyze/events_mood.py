@@ -64,3 +64,22 @@ def abstained(verb: Token) -> bool:
 def demanded(verb: Token) -> bool:
     """True for a clause under "must" ("Sudan must return ...")."""
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+
+
+def warning_of_others(verb: Token, sources_of) -> bool:
+    """True for "X warned that <someone else's deed or a state> ...": a criticism (DISAPPROVE),
+    not a threat; "X warned (that) *it* will retaliate" and "warned of consequences" stay threats.
+
+    ``sources_of`` maps a subject token to the actor ids it names.
+    """
+    if verb.lemma_.lower() != "warn":
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("this", "that", "these", "those", "there"):
+        return False  # "warned that *it* would respond": the warner's own deed
+    doers = {a for s in verb.children if s.dep_ == "nsubj" for a in sources_of(s)}
+    named = set(sources_of(subj))
+    return not (named and named <= doers)
