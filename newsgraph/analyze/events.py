@@ -40,7 +40,7 @@ from newsgraph.analyze.events_args import (
     has_agent, subject, violence_type,
 )
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
-from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, warning_of_others
+from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.plover import find_triggers, load_rules
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
@@ -188,7 +188,11 @@ def find_candidates(doc: Doc) -> list[_Found]:
             trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
             date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place,
         )
-        ev.confidence, ev.factors = confidence(trig, ev, recoded, kind_agent)
+        speech_act = recoded in ("warning", "conditional threat") or recoded is not None and trig.token.pos_ == "VERB" and (
+            own_intent(verb, index.actors)
+            or (etype == "THREATEN" and recoded == "intent" and bool(sources and targets))  # "France will impose sanctions on Iran"
+        )
+        ev.confidence, ev.factors = confidence(trig, ev, recoded if speech_act else None, kind_agent)
         found.append(ev)
     return found
 

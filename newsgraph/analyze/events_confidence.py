@@ -30,7 +30,7 @@ CONFIDENCE_THRESHOLD = 0.5
 
 _ROW = {"triggers.csv": 0.8, "petrarch_verbs.csv": 0.75}
 _FACT = {"asserted": 1.0, "speech-act": 0.8, "weak": 0.7, "irrealis": 0.15}
-_ROLES = {"st": 1.0, "s": 1.0, "t": 0.85, "-": 0.6}
+_ROLES = {"st": 1.0, "s": 1.0, "t": 0.85, "kind": 0.75, "-": 0.6}
 #: A noun trigger tied to no occurrence ("sanctions", "talks", "cooperation") mostly names a kind of event.
 _ANCHOR = {"verb": 1.0, "date": 1.0, "occurrence verb": 1.0, "definite": 0.8, "indefinite": 0.8, "bare": 0.3}
 #: Words inside quotation marks are someone's view or rhetoric more often than the reporter's account.
@@ -48,6 +48,7 @@ def in_quote(tok) -> bool:
 _OCCURRENCE_VERBS = frozenset(
     "hold launch stage carry conduct mount begin start end wrap complete host attend join lead "
     "order announce impose draw spark trigger prompt follow condemn denounce criticize praise welcome".split()
+    + ["staged", "stages", "staging"]  # the small model lemmatises "staged" as "stag"
 )
 
 
@@ -57,7 +58,7 @@ def _anchored(tok, ev) -> str:
         return "verb"
     if ev.date is not None and ev.date.value:
         return "date"
-    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _OCCURRENCE_VERBS:
+    if tok.dep_ in ("dobj", "nsubjpass") and {tok.head.lemma_.lower(), tok.head.lower_} & _OCCURRENCE_VERBS:
         return "occurrence verb"
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     if any(c.dep_ == "poss" for c in tok.children) or dets & {"the", "this", "that", "these", "those", "its", "their", "his", "her"}:
@@ -68,9 +69,17 @@ def _anchored(tok, ev) -> str:
 
 
 def confidence(trig: Trigger, ev, recoded: str | None, kind_agent: bool) -> tuple[float, dict]:
-    """Return (confidence in [0, 1], the factors that gave it) for one candidate event."""
+    """Return (confidence in [0, 1], the factors that gave it) for one candidate event.
+
+    ``recoded`` names the speech act CAMEO codes instead of the deed ("intent": "said it would
+    send aid" is AGREE), given only when the doer's own words state it (``events_mood.own_intent``).
+    """
     verdict, reason = factuality(trig.token)
-    roles = ("s" if ev.sources else "") + ("t" if ev.targets else "") or "-"
+    if recoded is not None:  # CAMEO codes the saying: "said it would send aid" is AGREE, told as done
+        verdict, reason = "speech-act", recoded
+    elif verdict == "attempt":  # an attempted attack or arrest is coded as one; an attempted deal is no deal
+        verdict = "asserted" if ev.type in ("ASSAULT", "FIGHT", "COERCE") else "irrealis"
+    roles = ("s" if ev.sources else "") + ("t" if ev.targets else "") or ("kind" if kind_agent else "-")
     row = _ROW.get(trig.rule.lexicon or "", 0.7)
     factors = {
         "quoted": in_quote(trig.token),

@@ -26,9 +26,12 @@ NON_FACTIVE_HEADS = frozenset(
     "dismiss oppose resist prevent stop block bar forbid prohibit ban veto cancel postpone delay "
     "await wait intention plan bid effort attempt push call demand proposal aim goal".split()
 )
-#: Of those, the ones that make their complement a speech act the event coder keeps as such
-#: (a threat, a promise, a demand is an event even though its deed is not done).
-SPEECH_ACT_HEADS = frozenset("threaten vow pledge promise swear offer warn demand urge call insist".split())
+#: Of those, the vows: their complement is kept and coded as the vow (CAMEO: "vowed to fight" is a
+#: threat, "pledged to send aid" an agreement), an event though its deed is not done. A threat's or a
+#: demand's complement is not: the threatening or demanding verb is the event.
+VOW_HEADS = frozenset("vow pledge promise swear offer".split())
+#: Heads of an attempt: CAMEO codes an attempted attack as the attack ("tried to assassinate").
+ATTEMPT_HEADS = frozenset({"try", "attempt", "seek"})
 #: Auxiliaries that make a clause possible, hypothetical or future rather than done.
 MODAL_AUX = frozenset({"could", "would", "may", "might", "should", "can", "ca", "must", "will", "shall", "'ll", "wo", "'d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -59,6 +62,18 @@ def _negated(tok: Token) -> bool:
                 continue
             return True
     return False
+
+
+_RHETORICAL_HEADS = frozenset({"think", "imagine", "believe", "guess", "dream", "expect", "predict"})
+
+
+def _rhetorical(verb: Token) -> bool:
+    """True for "who would have thought (that) ...", whose complement the speaker takes as fact."""
+    return (
+        verb.lemma_.lower() in _RHETORICAL_HEADS
+        and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "could") for c in verb.children)
+    )
 
 
 def _nobody(subj: Token) -> bool:
@@ -98,6 +113,8 @@ def factuality(tok: Token) -> tuple[str, str | None]:
     sent = tok.sent
     if sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return "irrealis", "question"
+    if any(_rhetorical(node) for node in clause_chain(tok)):
+        return "asserted", "rhetorical"  # "who would have thought that X would ...": X is presupposed
     if tok.pos_ != "VERB":
         noun = _noun_reading(tok)
         if noun is not None:
@@ -112,7 +129,7 @@ def factuality(tok: Token) -> tuple[str, str | None]:
             if verdict is not None:
                 return verdict
         if prev is not None and node.lemma_.lower() in NON_FACTIVE_HEADS and _complement(node, prev):
-            if node.lemma_.lower() in SPEECH_ACT_HEADS and is_verb:
+            if node.lemma_.lower() in VOW_HEADS and is_verb:
                 return "speech-act", node.lemma_.lower()
             return "irrealis", f"under {node.lemma_.lower()}"
         if prev is not None and prev.dep_ == "acomp" or node.dep_ == "acomp":
@@ -162,6 +179,10 @@ def _clause_reading(verb: Token, first: bool) -> tuple[str, str | None] | None:
         return ("irrealis", "future") if auxes & FUTURE_AUX else ("irrealis", f"modal {sorted(auxes & MODAL_AUX)[0]}")
     if "to" in auxes and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl", "csubj", "ROOT", "pcomp"):
         head = verb.head
+        if head.lemma_.lower() in VOW_HEADS and verb.dep_ in ("xcomp", "advcl"):
+            return "speech-act", head.lemma_.lower()  # "have sworn to fight" (often parsed advcl): a vow
+        if first and head.lemma_.lower() in ATTEMPT_HEADS and verb.dep_ in ("xcomp", "acl"):
+            return "attempt", head.lemma_.lower()  # "tried to hack into", "an attempt to assassinate"
         if verb.dep_ == "advcl" or verb.dep_ == "acl":
             return "irrealis", "purpose"  # "met to discuss", "a plan to strike"
         if head.lemma_.lower() in _IMPLICATIVE:
