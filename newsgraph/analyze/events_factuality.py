@@ -76,6 +76,16 @@ def _rhetorical(verb: Token) -> bool:
     )
 
 
+def _lemma_in(tok: Token, words: frozenset[str]) -> str | None:
+    """The word of ``words`` that ``tok`` is a form of, or None. The small model's lemmatiser
+    misreads some verbs ("hopes", "hoped" -> "hop"), so plain suffix-stripped forms count too."""
+    low = tok.lower_
+    for form in (tok.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]):
+        if form in words:
+            return form
+    return None
+
+
 def _nobody(subj: Token) -> bool:
     """True for a subject that names no one: "no country", "none", "nobody", "neither side"."""
     if subj.lower_ in ("none", "nobody", "noone", "neither", "nothing"):
@@ -128,10 +138,10 @@ def factuality(tok: Token) -> tuple[str, str | None]:
             verdict = _clause_reading(node, first=node is tok or prev is None)
             if verdict is not None:
                 return verdict
-        if prev is not None and node.lemma_.lower() in NON_FACTIVE_HEADS and _complement(node, prev):
-            if node.lemma_.lower() in VOW_HEADS and is_verb:
-                return "speech-act", node.lemma_.lower()
-            return "irrealis", f"under {node.lemma_.lower()}"
+        if prev is not None and (lemma := _lemma_in(node, NON_FACTIVE_HEADS)) and _complement(node, prev):
+            if lemma in VOW_HEADS and is_verb:
+                return "speech-act", lemma
+            return "irrealis", f"under {lemma}"
         if prev is not None and prev.dep_ == "acomp" or node.dep_ == "acomp":
             pass
         if node.lower_ in SCHEDULED_ADJ and prev is not None and prev.dep_ in ("xcomp", "advcl"):
@@ -187,7 +197,7 @@ def _clause_reading(verb: Token, first: bool) -> tuple[str, str | None] | None:
             return "irrealis", "purpose"  # "met to discuss", "a plan to strike"
         if head.lemma_.lower() in _IMPLICATIVE:
             return None
-        if verb.dep_ == "xcomp" and head.lemma_.lower() not in NON_FACTIVE_HEADS and head.pos_ == "VERB":
+        if verb.dep_ == "xcomp" and not _lemma_in(head, NON_FACTIVE_HEADS) and head.pos_ == "VERB":
             return None  # "went on to win" and other implicatives; the chain decides the rest
         return "irrealis", "infinitive"
     if first and verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ not in ("ccomp",):
