@@ -40,6 +40,7 @@ from newsgraph.analyze.events_args import (
     has_agent, subject, violence_type,
 )
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
+from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.plover import find_triggers, load_rules
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
@@ -178,6 +179,11 @@ def find_candidates(doc: Doc) -> list[_Found]:
             etype, mode, recoded = "REJECT", None, "failure"
         elif etype == "THREATEN" and not trig.rule.needs and warning_of_others(trig.token, index.actors):
             etype, recoded = "DISAPPROVE", "warning"  # "warned that the government's actions would divide the country"
+        sense = other_sense(trig.token, etype, [index.types.get(a, "") for a in sources + targets])
+        if sense == "verbal":
+            etype, mode = "DISAPPROVE", None  # a verbal attack is criticism (PLOVER)
+        elif sense is not None:
+            continue  # a sports, business, campaign or weather sense: no political event
         sent = trig.token.sent
         place = event_place(trig, sent, index, material=etype in HARM_TYPES)
         kind_agent = has_agent(trig.token)

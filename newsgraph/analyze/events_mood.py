@@ -77,7 +77,9 @@ def warning_of_others(verb: Token, sources_of) -> bool:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return False
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
+    if subj is not None and subj.dep_ == "csubj":
+        return True  # "warned that *expanding cooperation* is dangerous": a judgment of a deed
     if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("this", "that", "these", "those", "there"):
         return False  # "warned that *it* would respond": the warner's own deed
     doers = {a for s in verb.children if s.dep_ == "nsubj" for a in sources_of(s)}
