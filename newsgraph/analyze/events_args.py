@@ -298,7 +298,7 @@ def clause_verb(tok: Token) -> Token:
 
 
 def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
-    """Return the date mention of the trigger's clause, else the sentence's only resolved date, else None.
+    """Return the date mention of the trigger's clause, else of the clause it continues, else None.
 
     ``in_sentence`` holds the (mention, root token) pairs of the trigger's sentence.
     """
@@ -306,8 +306,31 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     for mention, root in in_sentence:
         if clause_verb(root) == verb and mention.value:
             return mention
-    resolved = {d.value: d for d, _ in in_sentence if d.value}
-    return next(iter(resolved.values())) if len(resolved) == 1 else None
+    # else a date of the clause this one continues ("agreed *on Tuesday* to meet", "met X *on Monday*
+    # and signed ..."); never a date of another clause ("said Monday that ...", "the 2014 abduction
+    # ... triggered calls"): no date is better than a wrong one
+    above = _governing_clauses(verb)
+    for mention, root in in_sentence:
+        if mention.value and _dates_a_clause(root) and clause_verb(root) in above:
+            return mention
+    return None
+
+
+def _governing_clauses(verb: Token) -> list[Token]:
+    """The clauses ``verb``'s clause hangs in, nearest first ("said *Monday* that X had met Y")."""
+    found, node = [], verb
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+            break
+        node = clause_verb(node.head)
+        found.append(node)
+    return found
+
+
+def _dates_a_clause(root: Token) -> bool:
+    """True for a date that modifies a verb ("met *on Monday*"), not a noun ("the *2014* abduction")."""
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    return head.pos_ in ("VERB", "AUX") and root.dep_ not in ("compound", "nummod", "amod", "poss")
 
 
 def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = False) -> str | None:
