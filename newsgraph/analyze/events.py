@@ -40,6 +40,7 @@ from newsgraph.analyze.events_args import (
     has_agent, subject, violence_type,
 )
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
+from newsgraph.analyze.events_factuality import presupposed
 from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.plover import find_triggers, load_rules
@@ -115,8 +116,13 @@ def merge_events(found: list[_Found]) -> list[_Found]:
         if same is None:
             merged.append(ev)
             continue
-        same.sources.extend(a for a in ev.sources if a not in same.actor_set)
-        same.targets.extend(a for a in ev.targets if a not in same.actor_set)
+        sources, targets = ev.sources, ev.targets
+        if ev.type == "FIGHT" and (set(sources) & set(same.targets) or set(targets) & set(same.sources)):
+            # both sides of a fight are warring parties: "X besieged Y" then "Y fled the siege of X's
+            # fighters" keeps X's fighters on X's side, never among Y's targets
+            sources, targets = targets, sources
+        same.sources.extend(a for a in sources if a not in same.actor_set)
+        same.targets.extend(a for a in targets if a not in same.actor_set)
         same.date = _better_date(same.date, ev.date)
         same.place = same.place or ev.place
         same.confidence = max(same.confidence, ev.confidence)
@@ -155,7 +161,7 @@ def find_candidates(doc: Doc) -> list[_Found]:
         if "/" in etype:
             etype, mode = violence_type(trig, sources, index, etype.split("/"))
         verb = clause_verb(trig.token)
-        is_intent = intended(verb)
+        is_intent = intended(verb) and not presupposed(trig.token)  # "who would have thought X would ..." told X
         recoded = None
         if abstained(verb):
             continue  # "refrained from attacking": nothing happened
@@ -178,7 +184,15 @@ def find_candidates(doc: Doc) -> list[_Found]:
         elif failed(verb) and etype in (*COOPERATIVE_TYPES, "AGREE"):  # "failed to reach agreement": CAMEO 12
             etype, mode, recoded = "REJECT", None, "failure"
         elif etype == "THREATEN" and not trig.rule.needs and warning_of_others(trig.token, index.actors):
+            if not targets:  # the one whose deed is judged: "warned that *the government's* actions would ..."
+                clause = next(c for c in trig.token.children if c.dep_ == "ccomp")
+                judged = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "csubj")]
+                targets = [a for j in judged for a in index.actors(j) if a not in sources]
+            if not targets:
+                continue  # a warning about a state of things ("officials warn the fire is too big"): no one criticised
             etype, recoded = "DISAPPROVE", "warning"  # "warned that the government's actions would divide the country"
+        elif etype == "THREATEN" and _threatened_by_a_thing(trig.token, index):
+            continue  # "the province is threatened by rising consumption": no one threatens
         sense = other_sense(trig.token, etype, [index.types.get(a, "") for a in sources + targets])
         if sense == "verbal":
             etype, mode = "DISAPPROVE", None  # a verbal attack is criticism (PLOVER)
@@ -201,6 +215,12 @@ def find_candidates(doc: Doc) -> list[_Found]:
         ev.confidence, ev.factors = confidence(trig, ev, recoded if speech_act else None, kind_agent)
         found.append(ev)
     return found
+
+
+def _threatened_by_a_thing(tok: Token, index: ActorIndex) -> bool:
+    """True for a passive "threatened by <something that is no actor>" ("threatened by floods")."""
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return bool(agents) and not any(index.actors(o) for o in agents)
 
 
 def find_events(doc: Doc, threshold: float = CONFIDENCE_THRESHOLD) -> list[Event]:

@@ -313,7 +313,19 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     for mention, root in in_sentence:
         if mention.value and _dates_a_clause(root) and clause_verb(root) in above:
             return mention
+    for mention, root in in_sentence:  # "..., but this happened a few days ago": the sentence's deed
+        if mention.value and _happened(clause_verb(root)):
+            return mention
     return None
+
+
+def _happened(verb: Token) -> bool:
+    """True for "this/that/it happened (took place, occurred)": a clause that only dates what was told."""
+    if verb.lemma_.lower() not in ("happen", "occur", "take") or (
+        verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children)
+    ):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it", "which") for c in verb.children)
 
 
 def _governing_clauses(verb: Token) -> list[Token]:

@@ -86,6 +86,11 @@ def _lemma_in(tok: Token, words: frozenset[str]) -> str | None:
     return None
 
 
+def presupposed(tok: Token) -> bool:
+    """True for a deed under "who would have thought (that) ...": the speaker takes it as done."""
+    return any(_rhetorical(node) for node in clause_chain(tok))
+
+
 def _nobody(subj: Token) -> bool:
     """True for a subject that names no one: "no country", "none", "nobody", "neither side"."""
     if subj.lower_ in ("none", "nobody", "noone", "neither", "nothing"):
@@ -123,7 +128,7 @@ def factuality(tok: Token) -> tuple[str, str | None]:
     sent = tok.sent
     if sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return "irrealis", "question"
-    if any(_rhetorical(node) for node in clause_chain(tok)):
+    if presupposed(tok):
         return "asserted", "rhetorical"  # "who would have thought that X would ...": X is presupposed
     if tok.pos_ != "VERB":
         noun = _noun_reading(tok)

@@ -80,6 +80,8 @@ def warning_of_others(verb: Token, sources_of) -> bool:
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
     if subj is not None and subj.dep_ == "csubj":
         return True  # "warned that *expanding cooperation* is dangerous": a judgment of a deed
+    if clause.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in clause.children):
+        return True  # "warned that it is too big to put out": a judgment of a state, not a threat
     if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("this", "that", "these", "those", "there"):
         return False  # "warned that *it* would respond": the warner's own deed
     doers = {a for s in verb.children if s.dep_ == "nsubj" for a in sources_of(s)}

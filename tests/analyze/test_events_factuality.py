@@ -105,3 +105,30 @@ def test_the_possessor_of_an_arrest_is_the_one_arrested(nlp):
 def test_an_attempted_attack_is_an_attack(nlp):
     doc = _analyse(nlp, "Militants tried to assassinate the governor of Kandahar on Sunday, police said.")
     assert {"ASSAULT", "FIGHT"} & set(_types(doc))
+
+
+def test_both_sides_of_a_fight_stay_on_their_sides_when_retold(nlp):
+    doc = _analyse(
+        nlp,
+        "Kurdish fighters besieged Turkish troops in Afrin. The Turkish troops had to call in helicopters "
+        "to break the siege of the Kurdish fighters in Afrin, but this happened a few days ago.",
+    )
+    for ev in (e for e in doc._.ng_events if e.type == "FIGHT"):
+        roles = _roles(doc, ev)
+        sides = {name: role for name, role in roles.items() if "Kurdish" in name or "Turkish" in name}
+        kurds = {r for n, r in sides.items() if "Kurdish" in n}
+        turks = {r for n, r in sides.items() if "Turkish" in n}
+        assert not kurds & turks, roles  # never on the same side, never both targets
+
+
+def test_a_date_from_this_happened(nlp):
+    doc = _analyse(nlp, "Who would have thought the rebels would storm the palace in Sanaa, but this happened a few days ago.")
+    storms = [e for e in doc._.ng_events if e.type in ("ASSAULT", "FIGHT")]
+    assert storms and storms[0].date_precision == "approximate"
+
+
+def test_a_date_of_another_clause_is_not_the_event_s(nlp):
+    doc = _analyse(nlp, "The 2014 abduction of schoolgirls in Chibok led many leaders to call for their release.")
+    for ev in doc._.ng_events:
+        if ev.type == "DEMAND":
+            assert ev.date is None
