@@ -139,7 +139,7 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             add(targets, [tok.head])  # "schoolgirls *kidnapped* in Zamfara": the noun is done to
         elif not subj and not passive:  # never the one a passive is done to ("*activists* were killed")
             sources.extend(_left_actor(tok, index))
-        elif not sources and all(s.pos_ == "PRON" for s in subj):
+        elif subj and not sources and all(s.pos_ == "PRON" for s in subj):  # never the reporter of a passive
             sources.extend(_speaker(tok, index))
         agents = [obj for a in tok.children if a.dep_ == "agent" for obj in a.children if obj.dep_ == "pobj"]
         add(sources, agents)
@@ -160,6 +160,8 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         add(sources, prep_objects(tok, ("by", "from")))
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         verb = _governing_verb(tok)
+        if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
+            verb = None  # "the arrest *drew* condemnation": the arrest does not condemn
         if not sources and verb is not None:
             subj = subject(verb)
             add(sources, subj)
@@ -176,6 +178,12 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
     targets = [a for a in targets if a not in sources]
     return sources, targets
 
+
+#: Verbs whose subject causes or undergoes what their object names, not its doer: "the arrest *drew*
+#: condemnation", "the plan *faced* protests", "the move *sparked* clashes".
+_REACTION_VERBS = frozenset(
+    "draw spark trigger prompt provoke face receive attract earn cause meet invite elicit fuel ignite".split()
+)
 
 #: Nouns of a deed whose possessor or noun modifier is the one it is done to, not the doer:
 #: "the journalist's arrest", "Morsi's ouster", "the Khashoggi killing" (but "Israel's strike").

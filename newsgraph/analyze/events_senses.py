@@ -1,4 +1,4 @@
-"""Senses of trigger words that name no political event: a verbal "attack" by a politician,
+"""Senses of trigger words that name no political event: a verbal "attack" of one person on another,
 a campaign "rally", electoral "support", a sports "beat", a television show "cancelled".
 
 PLOVER codes material conflict only when force is used, and a protest only when people
@@ -51,7 +51,7 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     if not forceful and any(t.lemma_.lower() in FIELD_NOUNS for t in near):
         return "field"  # "beat the Lakers in the playoff", "cancelled the show", "battled the blaze"
     if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:
-        if not forceful and actor_types and set(actor_types) <= {"PERSON", "ORG"}:
+        if not forceful and actor_types and set(actor_types) <= {"PERSON"}:
             return "verbal"  # "Trump attacked Clinton over her emails": criticism, not force
     if etype == "PROTEST" and tok.pos_ == "NOUN" and lemma in ("rally", "rallies"):
         if any(c.dep_ in ("compound", "poss") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in ("campaign", "election")) for c in tok.children):

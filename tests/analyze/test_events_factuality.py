@@ -132,3 +132,21 @@ def test_a_date_of_another_clause_is_not_the_event_s(nlp):
     for ev in doc._.ng_events:
         if ev.type == "DEMAND":
             assert ev.date is None
+
+
+def test_the_one_who_reports_a_deed_is_not_its_doer(nlp):
+    doc = _analyse(nlp, "Her lawyer, Carlos Mendes, told reporters that Ana Lopes has been released on bail.")
+    for ev in doc._.ng_events:
+        assert _roles(doc, ev).get("Carlos Mendes") != "source", _roles(doc, ev)
+
+
+def test_what_a_deed_drew_is_not_done_by_it(nlp):
+    doc = _analyse(nlp, "Ana Lopes's detention drew condemnation from rights groups on Monday.")
+    for ev in doc._.ng_events:
+        if ev.type == "DISAPPROVE":
+            assert _roles(doc, ev).get("Ana Lopes") != "source", _roles(doc, ev)
+
+
+def test_one_person_attacking_another_in_words_is_criticism(nlp):
+    doc = _analyse(nlp, "Senator Mark Cole attacked Governor Lisa Hart over her budget on Tuesday.")
+    assert "ASSAULT" not in _types(doc) and "FIGHT" not in _types(doc)
