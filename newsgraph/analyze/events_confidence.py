@@ -85,6 +85,7 @@ def confidence(trig: Trigger, ev, recoded: str | None, kind_agent: bool) -> tupl
         "quoted": in_quote(trig.token),
         "anchor": _anchored(trig.token, ev),
         "lexicon": trig.rule.lexicon or "",
+        "row": f"{' '.join((trig.rule.head, *trig.rule.needs))} [{(trig.rule.lexicon or '-')[:4]}] {trig.rule.type}",
         "pos": trig.token.pos_,
         "needs": len(trig.rule.needs),
         "fact": verdict,

@@ -25,9 +25,18 @@ FIELD_NOUNS = frozenset(
 FORCE_LEMMAS = frozenset(
     "kill wound injure die dead death bomb bombing shoot shooting gun gunman gunfire fire missile rocket "
     "drone airstrike strike shell shelling explosion explode blast troop soldier army militant "
-    "insurgent rebel fighter police hostage casualty victim knife stab grenade weapon".split()
+    "insurgent rebel fighter police hostage casualty victim knife stab grenade weapon force militia "
+    "artillery tank jet warplane airstrike".split()
 )
 _VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail", "hit", "slam", "blast", "savage", "lash"})
+#: Words of conflict that campaigns, courts and markets use for a contest: "beat", "battle", "capture".
+_CONTEST_LEMMAS = frozenset({"beat", "defeat", "trounce", "battle", "fight", "clash", "capture", "war", "combat"})
+_VOTE_LEMMAS = frozenset({"vote", "voter", "ballot", "poll", "delegate", "primary", "caucus", "election", "nomination", "seat"})
+
+
+def _votes(tok: Token) -> bool:
+    """True when the sentence counts votes, seats or delegates: an electoral contest."""
+    return any(t.lemma_.lower() in _VOTE_LEMMAS for t in tok.sent)
 
 
 def _around(tok: Token) -> list[Token]:
@@ -53,6 +62,9 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:
         if not forceful and actor_types and set(actor_types) <= {"PERSON"}:
             return "verbal"  # "Trump attacked Clinton over her emails": criticism, not force
+    if etype in ("ASSAULT", "FIGHT", "COERCE") and lemma in _CONTEST_LEMMAS and not forceful:
+        if actor_types and set(actor_types) <= {"PERSON"} or _votes(tok):
+            return "contest"  # "Obama beat Clinton", "a battle for the nomination", "captured Florida by 74,000 votes"
     if etype == "PROTEST" and tok.pos_ == "NOUN" and lemma in ("rally", "rallies"):
         if any(c.dep_ in ("compound", "poss") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in ("campaign", "election")) for c in tok.children):
             return "campaign"  # "a Trump rally", "her campaign rally": no protest

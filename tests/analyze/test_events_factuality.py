@@ -150,3 +150,22 @@ def test_what_a_deed_drew_is_not_done_by_it(nlp):
 def test_one_person_attacking_another_in_words_is_criticism(nlp):
     doc = _analyse(nlp, "Senator Mark Cole attacked Governor Lisa Hart over her budget on Tuesday.")
     assert "ASSAULT" not in _types(doc) and "FIGHT" not in _types(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ana Ruiz beat Governor Tom Bell in the primary by 4,000 votes.",  # an election
+        "The network cancelled the show after its ratings fell.",  # entertainment
+        "Firefighters battled the blaze near Perth for three days.",  # weather and fire
+        "Supporters gathered at a campaign rally for Senator Ana Ruiz in Ohio.",  # a campaign stop
+    ],
+)
+def test_senses_outside_politics_are_no_events(nlp, text):
+    doc = _analyse(nlp, text)
+    assert not {"ASSAULT", "FIGHT", "SANCTION", "PROTEST"} & set(_types(doc)), [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+def test_fighting_between_armed_groups_is_still_an_event(nlp):
+    doc = _analyse(nlp, "Rebels battled government forces near Aleppo on Sunday, killing 12 soldiers.")
+    assert {"FIGHT", "ASSAULT"} & set(_types(doc))
