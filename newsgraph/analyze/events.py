@@ -177,9 +177,11 @@ def find_candidates(doc: Doc) -> list[_Found]:
         elif (is_intent or hedged(verb)) and (
             (cond := condition(verb)) == "unless" or (cond == "if" and etype in HARM_TYPES)
         ):  # CAMEO 13: a deed made conditional on the other side's ("will withdraw unless ...") is a threat
-            etype, mode, recoded = "THREATEN", None, "conditional threat"
+            etype, mode, recoded = "THREATEN", "threatened", "conditional threat"
         elif is_intent:  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
             new_type = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in HARM_TYPES else etype
+            if new_type != etype:  # the mode says the deed is a speech act about the future (issue 12)
+                mode = "intended" if new_type == "AGREE" else "threatened"
             etype, recoded = new_type, "intent"
         elif failed(verb) and etype in (*COOPERATIVE_TYPES, "AGREE"):  # "failed to reach agreement": CAMEO 12
             etype, mode, recoded = "REJECT", None, "failure"

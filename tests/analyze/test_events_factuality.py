@@ -169,3 +169,9 @@ def test_senses_outside_politics_are_no_events(nlp, text):
 def test_fighting_between_armed_groups_is_still_an_event(nlp):
     doc = _analyse(nlp, "Rebels battled government forces near Aleppo on Sunday, killing 12 soldiers.")
     assert {"FIGHT", "ASSAULT"} & set(_types(doc))
+
+
+def test_a_stated_intent_records_its_mode(nlp):
+    doc = _analyse(nlp, "Norway said it would send aid to Sudan.")
+    agree = [e for e in doc._.ng_events if e.type == "AGREE"]
+    assert agree and agree[0].mode == "intended"
