@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsgraph.analyze.syntax import clause_verb, has_aux, trimmed_span
 from newsgraph.model import DateMention, Precision
 
 _MONTHS = (
@@ -198,7 +199,7 @@ class DateFinder:
         spans.extend(doc[s:e] for _, s, e in self.matcher(doc))
         found = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
-            span = _trim(span)
+            span = trimmed_span(span)  # entities sometimes carry edge punctuation
             if span is None:
                 continue
             value, precision = resolve_date(span.text, base, future=_in_future_clause(span))
@@ -222,13 +223,9 @@ def _in_future_clause(span: Span) -> bool:
     "is due to meet *in January*"); words that say past ("last", "ago") keep it past."""
     if _RELATIVE_RE.search(span.text):
         return False
-    node = span.root
-    for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
-        node = node.head
+    node = clause_verb(span.root)
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in node.children):
+        if has_aux(node, _FUTURE_AUX):
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _FUTURE_HEADS:
             return True
@@ -237,17 +234,6 @@ def _in_future_clause(span: Span) -> bool:
             return False
         node = node.head
     return False
-
-
-def _trim(span: Span) -> Span | None:
-    """Drop punctuation and spaces at the edges of a span (entities sometimes carry them)."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end] if end > start else None
 
 
 @Language.factory("newsgraph_dates")

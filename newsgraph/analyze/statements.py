@@ -16,7 +16,7 @@ speakers and reported speech.  They are merged:
   cue, as the attribution covers the paragraph); a short scare quote with
   neither is not a statement.
 
-Speakers are resolved to actor ids through ``doc.actor_at`` (names, titles,
+Speakers are resolved to actor ids through ``syntax.ActorIndex.span_actor`` (names, titles,
 descriptions and pronouns the actors component linked).  A pronoun or
 description it did not link falls back to the previous statement's speaker,
 else to the PERSON actor most mentioned in the three sentences before.
@@ -33,9 +33,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
-from newsgraph.analyze.doc import actor_at, actors_of
+from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.quotes import Quote, find_quotes, paragraphs
-from newsgraph.analyze.quotes_reported import Reported, reported_speech, speaker_span, subject_of
+from newsgraph.analyze.quotes_reported import Reported, reported_speech
+from newsgraph.analyze.syntax import ActorIndex
 from newsgraph.model import Statement
 
 #: A quote of fewer words with no cue is a scare quote ("so-called “peace”"), not speech.
@@ -326,6 +327,7 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
     """Turn drafts into Statements, resolving speakers and addressees to actor ids."""
     para_starts = [p[0] for p in paragraphs(text)]
     context = _Salience(doc, sent_starts)
+    index = ActorIndex(doc)
     statements: list[Statement] = []
     previous: Statement | None = None
     group_speaker: dict[int, tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]] = {}
@@ -336,7 +338,7 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
         if d.group is not None and d.group in group_speaker and (speaker is None or d.inherit):
             speaker_id, speaker, cue = group_speaker[d.group]
         elif speaker is not None:
-            speaker_id = actor_at(doc, *speaker)
+            speaker_id = index.span_actor(*speaker)
             if speaker_id is None and _is_anaphor(text[speaker[0]:speaker[1]]):
                 speaker_id = context.fallback(previous, speaker[0], text[speaker[0]:speaker[1]])
         elif d.inherit and previous is not None and _near(para_starts, previous, d.start):
@@ -351,7 +353,7 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
             continue  # "the fusillade underscored the importance of ...": no one spoke
         if d.group is not None and d.group not in group_speaker:
             group_speaker[d.group] = (speaker_id, speaker, cue)
-        addressee = actor_at(doc, *d.addressee) if d.addressee else None
+        addressee = index.span_actor(*d.addressee) if d.addressee else None
         st = Statement(
             speaker=speaker_id,
             speaker_text=text[speaker[0]:speaker[1]] if speaker else None,
@@ -420,4 +422,4 @@ class _Salience:
         return max(counts, key=lambda a: (counts[a], last_seen[a]))
 
 
-__all__ = ["find_statements", "newsgraph_statements", "speaker_span", "subject_of"]
+__all__ = ["find_statements", "newsgraph_statements"]

@@ -39,7 +39,10 @@ def test_event_type_accuracy_meets_the_target(every_candidate, shared_data, benc
     records = bench.load_records(shared_data / "events-plover")
     assert len(records) == 322
     counts = bench.score(records, nlp)["counts"]
-    assert counts["type_ok"] / counts["n"] >= 0.80  # issue 3's target; GDELT's hand-checked figure is 0.812
+    # issue 3's target was 0.80 (GDELT's hand-checked figure is 0.812; newsgraph had 0.814); issue 12
+    # lets it fall somewhat for precision on whole articles: urging is now a call (DEMAND), where
+    # this gold codes the deed urged, and a bare "rally" is no protest
+    assert counts["type_ok"] / counts["n"] >= 0.78
     assert counts["src_any"] / counts["src_n"] >= 0.70
     # without the trigger rows written after reading misses on this gold, still far above
     # the majority class (0.124), so the figure does not rest on those rows alone
