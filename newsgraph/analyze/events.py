@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -40,9 +41,10 @@ from newsgraph.analyze.events_args import (
 )
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_factuality import presupposed
-from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
-from newsgraph.analyze.plover import find_triggers, load_rules
+from newsgraph.analyze.events_senses import other_sense
+from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
+from newsgraph.analyze.plover import HeadRules, find_triggers, lexicon_paths, load_rules
 from newsgraph.analyze.syntax import CCOMP, ActorIndex, clause_verb, doer_subjects, trimmed_span
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
@@ -146,9 +148,10 @@ def _to_record(ev: _Found) -> Event:
     )
 
 
-def find_candidates(doc: Doc) -> list[_Found]:
-    """Return every event the triggers of a parsed doc could tell, unmerged and unthresholded,
-    each with its confidence and the factors that gave it (``events_confidence``)."""
+def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[_Found]:
+    """Return every event the triggers of a parsed doc could tell (matching the trigger ``rules``,
+    default ``plover.load_rules()``), unmerged and unthresholded, each with its confidence and the
+    factors that gave it (``events_confidence``)."""
     index = ActorIndex(doc)
     dates_by_sentence: dict[int, list[tuple[DateMention, Token]]] = {}
     for mention in doc._.ng_dates or []:
@@ -156,7 +159,7 @@ def find_candidates(doc: Doc) -> list[_Found]:
         if span is not None and len(span):
             dates_by_sentence.setdefault(span.root.sent.start, []).append((mention, span.root))
     found: list[_Found] = []
-    for trig in find_triggers(doc):
+    for trig in find_triggers(doc, rules):
         sources, targets = arguments(trig, index)
         etype, mode = trig.rule.type, trig.rule.mode
         if "/" in etype:
@@ -226,31 +229,50 @@ def _threatened_by_a_thing(tok: Token, index: ActorIndex) -> bool:
     return bool(agents) and not any(index.actors(o) for o in agents)
 
 
-def find_events(doc: Doc, threshold: float = CONFIDENCE_THRESHOLD) -> list[Event]:
+def find_events(
+    doc: Doc, rules: dict[str, HeadRules] | None = None, threshold: float = CONFIDENCE_THRESHOLD
+) -> list[Event]:
     """Return the PLOVER events of a parsed doc whose confidence reaches ``threshold``
     (actors and dates components must have run)."""
-    kept = [ev for ev in find_candidates(doc) if ev.confidence >= threshold]
+    kept = [ev for ev in find_candidates(doc, rules) if ev.confidence >= threshold]
     return [_to_record(ev) for ev in merge_events(kept)]
 
 
 class EventFinder:
     """The newsgraph_events component: sets ``doc._.ng_events``.
 
-    ``threshold`` is the confidence an event needs to be output (default
-    ``CONFIDENCE_THRESHOLD``; recall-minded users may lower it:
-    ``nlp.add_pipe("newsgraph_events", config={"threshold": 0.3})``).
+    ``threshold``: the confidence an event needs to be output (default ``CONFIDENCE_THRESHOLD``;
+    recall-minded users may lower it: ``nlp.add_pipe("newsgraph_events", config={"threshold": 0.3})``).
+    ``triggers``: the user's trigger lexicons, which win over the language's own (``lexicon``: a
+    language under ``newsgraph/data`` or a directory); both are read and checked when it is built.
     """
 
-    def __init__(self, threshold: float = CONFIDENCE_THRESHOLD) -> None:
-        load_rules()  # read and check the lexicon once, when the pipeline is built
+    def __init__(
+        self, lexicon: str = DEFAULT_LANGUAGE, triggers: list[str] | tuple[str, ...] = (),
+        threshold: float = CONFIDENCE_THRESHOLD,
+    ) -> None:
+        self.lexicon = lexicon
+        self.triggers = tuple(Path(p) for p in triggers)
         self.threshold = threshold
+        load_rules(*self.paths())
+
+    def paths(self) -> tuple[Path, ...]:
+        """Return the trigger lexicons this component reads, first winning (looked up on each call,
+        so the events benchmark can swap ``plover.LEXICONS``)."""
+        return lexicon_paths(self.triggers, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = find_events(doc, self.threshold)
+        doc._.ng_events = find_events(doc, load_rules(*self.paths()), self.threshold)
         return doc
 
 
-@Language.factory("newsgraph_events", default_config={"threshold": CONFIDENCE_THRESHOLD})
-def make_event_finder(nlp: Language, name: str, threshold: float) -> EventFinder:
-    """Return the newsgraph_events component (events below ``threshold`` confidence are not output)."""
-    return EventFinder(threshold)
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.ng_events"],
+    requires=["doc._.ng_actors", "doc._.ng_dates", "token.dep", "token.lemma"],
+    default_config={"lexicon": DEFAULT_LANGUAGE, "triggers": [], "threshold": CONFIDENCE_THRESHOLD},
+)
+def make_event_finder(nlp: Language, name: str, lexicon: str, triggers: list[str], threshold: float) -> EventFinder:
+    """Return the newsgraph_events component (``triggers``: the user's lexicons, first winning;
+    events below ``threshold`` confidence are not output)."""
+    return EventFinder(lexicon, triggers, threshold)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -63,7 +62,9 @@ def slug(name: str) -> str:
 
 def home_dir() -> Path:
     """Return newsgraph's per-user directory ($NEWSGRAPH_HOME, default ~/.newsgraph)."""
-    return Path(os.environ.get("NEWSGRAPH_HOME") or Path.home() / ".newsgraph")
+    from newsgraph.settings import get_settings  # read when asked, so a changed environment is seen
+
+    return get_settings().home
 
 
 def user_kb_dir() -> Path:

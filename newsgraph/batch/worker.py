@@ -21,6 +21,7 @@ from distributed import WorkerPlugin
 from newsgraph.batch.inputs import FeedSource, InputItem
 from newsgraph.errors import FetchError, InputError, NewsgraphError, PrivateAddressError
 from newsgraph.model import Analysis, Article, IngestFailure, RawDocument
+from newsgraph.settings import MAX_INPUT_BYTES
 
 _LOCK = threading.Lock()
 #: One analysis at a time per process: a worker started with several threads
@@ -235,7 +236,7 @@ def poll_feed(feed: FeedSource, options: TaskOptions) -> list[tuple[str, dict[st
             content = fetch(feed.target, allow_private=options.allow_private, timeout=options.timeout,
                             source=feed.source, **kwargs).content
         else:
-            content = files.read_file(feed.target, max_bytes=options.max_bytes or 20_000_000, source=feed.source).content
+            content = files.read_file(feed.target, max_bytes=options.max_bytes or MAX_INPUT_BYTES, source=feed.source).content
         return [(item.link, item.hints) for item in feeds.parse_feed(content, feed.source)]
     except Exception as err:
         return failure(feed.source, "ingest", err)

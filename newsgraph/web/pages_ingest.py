@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
-from newsgraph.web.app import ApiError
-from newsgraph.web.deps import check_csrf, rate_limit, render, state
+from newsgraph.web.deps import ApiError, check_csrf, rate_limit, render, state
 from newsgraph.web.ingesting import fetch_url, given_fields, ingest, raw_from_text, raw_from_upload
 from newsgraph.web.security import token_matches
 
