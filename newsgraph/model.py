@@ -158,6 +158,9 @@ class Event(Record):
     end: int
     #: Other sentences of the article that tell the same event.
     evidence: list[Span] = Field(default_factory=list)
+    #: How sure the coder is that this event happened as typed, 0..1 (trigger row, factuality, roles found);
+    #: events below the events component's threshold are not output. None for events from elsewhere.
+    confidence: float | None = None
 
 
 class DateMention(Span):

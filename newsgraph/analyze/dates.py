@@ -20,7 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgraph.analyze.syntax import trimmed_span
+from newsgraph.analyze.syntax import clause_verb, has_aux, trimmed_span
 from newsgraph.model import DateMention, Precision
 
 _MONTHS = (
@@ -53,6 +53,16 @@ _DURATION_RE = re.compile(
     r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)$",
     re.I,
 )
+#: What a date expression must contain to name a point in time: a month, a weekday, a year of
+#: four digits, a relative word, a unit of time or a numeric date. spaCy's DATE entities also
+#: cover bare numbers (ages, model numbers, street numbers), which dateparser turns into years.
+_NAMES_TIME_RE = re.compile(
+    rf"\b(?:{_MONTHS}|{_WEEKDAYS})\.?\b|\b(?:1[5-9]|20)\d\d\b|\d{{1,2}}[/.-]\d{{1,2}}|"
+    r"\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|later|recently|weekend|"
+    r"days?|weeks?|months?|years?|morning|afternoon|evening|night|noon|midnight|spring|summer|autumn|fall|winter)\b",
+    re.I,
+)
+_ORDINAL_PERIOD_RE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:year|anniversary|day|week|month|century|season)", re.I)
 _POINT_WORDS_RE = re.compile(r"\b(?:ago|last|next|this|yesterday|today|tomorrow|earlier|later)\b", re.I)
 _DECADE_RE = re.compile(r"\b(?:\d{2,4}|')0s\b|\bcentur(?:y|ies)\b|\bdecades?\b", re.I)
 _CORE_RE = re.compile(
@@ -85,8 +95,8 @@ def _patterns() -> list[list[dict]]:
 
 
 @lru_cache(maxsize=8)
-def _parser(base: dt.datetime | None, language: str = "en") -> DateDataParser:
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"}
+def _parser(base: dt.datetime | None, language: str = "en", prefer: str = "past") -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"}
     if base is not None:
         settings["RELATIVE_BASE"] = base
     return DateDataParser(languages=[language], settings=settings)
@@ -107,16 +117,21 @@ def parse_published(value: str | None) -> dt.datetime | None:
         return None
 
 
-def resolve_date(text: str, base: dt.datetime | None, language: str = "en") -> tuple[str | None, Precision | None]:
+def resolve_date(
+    text: str, base: dt.datetime | None, language: str = "en", future: bool = False
+) -> tuple[str | None, Precision | None]:
     """Return (ISO value, precision) for a date expression, or (None, None) when it names no point in time.
 
     ``base`` is the publication date; without it only expressions that name
-    their year are resolved.
+    their year are resolved. ``future``: the expression's clause tells what will
+    happen ("will press charges on April 1"), so an incomplete date is read forward.
     """
     raw = " ".join(text.split())
     core = _LEADING_RE.sub("", raw).strip(" ,.;:")
     if not core or _DECADE_RE.search(core):
         return None, None
+    if not _NAMES_TIME_RE.search(core) or _ORDINAL_PERIOD_RE.search(core):
+        return None, None  # "29" (an age), "SU 35", "area 55", "its 20th year": numbers, not dates
     if _DURATION_RE.match(core) and not _POINT_WORDS_RE.search(core):
         return None, None  # "three years" is how long, not when
     if base is None and not re.search(r"\b\d{4}\b", core):
@@ -128,11 +143,11 @@ def resolve_date(text: str, base: dt.datetime | None, language: str = "en") -> t
     qualified = _QUALIFIER_RE.match(core)
     if qualified and qualified.end() < len(core):
         core = core[qualified.end():]
-    value, precision = _parse(core, base, language)
+    value, precision = _parse(core, base, language, future)
     if value is None:
         inner = _CORE_RE.search(core)  # "the early hours of Tuesday" -> "Tuesday"
         if inner and inner.group(0) != core:
-            value, precision = _parse(inner.group(0), base, language)
+            value, precision = _parse(inner.group(0), base, language, future)
     if value is None:
         return None, None
     if qualified and precision == "day":
@@ -142,14 +157,19 @@ def resolve_date(text: str, base: dt.datetime | None, language: str = "en") -> t
     return value, precision
 
 
-def _parse(core: str, base: dt.datetime | None, language: str = "en") -> tuple[str | None, Precision | None]:
+def _parse(
+    core: str, base: dt.datetime | None, language: str = "en", future: bool = False
+) -> tuple[str | None, Precision | None]:
     relative = base
-    if base is not None and _WEEKDAY_RE.match(core):
+    if future:
+        if base is not None and _WEEKDAY_RE.match(core):
+            relative = base - dt.timedelta(days=1)  # "will meet Thursday" on a Thursday is that day
+    elif base is not None and _WEEKDAY_RE.match(core):
         # A bare weekday is the most recent one on or before publication:
         # "Thursday" in a Thursday story is that day, not a week earlier.
         relative = base + dt.timedelta(days=1)
     try:
-        data = _parser(relative, language).get_date_data(core)
+        data = _parser(relative, language, "future" if future else "past").get_date_data(core)
     except (ValueError, OverflowError, TypeError):  # dateparser on an absurd value ("year 99999")
         return None, None
     when, period = data.date_obj, data.period
@@ -187,7 +207,7 @@ class DateFinder:
             span = trimmed_span(span)  # entities sometimes carry edge punctuation
             if span is None:
                 continue
-            value, precision = resolve_date(span.text, base, self.language)
+            value, precision = resolve_date(span.text, base, self.language, future=_in_future_clause(span))
             found.append(
                 DateMention(
                     text=span.text, start=span.start_char, end=span.end_char, value=value, precision=precision
@@ -195,6 +215,30 @@ class DateFinder:
             )
         doc._.ng_dates = found
         return doc
+
+
+#: Auxiliaries and heads that put a clause in the future: "will meet", "is due to visit", "plans to".
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_HEADS = frozenset({"due", "scheduled", "set", "plan", "expect", "intend", "slate", "poise"})
+_RELATIVE_RE = re.compile(r"\b(?:ago|last|yesterday|earlier|previous|past)\b", re.I)
+
+
+def _in_future_clause(span: Span) -> bool:
+    """True when the date's clause tells what will happen ("will press charges *on April 1*",
+    "is due to meet *in January*"); words that say past ("last", "ago") keep it past."""
+    if _RELATIVE_RE.search(span.text):
+        return False
+    node = clause_verb(span.root)
+    for _ in range(3):
+        if has_aux(node, _FUTURE_AUX):
+            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _FUTURE_HEADS:
+            return True
+        # "after it joins *on April 1*, it will press charges": a time clause of a future deed
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 @Language.factory(

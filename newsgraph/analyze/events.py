@@ -39,7 +39,10 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.analyze.events_args import (
     COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_date, event_place, has_agent, violence_type,
 )
-from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended
+from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
+from newsgraph.analyze.events_factuality import presupposed
+from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
+from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
 from newsgraph.analyze.plover import HeadRules, find_triggers, lexicon_paths, load_rules
 from newsgraph.analyze.syntax import CCOMP, ActorIndex, clause_verb, doer_subjects, trimmed_span
@@ -61,6 +64,8 @@ class _Found:
     date: DateMention | None = None
     place: str | None = None
     evidence: list[Span] = field(default_factory=list)
+    confidence: float = 1.0
+    factors: dict[str, float] = field(default_factory=dict)
 
     @property
     def actor_set(self) -> set[str]:
@@ -114,10 +119,16 @@ def merge_events(found: list[_Found]) -> list[_Found]:
         if same is None:
             merged.append(ev)
             continue
-        same.sources.extend(a for a in ev.sources if a not in same.actor_set)
-        same.targets.extend(a for a in ev.targets if a not in same.actor_set)
+        sources, targets = ev.sources, ev.targets
+        if ev.type == "FIGHT" and (set(sources) & set(same.targets) or set(targets) & set(same.sources)):
+            # both sides of a fight are warring parties: "X besieged Y" then "Y fled the siege of X's
+            # fighters" keeps X's fighters on X's side, never among Y's targets
+            sources, targets = targets, sources
+        same.sources.extend(a for a in sources if a not in same.actor_set)
+        same.targets.extend(a for a in targets if a not in same.actor_set)
         same.date = _better_date(same.date, ev.date)
         same.place = same.place or ev.place
+        same.confidence = max(same.confidence, ev.confidence)
         for sent in (ev.sentence, *ev.evidence):
             if sent != same.sentence and sent not in same.evidence:
                 same.evidence.append(sent)
@@ -133,12 +144,14 @@ def _to_record(ev: _Found) -> Event:
         type=ev.type, mode=ev.mode, actors=actors, trigger=ev.trigger, text=text, start=start, end=end,
         date=ev.date.value if ev.date else None, date_precision=ev.date.precision if ev.date else None,
         date_text=ev.date.text if ev.date else None, place=ev.place, evidence=evidence,
+        confidence=round(ev.confidence, 3),
     )
 
 
-def find_events(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[Event]:
-    """Return the PLOVER events of a parsed doc (actors and dates components must have run),
-    matching the trigger ``rules`` (default: ``plover.load_rules()``)."""
+def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[_Found]:
+    """Return every event the triggers of a parsed doc could tell (matching the trigger ``rules``,
+    default ``plover.load_rules()``), unmerged and unthresholded, each with its confidence and the
+    factors that gave it (``events_confidence``)."""
     index = ActorIndex(doc)
     dates_by_sentence: dict[int, list[tuple[DateMention, Token]]] = {}
     for mention in doc._.ng_dates or []:
@@ -152,50 +165,95 @@ def find_events(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[Eve
         if "/" in etype:
             etype, mode = violence_type(trig, sources, index, etype.split("/"))
         verb = clause_verb(trig.token)
-        is_intent = intended(verb)
+        is_intent = intended(verb) and not presupposed(trig.token)  # "who would have thought X would ..." told X
+        recoded = None
         if abstained(verb):
             continue  # "refrained from attacking": nothing happened
         if trig.negated:
             if not is_intent:
                 continue  # "did not meet": nothing happened
-            etype, mode = "REJECT", None  # "will not accept", "would not meet": CAMEO codes a refusal
+            etype, mode, recoded = "REJECT", None, "refusal"  # "will not accept": CAMEO codes a refusal
         elif demanded(verb):  # "X said Y must return the helicopter": CAMEO codes X's demand
             speaker = verb.head if verb.dep_ == CCOMP else None
             demanders = [a for s in (doer_subjects(speaker) if speaker is not None else []) for a in index.actors(s)]
             sources, targets = demanders, [a for a in sources + targets if a not in demanders]
-            etype, mode = "DEMAND", None
+            etype, mode, recoded = "DEMAND", None, "must"
         elif (is_intent or hedged(verb)) and (
             (cond := condition(verb)) == "unless" or (cond == "if" and etype in HARM_TYPES)
         ):  # CAMEO 13: a deed made conditional on the other side's ("will withdraw unless ...") is a threat
-            etype, mode = "THREATEN", None
+            etype, mode, recoded = "THREATEN", "threatened", "conditional threat"
         elif is_intent:  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
-            etype = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in HARM_TYPES else etype
+            new_type = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in HARM_TYPES else etype
+            if new_type != etype:  # the mode says the deed is a speech act about the future (issue 12)
+                mode = "intended" if new_type == "AGREE" else "threatened"
+            etype, recoded = new_type, "intent"
         elif failed(verb) and etype in (*COOPERATIVE_TYPES, "AGREE"):  # "failed to reach agreement": CAMEO 12
-            etype, mode = "REJECT", None
+            etype, mode, recoded = "REJECT", None, "failure"
+        elif etype == "THREATEN" and not trig.rule.needs and warning_of_others(trig.token, index.actors):
+            if not targets:  # the one whose deed is judged: "warned that *the government's* actions would ..."
+                clause = next(c for c in trig.token.children if c.dep_ == "ccomp")
+                judged = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "csubj")]
+                targets = [a for j in judged for a in index.actors(j) if a not in sources]
+            if not targets:
+                continue  # a warning about a state of things ("officials warn the fire is too big"): no one criticised
+            etype, recoded = "DISAPPROVE", "warning"  # "warned that the government's actions would divide the country"
+        elif etype == "THREATEN" and _threatened_by_a_thing(trig.token, index):
+            continue  # "the province is threatened by rising consumption": no one threatens
+        sense = other_sense(trig.token, etype, [index.types.get(a, "") for a in sources + targets])
+        if sense == "verbal":
+            etype, mode = "DISAPPROVE", None  # a verbal attack is criticism (PLOVER)
+        elif sense is not None:
+            continue  # a sports, business, campaign or weather sense: no political event
         sent = trig.token.sent
         place = event_place(trig, sent, index, material=etype in HARM_TYPES)
-        if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not has_agent(trig.token):
+        kind_agent = has_agent(trig.token)
+        if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not kind_agent:
             continue  # nobody named does it, nowhere: a mention of a kind of event, not an event
-        found.append(
-            _Found(
-                type=etype, mode=mode, sources=sources, targets=targets,
-                trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
-                date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place,
-            )
+        ev = _Found(
+            type=etype, mode=mode, sources=sources, targets=targets,
+            trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
+            date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place,
         )
-    return [_to_record(ev) for ev in merge_events(found)]
+        speech_act = recoded in ("warning", "conditional threat") or recoded is not None and trig.token.pos_ == "VERB" and (
+            own_intent(verb, index.actors)
+            or (etype == "THREATEN" and recoded == "intent" and bool(sources and targets))  # "France will impose sanctions on Iran"
+        )
+        ev.confidence, ev.factors = confidence(trig, ev, recoded if speech_act else None, kind_agent)
+        found.append(ev)
+    return found
+
+
+def _threatened_by_a_thing(tok: Token, index: ActorIndex) -> bool:
+    """True for a passive "threatened by <something that is no actor>" ("threatened by floods")."""
+    agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return bool(agents) and not any(index.actors(o) for o in agents)
+
+
+def find_events(
+    doc: Doc, rules: dict[str, HeadRules] | None = None, threshold: float = CONFIDENCE_THRESHOLD
+) -> list[Event]:
+    """Return the PLOVER events of a parsed doc whose confidence reaches ``threshold``
+    (actors and dates components must have run)."""
+    kept = [ev for ev in find_candidates(doc, rules) if ev.confidence >= threshold]
+    return [_to_record(ev) for ev in merge_events(kept)]
 
 
 class EventFinder:
     """The newsgraph_events component: sets ``doc._.ng_events``.
 
+    ``threshold``: the confidence an event needs to be output (default ``CONFIDENCE_THRESHOLD``;
+    recall-minded users may lower it: ``nlp.add_pipe("newsgraph_events", config={"threshold": 0.3})``).
     ``triggers``: the user's trigger lexicons, which win over the language's own (``lexicon``: a
     language under ``newsgraph/data`` or a directory); both are read and checked when it is built.
     """
 
-    def __init__(self, lexicon: str = DEFAULT_LANGUAGE, triggers: list[str] | tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, lexicon: str = DEFAULT_LANGUAGE, triggers: list[str] | tuple[str, ...] = (),
+        threshold: float = CONFIDENCE_THRESHOLD,
+    ) -> None:
         self.lexicon = lexicon
         self.triggers = tuple(Path(p) for p in triggers)
+        self.threshold = threshold
         load_rules(*self.paths())
 
     def paths(self) -> tuple[Path, ...]:
@@ -204,7 +262,7 @@ class EventFinder:
         return lexicon_paths(self.triggers, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = find_events(doc, load_rules(*self.paths()))
+        doc._.ng_events = find_events(doc, load_rules(*self.paths()), self.threshold)
         return doc
 
 
@@ -212,8 +270,9 @@ class EventFinder:
     "newsgraph_events",
     assigns=["doc._.ng_events"],
     requires=["doc._.ng_actors", "doc._.ng_dates", "token.dep", "token.lemma"],
-    default_config={"lexicon": DEFAULT_LANGUAGE, "triggers": []},
+    default_config={"lexicon": DEFAULT_LANGUAGE, "triggers": [], "threshold": CONFIDENCE_THRESHOLD},
 )
-def make_event_finder(nlp: Language, name: str, lexicon: str, triggers: list[str]) -> EventFinder:
-    """Return the newsgraph_events component (``triggers``: the user's lexicons, first winning)."""
-    return EventFinder(lexicon, triggers)
+def make_event_finder(nlp: Language, name: str, lexicon: str, triggers: list[str], threshold: float) -> EventFinder:
+    """Return the newsgraph_events component (``triggers``: the user's lexicons, first winning;
+    events below ``threshold`` confidence are not output)."""
+    return EventFinder(lexicon, triggers, threshold)

@@ -49,11 +49,14 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             into.extend(a for a in index.actors(head) if a not in into)
 
     if tok.pos_ == "VERB":
-        subj = doer_subjects(tok)
+        passive = _passive(tok)
+        subj = [] if passive else doer_subjects(tok)
         add(sources, subj)
-        if not subj:
+        if passive and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            add(targets, [tok.head])  # "schoolgirls *kidnapped* in Zamfara": the noun is done to
+        elif not subj and not passive:  # never the one a passive is done to ("*activists* were killed")
             sources.extend(index.actor_before(tok))
-        elif not sources and all(s.pos_ == "PRON" for s in subj):
+        elif subj and not sources and all(s.pos_ == "PRON" for s in subj):  # never the reporter of a passive
             sources.extend(_speaker(tok, index))
         add(sources, agents(tok))
         add(targets, [c for c in tok.children if c.dep_ in (*OBJECTS, "nsubjpass")])
@@ -65,10 +68,16 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
                 add(targets, [c for c in comp.children if c.dep_ in OBJECTS])
                 add(targets, prep_objects(comp, _TARGET_PREPS))
     else:
-        add(sources, [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")])
+        modifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        if tok.lemma_.lower() in PATIENT_NOMINALS:  # "the journalist's *arrest*": the one arrested
+            add(targets, [m for m in modifiers if m.dep_ in ("poss", "compound")])
+            modifiers = [m for m in modifiers if m.dep_ not in ("poss", "compound")]
+        add(sources, modifiers)
         add(sources, prep_objects(tok, ("by", "from")))
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         verb = governing_verb(tok)
+        if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
+            verb = None  # "the arrest *drew* condemnation": the arrest does not condemn
         if not sources and verb is not None:
             subj = doer_subjects(verb)
             add(sources, subj)
@@ -84,6 +93,30 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         add(targets, further_targets(tok, trig.rule.type))
     targets = [a for a in targets if a not in sources]
     return sources, targets
+
+
+#: Verbs whose subject causes or undergoes what their object names, not its doer: "the arrest *drew*
+#: condemnation", "the plan *faced* protests", "the move *sparked* clashes".
+_REACTION_VERBS = frozenset(
+    "draw spark trigger prompt provoke face receive attract earn cause meet invite elicit fuel ignite".split()
+)
+
+#: Nouns of a deed whose possessor or noun modifier is the one it is done to, not the doer:
+#: "the journalist's arrest", "Morsi's ouster", "the Khashoggi killing" (but "Israel's strike").
+PATIENT_NOMINALS = frozenset(
+    "arrest detention release killing murder assassination abduction kidnapping death execution "
+    "imprisonment jailing expulsion deportation extradition ouster overthrow removal capture rescue "
+    "trial conviction sentencing torture beating injury impeachment dismissal sacking firing "
+    "freeing evacuation internment prosecution indictment".split()
+)
+
+
+def _passive(verb: Token) -> bool:
+    """True for a passive verb ("were killed", "girls *kidnapped* last week"): its subject is done to;
+    ``syntax.is_passive`` and a past participle modifying a noun."""
+    if is_passive(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def has_agent(tok: Token) -> bool:
@@ -132,7 +165,7 @@ def _speaker(verb: Token, index: ActorIndex) -> list[str]:
 
 
 def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
-    """Return the date mention of the trigger's clause, else the sentence's only resolved date, else None.
+    """Return the date mention of the trigger's clause, else of the clause it continues, else None.
 
     ``in_sentence`` holds the (mention, root token) pairs of the trigger's sentence.
     """
@@ -140,8 +173,43 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     for mention, root in in_sentence:
         if clause_verb(root) == verb and mention.value:
             return mention
-    resolved = {d.value: d for d, _ in in_sentence if d.value}
-    return next(iter(resolved.values())) if len(resolved) == 1 else None
+    # else a date of the clause this one continues ("agreed *on Tuesday* to meet", "met X *on Monday*
+    # and signed ..."); never a date of another clause ("said Monday that ...", "the 2014 abduction
+    # ... triggered calls"): no date is better than a wrong one
+    above = _governing_clauses(verb)
+    for mention, root in in_sentence:
+        if mention.value and _dates_a_clause(root) and clause_verb(root) in above:
+            return mention
+    for mention, root in in_sentence:  # "..., but this happened a few days ago": the sentence's deed
+        if mention.value and _happened(clause_verb(root)):
+            return mention
+    return None
+
+
+def _happened(verb: Token) -> bool:
+    """True for "this/that/it happened (took place, occurred)": a clause that only dates what was told."""
+    if verb.lemma_.lower() not in ("happen", "occur", "take") or (
+        verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children)
+    ):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it", "which") for c in verb.children)
+
+
+def _governing_clauses(verb: Token) -> list[Token]:
+    """The clauses ``verb``'s clause hangs in, nearest first ("said *Monday* that X had met Y")."""
+    found, node = [], verb
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+            break
+        node = clause_verb(node.head)
+        found.append(node)
+    return found
+
+
+def _dates_a_clause(root: Token) -> bool:
+    """True for a date that modifies a verb ("met *on Monday*"), not a noun ("the *2014* abduction")."""
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    return head.pos_ in ("VERB", "AUX") and root.dep_ not in ("compound", "nummod", "amod", "poss")
 
 
 def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = False) -> str | None:

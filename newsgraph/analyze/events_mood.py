@@ -61,3 +61,62 @@ def abstained(verb: Token) -> bool:
 def demanded(verb: Token) -> bool:
     """True for a clause under "must" ("Sudan must return ...")."""
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+
+
+def warning_of_others(verb: Token, sources_of) -> bool:
+    """True for "X warned that <someone else's deed or a state> ...": a criticism (DISAPPROVE),
+    not a threat; "X warned (that) *it* will retaliate" and "warned of consequences" stay threats.
+
+    ``sources_of`` maps a subject token to the actor ids it names.
+    """
+    if verb.lemma_.lower() != "warn":
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
+    if subj is not None and subj.dep_ == "csubj":
+        return True  # "warned that *expanding cooperation* is dangerous": a judgment of a deed
+    if clause.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in clause.children):
+        return True  # "warned that it is too big to put out": a judgment of a state, not a threat
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("this", "that", "these", "those", "there"):
+        return False  # "warned that *it* would respond": the warner's own deed
+    doers = {a for s in verb.children if s.dep_ == "nsubj" for a in sources_of(s)}
+    named = set(sources_of(subj))
+    return not (named and named <= doers)
+
+
+#: Verbs that report a speaker's words: "Norway *said* it would send aid".
+SAY_LEMMAS = frozenset(
+    "say announce declare state tell vow pledge promise warn insist confirm add write tweet reiterate "
+    "stress emphasize emphasise repeat conclude remind reminder argue assert note".split()
+)
+#: Heads that state their subject's own intent: "is *ready* to withdraw", "*vowed* to fight".
+_OWN_INTENT_HEADS = frozenset(
+    "ready willing prepared determined vow pledge promise swear threaten offer agree decide refuse fail".split()
+)
+
+
+def own_intent(verb: Token, doers) -> bool:
+    """True when a stated intent, refusal or demand is its doer's own speech act: the doer says it
+    ("Norway said *it* would send aid", "Germany said Poland must ...") or declares it ("is ready
+    to withdraw"), rather than someone predicting it ("analysts say Tehran would welcome ...") or
+    the reporter telling a plan ("Rubio will join the talks on Tuesday").
+
+    ``doers`` maps a subject token to the actor ids it names.
+    """
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OWN_INTENT_HEADS:
+        return True
+    if verb.dep_ not in ("ccomp", "acl") or verb.head.lemma_.lower() not in SAY_LEMMAS:
+        return False
+    speaker = [s for s in verb.head.children if s.dep_ == "nsubj"]
+    subj = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    if demanded(verb):  # "X said Y must ...": X demands of someone else, not "we must ..."
+        return subj[0].lower_ not in ("we", "i", "us", "you") and not (
+            speaker and set(doers(subj[0])) & set(doers(speaker[0]))
+        )
+    if not speaker:
+        return False
+    return subj[0].pos_ == "PRON" and subj[0].lower_ not in ("you",) or bool(set(doers(subj[0])) & set(doers(speaker[0])))

@@ -44,6 +44,7 @@ class TriggerRule:
     type: str
     mode: str | None
     cameo: str | None = None  # the CAMEO code the row was derived from, where it says
+    lexicon: str | None = None  # the file name of the lexicon the row was read from
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -119,7 +120,7 @@ def _read_lexicon(path: Path) -> list[TriggerRule]:
         if etype != NO_EVENT and (any(p not in PLOVER_TYPES for p in etype.split("/")) or etype.count("/") > 1):
             raise LexiconError(f"unknown PLOVER type {etype!r}", source=row.source)
         head, *needs = words.lower().split()
-        found.append(TriggerRule(head, tuple(needs), pos or None, etype, mode or None, cameo or None))
+        found.append(TriggerRule(head, tuple(needs), pos or None, etype, mode or None, cameo or None, Path(path).name))
     return found
 
 

@@ -110,3 +110,24 @@ def test_a_dateline_is_one_mention(nlp):
 @pytest.mark.parametrize("text", ["100000 years ago", "June 31", "February 30, 2023", "year 0"])
 def test_impossible_dates_are_unresolved_not_errors(text):
     assert resolve_date(text, THURSDAY) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["29", "SU 35", "area 55", "its 20th year", "the 5th anniversary", "10"])
+def test_numbers_that_are_not_dates(text):
+    # ages, model and street numbers, ordinals: spaCy may tag them DATE, dateparser reads them as years
+    assert resolve_date(text, THURSDAY) == (None, None)
+
+
+def test_a_date_in_a_future_clause_is_read_forward():
+    assert resolve_date("April 1", THURSDAY, future=True) == ("2024-04-01", "day")
+    assert resolve_date("April 1", THURSDAY) == ("2023-04-01", "day")
+    assert resolve_date("last week", THURSDAY, future=True)[1] == "approximate"
+
+
+def test_the_clause_decides_past_or_future(nlp):
+    doc = nlp.make_doc("After it joins the court on April 1, the authority will press charges. The talks ended on May 2.")
+    doc._.ng_published = "2015-03-18T10:00"
+    doc = nlp(doc)
+    values = {d.text: d.value for d in doc._.ng_dates}
+    assert values["April 1"] == "2015-04-01"
+    assert values["May 2"] == "2014-05-02"

@@ -1,0 +1,74 @@
+"""Senses of trigger words that name no political event: a verbal "attack" of one person on another,
+a campaign "rally", electoral "support", a sports "beat", a television show "cancelled".
+
+PLOVER codes material conflict only when force is used, and a protest only when people
+demonstrate against something; news about campaigns, sports, business and entertainment uses
+the same words for other things.  ``other_sense`` says when the words around a trigger show
+such a sense, from the parse and a few word lists (no dev story's words: the lists are the
+vocabulary of those fields).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: What a sports, business or entertainment sense acts on or is done by: "beat the Lakers 3-1"
+#: is told of a team or a match, "cancelled the show" of a programme, "attacked the market" of prices.
+FIELD_NOUNS = frozenset(
+    "game match season league cup championship tournament semifinal playoff inning score "
+    "club squad coach player striker goalkeeper "
+    "show series episode film movie album song concert festival oscar grammy ratings "
+    "share stock price index earnings profit revenue sales expectation "
+    "blaze flame wildfire bushfire virus disease outbreak infection storm hurricane flood drought weather".split()
+)
+#: Words that show force was used: an "attack" with these is not a verbal one.
+FORCE_LEMMAS = frozenset(
+    "kill wound injure die dead death bomb bombing shoot shooting gun gunman gunfire fire missile rocket "
+    "drone airstrike strike shell shelling explosion explode blast troop soldier army militant "
+    "insurgent rebel fighter police hostage casualty victim knife stab grenade weapon force militia "
+    "artillery tank jet warplane airstrike".split()
+)
+_VERBAL_ATTACK_LEMMAS = frozenset({"attack", "assail", "hit", "slam", "blast", "savage", "lash"})
+#: Words of conflict that campaigns, courts and markets use for a contest: "beat", "battle", "capture".
+_CONTEST_LEMMAS = frozenset({"beat", "defeat", "trounce", "battle", "fight", "clash", "capture", "war", "combat"})
+_VOTE_LEMMAS = frozenset({"vote", "voter", "ballot", "poll", "delegate", "primary", "caucus", "election", "nomination", "seat"})
+
+
+def _votes(tok: Token) -> bool:
+    """True when the sentence counts votes, seats or delegates: an electoral contest."""
+    return any(t.lemma_.lower() in _VOTE_LEMMAS for t in tok.sent)
+
+
+def _around(tok: Token) -> list[Token]:
+    """The trigger's own phrase: its subject and objects and what they are of."""
+    verb = tok
+    near = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "poss", "attr")]
+    near += [g for c in near for g in c.children if g.dep_ in ("pobj", "compound", "poss")]
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.head.pos_ in ("VERB", "ADP"):
+        near.append(tok.head)
+    return near
+
+
+def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
+    """Return why a trigger names no political event here ("field", "verbal", "campaign"), or None.
+
+    ``actor_types`` are the types (PERSON, ORG, GPE ...) of the event's named actors.
+    """
+    lemma = tok.lemma_.lower()
+    near = _around(tok)
+    forceful = bool({t.lemma_.lower() for t in tok.sent} & FORCE_LEMMAS)
+    if not forceful and any(t.lemma_.lower() in FIELD_NOUNS for t in near):
+        return "field"  # "beat the Lakers in the playoff", "cancelled the show", "battled the blaze"
+    if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:
+        if not forceful and actor_types and set(actor_types) <= {"PERSON"}:
+            return "verbal"  # "Trump attacked Clinton over her emails": criticism, not force
+    if etype in ("ASSAULT", "FIGHT", "COERCE") and lemma in _CONTEST_LEMMAS and not forceful:
+        if actor_types and set(actor_types) <= {"PERSON"} or _votes(tok):
+            return "contest"  # "Obama beat Clinton", "a battle for the nomination", "captured Florida by 74,000 votes"
+    if etype == "PROTEST" and tok.pos_ == "NOUN" and lemma in ("rally", "rallies"):
+        if any(c.dep_ in ("compound", "poss") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in ("campaign", "election")) for c in tok.children):
+            return "campaign"  # "a Trump rally", "her campaign rally": no protest
+    if etype == "SUPPORT" and tok.pos_ == "NOUN" and lemma in ("support", "backing"):
+        if not any(c.dep_ == "prep" and c.lower_ in ("for", "of", "to") for c in tok.children):
+            return "standing"  # "her support among women": a share of voters, no act of support
+    return None
