@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import http.cookiejar
 import ssl
 import threading
 import time
@@ -171,7 +172,9 @@ class PolicyTransport(httpx.BaseTransport):
 
 def make_client(allow_private: bool = False, timeout: float = 20.0) -> httpx.Client:
     """Return a new client under the address policy (redirects left to ``fetch``, no proxies from the environment)."""
-    return httpx.Client(transport=PolicyTransport(allow_private=allow_private), trust_env=False,
+    # A shared client must not carry one fetch's cookies into another's (other users, other sites).
+    no_cookies = http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+    return httpx.Client(transport=PolicyTransport(allow_private=allow_private), trust_env=False, cookies=no_cookies,
                         timeout=httpx.Timeout(timeout), follow_redirects=False, headers=HEADERS)
 
 

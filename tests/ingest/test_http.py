@@ -189,3 +189,12 @@ def test_one_client_serves_every_fetch(site) -> None:
     for _ in range(3):
         assert fetch(url, allow_private=True).content == b"<p>a</p>"
     assert shared_client(True) is first and shared_client(False) is not first
+
+
+def test_the_shared_client_keeps_no_cookies(site) -> None:
+    """One fetch's cookies never go out with another (the client is shared by every fetch of a process)."""
+    from newsgraph.ingest.http import shared_client
+
+    url = site.serve("/set", b"<p>c</p>", content_type="text/html", headers={"Set-Cookie": "session=abc; Path=/"})
+    fetch(url, allow_private=True)
+    assert not list(shared_client(True).cookies.jar)
