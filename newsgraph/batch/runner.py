@@ -256,7 +256,7 @@ class _Run:
         done = 0
         for future in self.queue:
             items = self.pending.pop(future)
-            self.continuations.extend(_write_one(future, items, self.writer, report))
+            self.continuations.extend(_write_one(future, items, self.writer, report, None if bar.disable else bar.console))
             done += 1
             self.fill()
             analysed = report.articles + report.skipped_articles
@@ -270,7 +270,17 @@ class _Run:
             future.cancel()
 
 
-def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> list[InputItem]:
+def _say(console: Console | None, failures: list[IngestFailure]) -> None:
+    """Print each failure's one line naming its input (as every command does), above the progress bar."""
+    if console is None:
+        return
+    from rich.markup import escape
+
+    for record in failures:
+        console.print(f"[red]error:[/red] {escape(record.error)}", soft_wrap=True, emoji=False, highlight=False)
+
+
+def _write_one(future, items: list[InputItem], writer, report: BatchReport, console: Console | None = None) -> list[InputItem]:
     """Write one finished partition; return the WARC chunks still to read after it.
 
     A partition that could not run records each of its inputs as failed.
@@ -285,11 +295,13 @@ def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> l
         fails = [failure(item.source, "ingest", BatchError(f"partition failed: {type(err).__name__}: {err}"))
                  for item in items]
         writer.record_failures(fails)
+        _say(console, fails)
         report.failures += len(fails)
         return []
     finally:
         future.release()
     counts = writer.write(result)
+    _say(console, result.failures)
     report.articles += counts.written
     report.skipped_articles += counts.skipped
     report.failures += counts.failures

@@ -74,3 +74,17 @@ def test_a_hostile_page_is_one_failure_and_the_others_are_stored(tmp_path, dask_
     assert report.articles + report.failures == 7 and report.articles >= 6
     with _store(db) as store:
         assert [f.source for f in store.failures()] == ([] if report.articles == 7 else [str(src / "market.html")])
+
+
+def test_each_failure_is_one_line_naming_its_row(tmp_path, dask_client):
+    import io
+
+    from rich.console import Console
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "corpus.csv"
+    out = io.StringIO()
+    report = run_batch([str(fixture)], out=f"sqlite:///{tmp_path / 'l.db'}", client=dask_client, fields={"text": "story_text"},
+                       console=Console(file=out, width=200))
+    assert (report.articles, report.failures) == (2, 3)
+    lines = [line for line in out.getvalue().splitlines() if line.startswith("error:")]
+    assert [line.split(": ", 2)[1] for line in lines] == [f"{fixture}:5", f"{fixture}:6", f"{fixture}:10"]
