@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.analyze.actors_groups import add_groups
+from newsgraph.analyze.actors_speakers import missed_speakers
 from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase, load_demonyms
@@ -168,6 +169,23 @@ class _Analysis:
         for item in out:
             if not kept or item[0].start >= kept[-1][0].end:
                 kept.append(item)
+        return self.with_speakers(kept)
+
+    def with_speakers(self, kept: list[tuple[Span, KBEntry | None, str]]) -> list[tuple[Span, KBEntry | None, str]]:
+        """Add the names of speakers the recogniser missed (``actors_speakers``); a fuller form
+        of such a person's name replaces a name of another type it covers ("Mahad Wasuge" as ORG)."""
+        covered = {t for span, _, _ in kept for t in range(span.start, span.end)}
+        extra = missed_speakers(self.doc, covered, self.comp.demonyms, self.in_headline)
+        if not extra:
+            return kept
+        for span, kind in extra:
+            inside = [item for item in kept if item[0].start < span.end and span.start < item[0].end]
+            if inside and not all(item[1] is None and item[2] != "PERSON" and kind == "PERSON"
+                                  and span.start <= item[0].start and item[0].end == span.end for item in inside):
+                continue
+            kept = [item for item in kept if item not in inside]
+            kept.append((Span(self.doc, span.start, span.end, label=kind), None, kind))
+        kept.sort(key=lambda item: item[0].start)
         return kept
 
     def given_name(self, ent: Span) -> bool:

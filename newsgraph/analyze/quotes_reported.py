@@ -164,6 +164,29 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def inverted_subject(verb: Token) -> Token | None:
+    """Return the speaker written after a cue that follows a quote or clause: "“...,” added Smith",
+    "..., said international relations expert Jane Roe" (the parser makes it the object)."""
+    doc = verb.doc
+    if verb.i == 0 or not (doc[verb.i - 1].is_punct or doc[verb.i - 1].is_quote):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and child.pos_ in (
+                "PROPN", "NOUN") and child.left_edge.i <= verb.i + 6:
+            return child
+    return None
+
+
+def speaker_token(cue: Token) -> Token | None:
+    """Return the token naming who speaks for a cue token (a verb of saying, or "according")."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return subject_of(cue) or inverted_subject(cue)
+
+
 def sentence_bounds(tok: Token) -> tuple[int, int]:
     """Return the token range [start, end) of ``tok``'s sentence.
 
@@ -251,7 +274,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         content = _around(doc, verb.head, verb)  # "as Comey noted, people ... could be ..."
 
     first, last = _cue_extent(verb)
-    subj = subject_of(first if first.i != verb.i else verb)
+    subj = subject_of(first if first.i != verb.i else verb) or inverted_subject(verb)
     if content is None and subj is not None and subj.head.i == verb.i:
         content = _by_position(doc, verb, subj)
     if content is None and subj is None:
