@@ -34,6 +34,7 @@ from spacy.util import filter_spans
 
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
+from newsgraph.analyze.actors_gender import person_gender
 from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_speakers import missed_speakers
 from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
@@ -319,13 +320,28 @@ class _Analysis:
         self.groups()
         # 6. pronouns
         by_id = {id(c): c for c in self.clusters}
-        for i, key in coref.resolve(doc, self.people):
+        gender = self.genders()
+        for i, key in coref.resolve(doc, self.people, gender):
             self.add_mention(by_id[key], doc[i:i + 1], "pronoun")
 
         ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
         ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
+        doc._.ng_gender = {ids[key]: g for key, g in gender.items() if key in ids}
         text = self.text or doc.text  # built from the tokens on each access: once
         return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
+
+    def genders(self) -> dict[int, str]:
+        """Return id(cluster) -> "m"/"f" for the people whose gender the article or first name gives."""
+        starts: dict[int, list[int]] = {}
+        for span, c in self.name_spans:
+            starts.setdefault(id(c), []).append(span.start)
+        found = {}
+        for c in self.clusters:
+            if c.type == "PERSON":
+                g = person_gender(self.doc, starts.get(id(c), []), c.titles, c.words)
+                if g is not None:
+                    found[id(c)] = g
+        return found
 
     def groups(self) -> None:
         """Add the unnamed collective actors (``actors_groups``), merged by country and class."""
