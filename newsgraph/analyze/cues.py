@@ -29,7 +29,7 @@ SAYING_VERBS: frozenset[str] = frozenset(
 #: unity", "expressed gratitude for ..."): reported speech without a clause.
 NP_CONTENT_VERBS: frozenset[str] = frozenset(
     """
-    emphasize emphasise stress underline underscore highlight discuss express announce
+    emphasize emphasise stress underline underscore highlight express announce
     deny reiterate reaffirm mention condemn criticize criticise praise welcome reject
     propose recommend demand urge reveal disclose acknowledge cite
     """.split()
@@ -57,6 +57,20 @@ CLAUSE_ONLY: frozenset[str] = frozenset(
 
 #: Cues only for a quote beside them, never with a parsed clause ("will continue not to").
 QUOTE_ONLY: frozenset[str] = frozenset({"continue", "quote"})
+
+#: Verbs of saying that name a topic, not what was said ("discussed the economy"): never statements.
+TOPIC_VERBS: frozenset[str] = frozenset({"discuss", "debate"})
+
+#: Modals that make a cue hypothetical ("would say", "could argue"): no one said it.
+HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"would", "could", "might", "may", "should", "must", "'d", "’d"})
+
+#: Who asks as the reporter: a question they put is not a statement ("the reporter asked whether ...").
+REPORTER_WORDS: frozenset[str] = frozenset({"reporter", "reporters", "journalist", "journalists", "correspondent",
+                                            "interviewer", "moderator", "i", "we"})
+
+#: Presenting a document reports its content: "presented a report on the latest developments".
+PRESENTING_VERBS: frozenset[str] = frozenset({"present", "deliver", "submit", "give"})
+REPORT_NOUNS: frozenset[str] = frozenset({"report", "briefing", "account", "overview", "assessment", "update"})
 
 #: Pronouns that may stand for a speaker named before.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "i"})

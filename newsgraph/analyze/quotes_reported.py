@@ -26,10 +26,15 @@ from spacy.tokens import Doc, Token
 from newsgraph.analyze.cues import (
     CARRIER_VERBS,
     CLAUSE_ONLY,
+    HYPOTHETICAL_MODALS,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
+    PRESENTING_VERBS,
     QUOTE_ONLY,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
     SAYING_VERBS,
+    TOPIC_VERBS,
 )
 
 _CLAUSES = ("ccomp",)
@@ -67,7 +72,28 @@ def cue_tokens(doc: Doc) -> list[Token]:
             found.append(tok)
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SAYING_VERBS:
             found.append(tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in PRESENTING_VERBS and _presented_report(tok) is not None:
+            found.append(tok)
     return found
+
+
+def _presented_report(verb: Token) -> Token | None:
+    """Return the object of "presented a report on ...", the document whose content is speech."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS
+                 and any(p.dep_ == "prep" and p.lower_ in ("on", "about", "of") for p in c.children)), None)
+
+
+def not_said(verb: Token) -> bool:
+    """True when the cue reports no act of speech: negated ("did not say", "never denied"),
+    hypothetical ("would say", "if he says"), or a topic ("discussed the economy")."""
+    if verb.lemma_.lower() in TOPIC_VERBS:
+        return True
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS):
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless") and verb.dep_ == "advcl":
+            return True
+    return False
 
 
 def reported_speech(doc: Doc) -> list[Reported]:
@@ -237,6 +263,10 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
 
 def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     lemma = verb.lemma_.lower()
+    if not_said(verb):
+        return None
+    if lemma in PRESENTING_VERBS:
+        return _presenting(doc, verb)
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma]:
         if not any(c.dep_ == "prt" and c.lower_ in PARTICLE_CUES[lemma] for c in verb.children):
             return None
@@ -275,6 +305,8 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
 
     first, last = _cue_extent(verb)
     subj = subject_of(first if first.i != verb.i else verb) or inverted_subject(verb)
+    if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
+        return None  # a question the reporter put
     if content is None and subj is not None and subj.head.i == verb.i:
         content = _by_position(doc, verb, subj)
     if content is None and subj is None:
@@ -293,6 +325,17 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         item.own_subject = subj.head.i in (first.i, verb.i)
     item.addressee = _addressee(verb)
     return item
+
+
+def _presenting(doc: Doc, verb: Token) -> Reported | None:
+    """"X presented a report on A": the report is X's speech, its words the content."""
+    obj = _presented_report(verb)
+    subj = subject_of(verb)
+    content = _trimmed(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+    if content is None or subj is None:
+        return None
+    return Reported(verb.idx, verb.idx + len(verb.text), content[0], content[1], speaker_span(subj), subj,
+                    cue_token=verb, np_content=True)
 
 
 def _by_position(doc: Doc, verb: Token, subj: Token) -> tuple[int, int] | None:
