@@ -91,16 +91,22 @@ def missed_speakers(doc: Doc, covered: Collection[int], demonyms: Collection[str
     lowered: set[str] | None = None
     for cue in cue_tokens(doc):
         subj = speaker_token(cue)
-        if subj is None or subj.i in covered or subj.pos_ not in ("PROPN", "NOUN"):
+        if subj is None:
             continue
-        span = _name_span(doc, subj, demonyms)
-        if span is None or span.start in found or in_headline(span):
-            continue
-        if lowered is None:
-            lowered = {t.text for t in doc if t.is_lower}
-        if any(t.lower_ in lowered for t in span):
-            continue  # a common word written with a capital ("Police said")
-        found[span.start] = (span, _kind(subj, span))
+        # the name in apposition to a description: "the press association FreeMik, said"
+        names = [c for c in subj.children if c.dep_ == "appos"] if subj.pos_ == "NOUN" else []
+        for name in [subj] + names:
+            if name.i in covered or name.pos_ not in ("PROPN", "NOUN"):
+                continue
+            span = _name_span(doc, name, demonyms)
+            if span is None or span.start in found or in_headline(span):
+                continue
+            if lowered is None:
+                lowered = {t.text for t in doc if t.is_lower}
+            if any(t.lower_ in lowered for t in span):
+                continue  # a common word written with a capital ("Police said")
+            kind = "ORG" if name is not subj and subj.lemma_.lower() in ORG_WORDS else _kind(name, span)
+            found[span.start] = (span, kind)
     people = {span[-1].text for span, kind in found.values() if kind == "PERSON"}
     if people:
         for tok in doc:

@@ -86,6 +86,10 @@ class Speakers:
                 # "the journalist's lawyer", "Smith's spokesman": the person named is not the one speaking
                 found = actor_at(self.doc, head.idx, head.idx + len(head.text))
             return None if found in self.unnamed else found
+        for appos in (c for c in head.children if c.dep_ == "appos"):  # "the association, FreeMik,"
+            named = actor_at(self.doc, appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
+            if named is not None:
+                return named
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self.pronoun(previous, start, words[0])
         lemma = head.lemma_.lower()
