@@ -73,6 +73,11 @@ def _name_span(doc: Doc, subj: Token, demonyms: Collection[str]) -> Span | None:
     return doc[lo:subj.i + 1]
 
 
+def _titled(doc: Doc, span: Span) -> bool:
+    """True when a title or form of address comes right before the name ("Mayor X", "Mr. X")."""
+    return span.start > 0 and (role_word(doc[span.start - 1]) or doc[span.start - 1].lower_ in HONORIFICS)
+
+
 def _kind(subj: Token, span: Span) -> str:
     """Return ORG or PERSON for a speaker's name (see the module docstring)."""
     if span.text.isupper() and len(span.text) >= 2:
@@ -96,16 +101,20 @@ def missed_speakers(doc: Doc, covered: Collection[int], demonyms: Collection[str
         # the name in apposition to a description: "the press association FreeMik, said"
         names = [c for c in subj.children if c.dep_ == "appos"] if subj.pos_ == "NOUN" else []
         for name in [subj] + names:
-            if name.i in covered or name.pos_ not in ("PROPN", "NOUN"):
+            if name.pos_ not in ("PROPN", "NOUN"):
                 continue
             span = _name_span(doc, name, demonyms)
             if span is None or span.start in found or in_headline(span):
                 continue
+            if name.i in covered and not _titled(doc, span):
+                continue  # (a name tagged as a place after a title is a person's: "Mayor Hadi Rudyatmo")
             if lowered is None:
                 lowered = {t.text for t in doc if t.is_lower}
             if any(t.lower_ in lowered for t in span):
                 continue  # a common word written with a capital ("Police said")
             kind = "ORG" if name is not subj and subj.lemma_.lower() in ORG_WORDS else _kind(name, span)
+            if name.i in covered:
+                kind = "PERSON"
             found[span.start] = (span, kind)
     people = {span[-1].text for span, kind in found.values() if kind == "PERSON"}
     if people:

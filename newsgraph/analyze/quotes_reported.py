@@ -202,6 +202,12 @@ def inverted_subject(verb: Token) -> Token | None:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and child.pos_ in (
                 "PROPN", "NOUN") and child.left_edge.i <= verb.i + 6:
             return child
+    # "“...,” said Smith, who ...": the parser may hang the name on the clause after it
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and not doc[k].is_sent_start:
+        k += 1
+    if k > verb.i + 1 and (k == len(doc) or doc[k].is_punct):
+        return doc[k - 1]
     return None
 
 

@@ -80,16 +80,17 @@ class Speakers:
         if span is None or not len(span):
             return None if found in self.unnamed else found
         head, words = span.root, span.text.lower().split()
+        if head.pos_ == "NOUN":
+            for appos in (c for c in head.children if c.dep_ == "appos"):  # "the journalist's lawyer, X,"
+                named = actor_at(self.doc, appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
+                if named is not None:
+                    return named
         if found is not None:
             if self.types.get(found) == "PERSON" and head.pos_ == "NOUN" and any(
                     c.dep_ == "poss" for c in head.children):
                 # "the journalist's lawyer", "Smith's spokesman": the person named is not the one speaking
                 found = actor_at(self.doc, head.idx, head.idx + len(head.text))
             return None if found in self.unnamed else found
-        for appos in (c for c in head.children if c.dep_ == "appos"):  # "the association, FreeMik,"
-            named = actor_at(self.doc, appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
-            if named is not None:
-                return named
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self.pronoun(previous, start, words[0])
         lemma = head.lemma_.lower()
