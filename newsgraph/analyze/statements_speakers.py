@@ -80,6 +80,8 @@ class Speakers:
         if span is None or not len(span):
             return None if found in self.unnamed else found
         head, words = span.root, span.text.lower().split()
+        if len(words) == 1 and head.tag_ == "NNS" and head.lemma_.lower() in UNNAMED_SOURCES:
+            return None  # "Authorities said": no one named, whoever the word was merged with
         if head.pos_ == "NOUN":
             for appos in (c for c in head.children if c.dep_ == "appos"):  # "the journalist's lawyer, X,"
                 named = actor_at(self.doc, appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
@@ -110,8 +112,9 @@ class Speakers:
         person = word in PERSON_PRONOUNS
         sex = _PERSON_PRONOUNS_GENDER.get(word)
         last = self._recent(previous, at)
-        if last is not None and (self.types.get(last) == "PERSON") == person and self.gender.get(last, sex) == sex:
-            return last
+        kinds = ("PERSON",) if person else ("ORG", "GPE") if word == "it" else ("ORG", "GPE", "GROUP")
+        if last is not None and self.types.get(last) in kinds and self.gender.get(last, sex) == sex:
+            return last  # ("it" is no plural group: "authorities ... It claimed")
         if not person:
             return None
         lo, hi = self._window(self.people_starts, at)
@@ -149,9 +152,10 @@ class Speakers:
             named = [a for _, a, name in self.orgs[:hi] if noun in name.split()]
             return named[-1] if named else None
         last = self._recent(previous, at)
-        if last is not None and self.types.get(last) in ("ORG", "GROUP"):
+        if last is not None and self.types.get(last) == "ORG":
             return last
-        return self.orgs[hi - 1][1] if hi > lo else None
+        named = [a for _, a, _ in self.orgs[lo:hi] if self.types.get(a) == "ORG"]
+        return named[-1] if named else None
 
     def _window(self, starts: list[int], at: int) -> tuple[int, int]:
         """Return the index range of ``starts`` in the three sentences before ``at``."""

@@ -138,3 +138,13 @@ def test_statements_at_a_dated_meeting_carry_its_date(analyzer):
     assert trade.date == "2024-06-03" and trade.event == rail.event
     later = next(s for s in analysis.statements if "stand for election" in s.content)
     assert (later.date, later.date_source, later.event) == ("2024-06-05", "published", None)
+
+
+def test_it_is_not_a_plural_group_and_the_outfit_is_the_organisation(nlp):
+    doc = nlp("Italian police arrested two men near the port on Sunday. "
+              "The Free Coast Front, an armed group, attacked a convoy in the hills. "
+              "The group said it had destroyed three trucks. It claimed to hold eight soldiers.")
+    destroyed = _by_content(doc, "destroyed three trucks")
+    assert destroyed.speaker is not None and "Free Coast Front" in _actor(doc, destroyed.speaker).name
+    claimed = [s for s in doc._.ng_statements if "eight soldiers" in s.content]
+    assert all(s.speaker is None or "police" not in _actor(doc, s.speaker).name for s in claimed)
