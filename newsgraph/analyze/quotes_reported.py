@@ -42,6 +42,8 @@ _DECLINING = frozenset({"decline", "refuse", "fail", "hesitate"})
 _XCOMP_CUES = frozenset(
     {"promise", "vow", "pledge", "urge", "threaten", "ask", "demand", "agree", "refuse", "warn", "tell"}
 )
+#: What a speaker addresses someone in: "in a letter to X".
+_MESSAGES = frozenset({"letter", "message", "remark", "speech", "address", "note", "email", "statement"})
 #: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
 _SPEAKER_PRUNE = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos"})
 
@@ -421,6 +423,12 @@ def _addressee(verb: Token) -> tuple[int, int] | None:
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return speaker_span(obj)
+        if child.dep_ == "prep" and child.lower_ == "in":  # "said in a letter to X", "in remarks to X"
+            letter = next((c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in _MESSAGES), None)
+            to = next((c for c in letter.children if c.dep_ == "prep" and c.lower_ == "to"), None) if letter else None
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return speaker_span(pobj)
     return None
 
 

@@ -74,7 +74,18 @@ def find_statements(doc: Doc) -> list[Statement]:
     sent_starts = [s.start_char for s in doc.sents] if len(doc) else []
     drafts.extend(_uncued_quotes(text, sent_starts, quotes, used_quotes, reported, used_cues))
     drafts = _drop_self_quotes(text, _dedupe(drafts))
+    drafts = [d for d in drafts if not _on_headline(text, d.cue[0] if d.cue else d.start)]
     return _resolve(doc, text, sent_starts, drafts)
+
+
+def _on_headline(text: str, at: int) -> bool:
+    """True when ``at`` lies on a headline line ("Mayor Says Budget Is Balanced"): a short line
+    of Title-Case words with no final stop.  A headline is not a statement: it retells one."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    return (3 <= len(words) <= 20 and line[-1:] not in ".:”\"" and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
 
 def _drop_self_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:

@@ -148,3 +148,15 @@ def test_it_is_not_a_plural_group_and_the_outfit_is_the_organisation(nlp):
     assert destroyed.speaker is not None and "Free Coast Front" in _actor(doc, destroyed.speaker).name
     claimed = [s for s in doc._.ng_statements if "eight soldiers" in s.content]
     assert all(s.speaker is None or "police" not in _actor(doc, s.speaker).name for s in claimed)
+
+
+def test_the_addressee_of_a_letter(nlp):
+    doc = nlp("Mayor Ines Varga said in a letter to Governor Piet Halloran that the city could not pay.")
+    st = _by_content(doc, "the city could not pay")
+    assert st.addressee is not None and "Halloran" in _actor(doc, st.addressee).name
+
+
+def test_a_headline_is_not_a_statement(nlp):
+    doc = nlp("Mayor Says Harbour Bridge Will Close For Repairs\n\n"
+              "Mayor Ines Varga said on Monday that the harbour bridge would close for repairs.")
+    assert [s.content for s in doc._.ng_statements] == ["the harbour bridge would close for repairs"]
