@@ -3,7 +3,7 @@
 The public Python API::
 
     import newsgraph
-    analysis = newsgraph.analyze(text_or_html, url=None)   # -> newsgraph.model.Analysis
+    analysis = newsgraph.analyze(text_or_html, url=None, title=None, published=None, site=None, byline=None)
     article = newsgraph.read(source)                       # -> newsgraph.model.Article
 """
 
@@ -25,22 +25,43 @@ if TYPE_CHECKING:
 
 
 def read(source: str, *, allow_private: bool = False) -> "Article":
-    """Read one source (path, URL, or '-') and return its first Article."""
-    from newsgraph.extract import extract_article
-    from newsgraph.ingest import iter_documents
+    """Read one source (path, URL, or '-') and return its first Article.
 
-    for doc in iter_documents([source], allow_private=allow_private):
-        return extract_article(doc)
-    from newsgraph.errors import EmptyDocumentError
+    Raises the NewsgraphError of the first failure when it comes before any article.
+    """
+    from newsgraph.process import Options, first, process
 
-    raise EmptyDocumentError("no document found", source=source)
+    return first(process([source], options=Options(allow_private=allow_private))).article
 
 
-def analyze(text_or_html: str | bytes, url: str | None = None) -> "Analysis":
-    """Extract and analyse one article given as HTML or plain text; return its Analysis."""
-    from newsgraph.analyze import analyze as _analyze
+def analyze(
+    text_or_html: str | bytes,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    site: str | None = None,
+    byline: str | None = None,
+) -> "Analysis":
+    """Extract and analyse one article given as HTML or as text copied from a page; return its Analysis.
 
-    return _analyze(text_or_html, url=url)
+    HTML is told from text by ``newsgraph.extract.is_html`` (a fragment such as
+    ``<article><h1>...`` is HTML). What is given here wins over what extraction
+    guesses, and the article's warnings record it as given: ``url`` (also gives
+    the article id and, by default, the site), ``title``, ``published`` (a date
+    or time, e.g. "2023-06-22T20:22"), ``site`` (the outlet) and ``byline``.
+    Raises ``newsgraph.errors.NewsgraphError`` (e.g. ExtractionError when the input holds no article).
+    """
+    from newsgraph.analyze.pipeline import default_analyzer
+    from newsgraph.model import RawDocument
+    from newsgraph.process import first, process
+
+    content = text_or_html.encode("utf-8") if isinstance(text_or_html, str) else text_or_html
+    given = {k: v for k, v in (("url", url), ("title", title), ("published", published), ("site", site),
+                               ("byline", byline)) if v}
+    # no content type: extraction sniffs HTML or text itself (is_html), and the charset (decode)
+    doc = RawDocument(content=content, source=url or "<text>", url=url, given=given)
+    return first(process(documents=[doc], analyzer=default_analyzer())).analysis
 
 
 __all__ = ["analyze", "read", "__version__"]

@@ -69,6 +69,10 @@ class ModelNotInstalledError(AnalysisError):
     """The spaCy model package is not installed."""
 
 
+class LexiconError(AnalysisError):
+    """A language-data file (``newsgraph/data/<lang>/``) is missing or malformed."""
+
+
 class KnowledgeBaseError(NewsgraphError):
     """An actor knowledge-base file is malformed."""
 

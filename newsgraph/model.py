@@ -42,8 +42,11 @@ class RawDocument(Record):
     content_type: str | None = None  # e.g. "text/html; charset=utf-8", "text/plain"
     url: str | None = None  # the page's URL when known (final URL after redirects)
     fetched_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
-    #: Metadata a container gave about the page (feed item title/date, WARC date...).
+    #: Metadata a container gave about the page (feed item title/date, WARC date...): fills gaps only.
     hints: dict[str, str] = Field(default_factory=dict)
+    #: Metadata the user or a corpus file gave (url, title, published, site, byline): wins over
+    #: what extraction finds, and the Article's warnings say it was given.
+    given: dict[str, str] = Field(default_factory=dict)
 
 
 # -------------------------------------------------------------------- extract

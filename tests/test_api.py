@@ -37,3 +37,22 @@ def test_read_returns_the_article(seed_path):
     article = newsgraph.read(str(seed_path))
     assert isinstance(article, Article)
     assert "Haniyeh" in article.body
+
+
+def test_analyze_takes_an_html_fragment_and_given_metadata():
+    fragment = ("<article><h1>Envoys meet in Geneva</h1><p>The UN envoy met Yemeni officials in Geneva on Monday, "
+                "the UN said.</p><p>Both sides called the talks useful.</p></article>")
+    analysis = newsgraph.analyze(fragment, site="UN News", published="2024-03-04", byline="Staff")
+    article = analysis.article
+    assert article.extractor == "html" and article.title == "Envoys meet in Geneva" and "<" not in article.body
+    assert (article.site, article.published, article.byline) == ("UN News", "2024-03-04", "Staff")
+    assert "site as given: 'UN News'" in article.warnings
+
+
+def test_analyze_raises_the_error_of_an_input_with_no_article():
+    import pytest
+
+    from newsgraph.errors import EmptyDocumentError
+
+    with pytest.raises(EmptyDocumentError):
+        newsgraph.analyze("   ")

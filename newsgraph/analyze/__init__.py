@@ -19,14 +19,8 @@ def analyze(text_or_html: str | bytes, url: str | None = None) -> Analysis:
     from newsgraph.extract import extract_article
 
     content = text_or_html.encode("utf-8") if isinstance(text_or_html, str) else text_or_html
-    head = content[:2048].lstrip().lower()
-    looks_html = head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<p>" in head
-    doc = RawDocument(
-        content=content,
-        source=url or "<text>",
-        url=url,
-        content_type="text/html; charset=utf-8" if looks_html else "text/plain; charset=utf-8",
-    )
+    # no content type: extraction tells HTML from text itself (extract.is_html), as newsgraph.analyze() does
+    doc = RawDocument(content=content, source=url or "<text>", url=url)
     return default_analyzer().analyze_article(extract_article(doc))
 
 

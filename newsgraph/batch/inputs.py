@@ -1,7 +1,9 @@
 """Enumerate batch inputs cheaply on the client, and cut them into partitions.
 
 The client never reads article content: it lists directory entries (lazily,
-with ``os.scandir``), stats files, and reads the lines of URL and feed lists.
+with ``newsgraph.ingest``'s own walk), stats files, and reads the lines of URL
+and feed lists; what a source is, which files a directory holds and which URL
+lines are junk are decided by ``newsgraph.ingest``, as for ``newsgraph ingest``.
 Everything is a generator, so a directory of a million files is never held as
 one list; only the partitions in flight are.
 
@@ -10,9 +12,10 @@ run: ``path|size|mtime_ns`` for files (a changed file is read again), the URL
 for URLs, and ``feed-item:FEED|LINK`` for a feed's items.
 
 Sources are taken as ``newsgraph.ingest`` takes them (directories, ``.warc``
-files, ``.urls`` lists, URLs, pages), plus, for batch runs, feeds polled for
-new items only: ``feed:X``, ``.rss``/``.atom``/``.xml`` files, and ``.feeds``
-files listing feed URLs one a line.
+files, corpus files, ``.urls`` lists, URLs, pages), with feeds polled for new
+items only: ``feed:X``, ``.rss``/``.atom``/``.xml`` files, and ``.feeds``
+files listing feed URLs one a line. WARC and corpus files are read a chunk of
+records at a time, each chunk a task of its own.
 """
 
 from __future__ import annotations
@@ -22,27 +25,26 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-import httpx
-
 from newsgraph.errors import InputError
-from newsgraph.ingest import files
+from newsgraph.ingest import classify, files, url_problem
 
-InputKind = Literal["file", "warc", "url", "feed-item", "rejected"]
+InputKind = Literal["file", "warc", "corpus", "url", "feed-item", "rejected"]
+#: Why a URL is refused before any worker sees it (the check ``newsgraph ingest`` makes on list lines).
+check_url = url_problem
 
-#: A list of feed URLs, one a line (batch only; ``newsgraph read`` takes ``feed:X``).
-FEED_LIST_SUFFIXES = (".feeds",)
+__all__ = ["InputItem", "FeedSource", "classify", "check_url", "expand_sources", "split_feeds", "partitions"]
 
 
 @dataclass(frozen=True, slots=True)
 class InputItem:
-    """One unit of work: a file, a WARC file, a URL, a feed's item, or a rejected input."""
+    """One unit of work: a file, a WARC or corpus file, a URL, a feed's item, or a rejected input."""
 
     kind: InputKind
     source: str  # what the worker reads (path or URL); for "rejected", the input's name
     key: str  # resume key, see the module docstring
     reason: str | None = None  # why a "rejected" input was refused
     hints: tuple[tuple[str, str], ...] = ()  # what a feed said about its item
-    offset: int = 0  # for a WARC file: the byte offset of the first record to read
+    offset: int = 0  # for a WARC or corpus file: the byte offset of the first record or row to read
 
     @property
     def weight(self) -> int:
@@ -58,111 +60,49 @@ class FeedSource:
     source: str  # as the user named it (``feed:X``, ``LIST.feeds:LINE``...)
 
 
-def _is_warc(name: str) -> bool:
-    return files.has_suffix(name, files.WARC_SUFFIXES)
-
-
 def file_key(path: str, stat: os.stat_result) -> str:
     """Return the resume key of a file: its absolute path, size and modification time."""
     return f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
-def check_url(text: str) -> str | None:
-    """Return why ``text`` is not an http(s) URL newsgraph can fetch, or None when it is one."""
-    if not text or any(ch.isspace() for ch in text):
-        return "not a URL (contains spaces or is empty)"
-    try:
-        url = httpx.URL(text)
-    except (httpx.InvalidURL, ValueError) as err:
-        return f"not a URL ({err})"
-    if url.scheme not in ("http", "https"):
-        return f"not an http(s) URL (scheme {url.scheme or 'missing'!r})"
-    if not url.host:
-        return "not a URL (no host)"
-    return None
+def _file_item(path: str, kind: str) -> InputItem:
+    path = os.path.abspath(path)
+    batch_kind: InputKind = kind if kind in ("warc", "corpus") else "file"  # type: ignore[assignment]
+    return InputItem(batch_kind, path, file_key(path, os.stat(path)))
 
 
-def iter_list_lines(path: str) -> Iterator[tuple[int, str]]:
-    """Yield (line number, stripped line) of a list file, skipping blanks and ``#`` comments."""
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            line = line.strip()
-            if line and not line.startswith("#"):
-                yield number, line
+def _rejected(path: str, number: int, line: str, reason: str) -> InputItem:
+    shown = line if len(line) <= 80 else line[:77] + "..."
+    return InputItem("rejected", f"{path}:{number}", f"{path}:{number}:{line[:200]}", f"{reason}: {shown!r}")
 
 
 def url_items(path: str) -> Iterator[InputItem]:
     """Yield one input per URL line of a URL list; junk lines become "rejected" inputs."""
-    for number, line in iter_list_lines(path):
-        reason = check_url(line)
-        if reason is None:
-            yield InputItem("url", line, line)
-        else:
-            shown = line if len(line) <= 80 else line[:77] + "..."
-            yield InputItem("rejected", f"{path}:{number}", f"{path}:{number}:{line[:200]}", f"{reason}: {shown!r}")
+    for number, line in files.url_lines(path):
+        reason = url_problem(line)
+        yield InputItem("url", line, line) if reason is None else _rejected(path, number, line, reason)
 
 
 def walk_files(root: str, exclude: str | None = None) -> Iterator[InputItem]:
-    """Yield the regular files under ``root`` (hidden entries skipped), lazily and depth-first."""
-    stack = [root]
-    while stack:
-        directory = stack.pop()
+    """Yield the files under ``root`` newsgraph reads (the walk ``newsgraph ingest`` makes), lazily."""
+    for path in files.walk_directory(root, exclude=exclude):
         try:
-            entries = os.scandir(directory)
-        except OSError:
-            continue
-        with entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        if exclude is None or os.path.abspath(entry.path) != exclude:
-                            stack.append(entry.path)
-                    elif entry.is_file() and files.has_suffix(entry.name, files.KNOWN_SUFFIXES):
-                        path = os.path.abspath(entry.path)
-                        kind: InputKind = "warc" if _is_warc(entry.name) else "file"
-                        yield InputItem(kind, path, file_key(path, entry.stat()))
-                except OSError:
-                    continue
+            yield _file_item(str(path), classify(str(path)))
+        except (OSError, InputError):
+            continue  # vanished since it was listed
 
 
 def feed_sources(path: str) -> tuple[list[FeedSource], list[InputItem]]:
     """Return the feeds of a ``.feeds`` list, and its junk lines as rejected inputs."""
     feeds: list[FeedSource] = []
     rejected: list[InputItem] = []
-    for number, line in iter_list_lines(path):
-        reason = check_url(line)
+    for number, line in files.url_lines(path):
+        reason = url_problem(line)
         if reason is None:
             feeds.append(FeedSource(line, line))
         else:
-            rejected.append(InputItem("rejected", f"{path}:{number}", f"{path}:{number}:{line[:200]}", f"{reason}: {line[:80]!r}"))
+            rejected.append(_rejected(path, number, line, reason))
     return feeds, rejected
-
-
-def classify(source: str) -> str:
-    """Return what a command-line SOURCE is: "url", "feed", "feeds", "dir", "warc", "urls" or "file".
-
-    Raises InputError when a local source does not exist.
-    """
-    lower = source.lower()
-    if lower.startswith("feed:"):
-        return "feed"
-    if lower.startswith(("http://", "https://")):
-        return "url"
-    if os.path.isdir(source):
-        return "dir"
-    if not os.path.exists(source):
-        raise InputError("no such file, directory or URL", source=source)
-    if _is_warc(lower):
-        return "warc"
-    if lower.endswith(FEED_LIST_SUFFIXES):
-        return "feeds"
-    if files.has_suffix(lower, files.FEED_SUFFIXES):
-        return "feed"
-    if files.has_suffix(lower, files.URL_LIST_SUFFIXES):
-        return "urls"
-    return "file"
 
 
 def split_feeds(sources: Iterable[str]) -> tuple[list[str], list[FeedSource], list[InputItem]]:
@@ -191,7 +131,8 @@ def split_feeds(sources: Iterable[str]) -> tuple[list[str], list[FeedSource], li
 def expand_sources(sources: Iterable[str], exclude: str | None = None) -> Iterator[InputItem]:
     """Yield the inputs named by the command-line sources (feeds excluded), lazily, in order.
 
-    A source that does not exist is yielded as a "rejected" input, so the run goes on.
+    A source that does not exist, or that a worker cannot read (stdin), is yielded
+    as a "rejected" input, so the run goes on.
     """
     exclude = os.path.abspath(exclude) if exclude else None
     for source in sources:
@@ -201,22 +142,20 @@ def expand_sources(sources: Iterable[str], exclude: str | None = None) -> Iterat
             yield InputItem("rejected", source, f"missing:{source}", err.message)
             continue
         if kind == "url":
-            reason = check_url(source)
-            if reason:
-                yield InputItem("rejected", source, f"bad-url:{source}", reason)
-            else:
-                yield InputItem("url", source, source)
+            reason = url_problem(source)
+            yield InputItem("rejected", source, f"bad-url:{source}", reason) if reason else InputItem("url", source, source)
         elif kind == "dir":
             yield from walk_files(source, exclude)
         elif kind == "urls":
             yield from url_items(source)
-        elif kind in ("file", "warc"):
-            path = os.path.abspath(source)
-            yield InputItem(kind, path, file_key(path, os.stat(path)))
+        elif kind == "stdin":
+            yield InputItem("rejected", source, "stdin", "standard input cannot be read by Dask workers")
+        elif kind in ("file", "warc", "corpus"):
+            yield _file_item(source, kind)
 
 
 def partitions(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]:
-    """Yield lists of at most ``size`` inputs; a WARC file always gets a partition of its own.
+    """Yield lists of at most ``size`` inputs; a WARC or corpus file always gets a partition of its own.
 
     Rejected inputs ride along with the next partition (they cost the workers nothing).
     """
@@ -225,7 +164,7 @@ def partitions(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem
     current: list[InputItem] = []
     weight = 0
     for item in items:
-        if item.kind == "warc":
+        if item.kind in ("warc", "corpus"):
             yield [item]
             continue
         current.append(item)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections import deque
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -128,8 +128,6 @@ def _not_done(items: Iterable[InputItem], state: BatchState, report: BatchReport
 
 
 def _progress(enabled: bool, console: Console | None) -> Progress:
-    from newsgraph.cli.common import err_console
-
     return Progress(
         TextColumn("[bold]batch[/bold]"),
         BarColumn(),
@@ -137,7 +135,7 @@ def _progress(enabled: bool, console: Console | None) -> Progress:
         TextColumn("partitions · {task.fields[articles]} articles · {task.fields[rate]:.1f}/s · "
                    "{task.fields[errors]} errors · {task.fields[skipped]} skipped"),
         TimeElapsedColumn(),
-        console=console or err_console,
+        console=console or Console(stderr=True, highlight=False),
         disable=not enabled,
     )
 
@@ -159,16 +157,16 @@ def run_batch(
     console: Console | None = None,
     client=None,
     on_document: Callable[[str], None] | None = None,
+    fields: dict[str, str] | None = None,
 ) -> BatchReport:
     """Read, analyse and store ``sources`` on a Dask cluster; return what was done.
 
     ``out`` is a database URL (written through ``Store.save_many``) or a
     directory of Parquet shards. ``client`` reuses an existing Dask client
-    (else ``scheduler`` says which cluster to use). Raises BatchError when the
+    (else ``scheduler`` says which cluster to use); ``fields`` maps corpus-file
+    columns (``{"text": "story_text"}``). Raises BatchError when the
     run cannot start; failures of single inputs are recorded, never raised.
     """
-    from dask.distributed import as_completed
-
     if partition_size < 1:
         raise BatchError("--partition-size must be at least 1")
     started = time.perf_counter()
@@ -179,7 +177,7 @@ def run_batch(
 
         hook = cloudpickle.dumps(on_document)
     options = TaskOptions(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, on_document=hook,
-                          warc_records=warc_records)
+                          warc_records=warc_records, fields=dict(fields or {}))
     owned = client is None
     cluster = None
     if owned:
@@ -189,66 +187,87 @@ def run_batch(
     except BaseException:
         _close(client, cluster, owned)
         raise
-    run_id = uuid.uuid4().hex[:8]
-    pending: dict = {}  # future -> its inputs
+    run = None
     try:
         n_workers = prepare_workers(client)
         report.startup_seconds = time.perf_counter() - started
-        started = time.perf_counter()  # rates count from here: cluster start and model load excluded
         others, feeds, rejected = split_feeds(sources)
         exclude = None if is_db_url(out) else out
         items = itertools.chain(rejected, _feed_items(client, feeds, options), expand_sources(others, exclude))
         parts = partitions(_not_done(items, writer.state, report), partition_size)
-        numbers = itertools.count()
-        continuations: deque[InputItem] = deque()  # the rest of WARC files read a chunk at a time
-        in_flight = 2 * n_workers
-        done_parts = 0
+        run = _Run(client, parts, options, writer, report, retries=retries, in_flight=2 * n_workers)
+        started = time.perf_counter()  # rates count from here: cluster start and model load excluded
         with _progress(progress, console) as bar:
-            task = bar.add_task("batch", total=None, articles=0, rate=0.0, errors=0, skipped=0)
-            queue = as_completed()
-            exhausted = False
-
-            def submit_next() -> bool:
-                nonlocal exhausted
-                if continuations:
-                    items_ = [continuations.popleft()]
-                else:
-                    items_ = next(parts, None) if not exhausted else None
-                    if items_ is None:
-                        exhausted = True
-                        return False
-                number = next(numbers)
-                future = client.submit(process_partition, number, items_, options, retries=retries, pure=False,
-                                       key=f"newsgraph-partition-{run_id}-{number}")
-                pending[future] = items_
-                queue.add(future)
-                report.partitions += 1
-                report.inputs += sum(1 for i in items_ if i.offset == 0)
-                return True
-
-            while len(pending) < in_flight and submit_next():
-                pass
-            for future in queue:
-                items_ = pending.pop(future)
-                continuations.extend(_write_one(future, items_, writer, report))
-                done_parts += 1
-                while len(pending) < in_flight and submit_next():
-                    pass
-                elapsed = time.perf_counter() - started
-                bar.update(task, completed=done_parts, total=report.partitions if exhausted else None,
-                           articles=report.articles + report.skipped_articles,
-                           rate=(report.articles + report.skipped_articles) / elapsed, errors=report.failures,
-                           skipped=report.inputs_skipped + report.skipped_articles)
-            bar.update(task, total=report.partitions, skipped=report.inputs_skipped + report.skipped_articles)
+            run.loop(bar, started)
     except KeyboardInterrupt:
-        for future in pending:
-            future.cancel()
+        if run is not None:
+            run.cancel()
         raise BatchError(f"interrupted: {report.articles} article(s) stored; run the same command again to resume")
     finally:
         writer.close()
         _close(client, cluster, owned)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _Run:
+    """Keeps a bounded number of partition tasks in flight; writes each result as it completes."""
+
+    def __init__(self, client, parts: Iterator[list[InputItem]], options: TaskOptions, writer, report: BatchReport,
+                 *, retries: int, in_flight: int) -> None:
+        from dask.distributed import as_completed
+
+        self.client, self.parts, self.options, self.writer, self.report = client, parts, options, writer, report
+        self.retries, self.in_flight = retries, in_flight
+        self.run_id = uuid.uuid4().hex[:8]
+        self.numbers = itertools.count()
+        self.pending: dict = {}  # future -> its inputs
+        self.continuations: deque[InputItem] = deque()  # the rest of WARC and corpus files, read a chunk at a time
+        self.queue = as_completed()
+        self.exhausted = False
+
+    def submit_next(self) -> bool:
+        """Submit the next partition (a continuation first); return False when there is none."""
+        if self.continuations:
+            items = [self.continuations.popleft()]
+        else:
+            items = next(self.parts, None) if not self.exhausted else None
+            if items is None:
+                self.exhausted = True
+                return False
+        number = next(self.numbers)
+        future = self.client.submit(process_partition, number, items, self.options, retries=self.retries, pure=False,
+                                    key=f"newsgraph-partition-{self.run_id}-{number}")
+        self.pending[future] = items
+        self.queue.add(future)
+        self.report.partitions += 1
+        self.report.inputs += sum(1 for i in items if i.offset == 0)
+        return True
+
+    def fill(self) -> None:
+        while len(self.pending) < self.in_flight and self.submit_next():
+            pass
+
+    def loop(self, bar: Progress, started: float) -> None:
+        """Run until every partition is written, updating the progress bar."""
+        report = self.report
+        task = bar.add_task("batch", total=None, articles=0, rate=0.0, errors=0, skipped=0)
+        self.fill()
+        done = 0
+        for future in self.queue:
+            items = self.pending.pop(future)
+            self.continuations.extend(_write_one(future, items, self.writer, report))
+            done += 1
+            self.fill()
+            analysed = report.articles + report.skipped_articles
+            bar.update(task, completed=done, total=report.partitions if self.exhausted else None, articles=analysed,
+                       rate=analysed / (time.perf_counter() - started), errors=report.failures,
+                       skipped=report.inputs_skipped + report.skipped_articles)
+        bar.update(task, total=report.partitions, skipped=report.inputs_skipped + report.skipped_articles)
+
+    def cancel(self) -> None:
+        for future in self.pending:
+            future.cancel()
 
 
 def _write_one(future, items: list[InputItem], writer, report: BatchReport) -> list[InputItem]:

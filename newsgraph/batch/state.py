@@ -14,6 +14,9 @@ or in ``DIR/batch-state.sqlite`` beside the Parquet shards (``--out DIR``):
 Inputs are marked done only after their articles and failures are committed,
 so a crash in between means the input is read again and its articles are
 skipped by id: nothing is doubled.
+
+The tables are created by the store's Alembic migrations (revision 0002), run
+on whichever database holds them; the ``Table`` objects below only describe them.
 """
 
 from __future__ import annotations
@@ -79,10 +82,12 @@ class BatchState:
     """The resume tables in one database (the output DB or the shard directory's SQLite)."""
 
     def __init__(self, url: str) -> None:
+        from newsgraph.store import engine as store_engine
+
         self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine, checkfirst=True)
+        store_engine.migrate(self.engine)  # the resume tables come with the schema (a no-op when current)
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -13,19 +13,20 @@ import os
 import resource
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from distributed import WorkerPlugin
 
 from newsgraph.batch.inputs import FeedSource, InputItem
 from newsgraph.errors import FetchError, NewsgraphError, PrivateAddressError
-from newsgraph.model import Analysis, Article, IngestFailure
+from newsgraph.model import Analysis, Article, IngestFailure, RawDocument
 
 _LOCK = threading.Lock()
 #: One analysis at a time per process: a worker started with several threads
 #: still shares one spaCy pipeline, which is not documented as thread-safe.
 #: (Reading and fetching, the I/O part, run in parallel across threads.)
+#: Reading, extracting and analysing is ``newsgraph.process``, the loop every command runs.
 _ANALYSIS_LOCK = threading.Lock()
 
 
@@ -55,8 +56,10 @@ class TaskOptions:
     timeout: float = 20.0
     max_bytes: int | None = None
     batch_size: int = 16
-    #: HTML records of a WARC file per task: bounds what one task sends back.
+    #: HTML records of a WARC file (or rows of a corpus file) per task: bounds what one task sends back.
     warc_records: int = 200
+    #: Corpus-file column names for newsgraph's fields (``--field text=story_text``).
+    fields: dict[str, str] = field(default_factory=dict)
     #: A callable, cloudpickled, called on the worker with each document's source
     #: before it is extracted (instrumentation and fault-injection hook). Shipped as
     #: bytes because Dask tries the standard pickle first, which pickles functions
@@ -101,12 +104,10 @@ class PartitionResult:
 
 
 def failure(source: str, stage: str, err: BaseException) -> IngestFailure:
-    """Return the IngestFailure row for an error on ``source`` at ``stage``."""
-    if isinstance(err, NewsgraphError):
-        message = str(err) if err.source else f"{source}: {err}"
-    else:
-        message = f"{source}: {type(err).__name__}: {err}"
-    return IngestFailure(source=source, stage=stage, error=" ".join(message.split())[:2000], error_type=type(err).__name__)
+    """Return the IngestFailure row for an error on ``source`` at ``stage`` (the one format, ``process.failure``)."""
+    from newsgraph.process import failure as make_failure
+
+    return make_failure(err, stage, source)  # type: ignore[arg-type]
 
 
 def peak_rss_bytes() -> int:
@@ -126,79 +127,101 @@ def peak_rss_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def _read_input(item: InputItem, options: TaskOptions, outcome: InputOutcome, failures: list[IngestFailure]):
-    """Yield the Articles of one input; record its failures instead of raising."""
-    from newsgraph.extract import extract_article
-    from newsgraph.ingest import iter_documents
+def _options(options: TaskOptions):  # noqa: ANN202 - a process.Options
+    from newsgraph.process import Options
 
-    def on_error(err: NewsgraphError) -> None:
-        failures.append(failure(err.source or item.source, "ingest", err))
+    kwargs = {"max_bytes": options.max_bytes} if options.max_bytes is not None else {}
+    return Options(allow_private=options.allow_private, timeout=options.timeout, fields=dict(options.fields), **kwargs)
+
+
+def _item_documents(item: InputItem, options: TaskOptions, on_error: Callable[[NewsgraphError], None]):  # noqa: ANN202
+    """Return an iterable of the RawDocuments of one input: a feed's item, a chunk of a WARC or corpus file,
+    or any other source through ``newsgraph.ingest``'s one dispatcher."""
+    from newsgraph.ingest import iter_documents
+    from newsgraph.ingest.corpus import CorpusReader
+    from newsgraph.ingest.http import fetch
+    from newsgraph.ingest.warc import WarcReader
+
+    opts = _options(options)
+    if item.kind == "feed-item":  # fetched as the page it is, with the feed's hints
+        return [fetch(item.source, hints=dict(item.hints), allow_private=opts.allow_private, timeout=opts.timeout,
+                      max_bytes=opts.max_bytes)]
+    if item.kind == "warc":  # a bounded chunk; the runner submits the rest as another task
+        return WarcReader(item.source, offset=item.offset, limit=options.warc_records, max_bytes=opts.max_bytes,
+                          on_error=on_error)
+    if item.kind == "corpus":
+        return CorpusReader(item.source, offset=item.offset, limit=options.warc_records, max_bytes=opts.max_bytes,
+                            fields=opts.fields, on_error=on_error)
+    return iter_documents([item.source], on_error=on_error, allow_private=opts.allow_private, timeout=opts.timeout,
+                          max_bytes=opts.max_bytes)
+
+
+class _Partition:
+    """The documents of a partition's inputs, each input's outcome kept as its documents go by."""
+
+    def __init__(self, items: list[InputItem], options: TaskOptions, result: PartitionResult) -> None:
+        self.items, self.options, self.result = items, options, result
+        self.owners: dict[str, InputOutcome] = {}
+        self.current: InputOutcome | None = None
+
+    def on_error(self, err: NewsgraphError) -> None:
+        """Record a reading failure against the input being read."""
+        outcome = self.current
+        self.result.failures.append(failure(err.source or outcome.item.source, "ingest", err))
         outcome.failures += 1
         if isinstance(err, FetchError) and not isinstance(err, PrivateAddressError):
-            outcome.retryable = True
+            outcome.retryable = True  # the network may answer on a later run: not marked done
 
-    kwargs = {"allow_private": options.allow_private, "timeout": options.timeout}
-    if options.max_bytes is not None:
-        kwargs["max_bytes"] = options.max_bytes
-    if item.kind == "feed-item":  # fetched as the page it is, with the feed's hints
-        from newsgraph.ingest.http import fetch
+    def documents(self) -> Iterator[RawDocument]:
+        """Yield every document of the partition; a failing input is recorded and the next one read."""
+        from newsgraph.process import stage
 
-        def documents():
-            try:
-                yield fetch(item.source, hints=dict(item.hints), **kwargs)
-            except NewsgraphError as err:
-                on_error(err)
-    elif item.kind == "warc":  # a bounded chunk; the runner submits the rest as another task
-        from newsgraph.ingest.warc import WarcReader
-
-        chunk = WarcReader(item.source, offset=item.offset, limit=options.warc_records,
-                           max_bytes=options.max_bytes or 20_000_000, on_error=on_error)
-
-        def documents():
-            yield from chunk
-            outcome.next_offset = chunk.next_offset
-    else:
-        def documents():
-            return iter_documents([item.source], on_error=on_error, **kwargs)
-    hook = options.document_hook()
-    try:
-        for raw in documents():
-            if hook is not None:
-                hook(raw.source)
-            try:
-                article = extract_article(raw)
-            except Exception as err:  # one page that breaks a library must not fail the partition
-                failures.append(failure(raw.source, "extract", err))
+        hook = self.options.document_hook()
+        for item in self.items:
+            self.current = outcome = InputOutcome(item)
+            self.result.outcomes.append(outcome)
+            if item.kind == "rejected":
+                self.result.failures.append(IngestFailure(source=item.source, stage="ingest", error=f"{item.source}: {item.reason}",
+                                                          error_type="InputError"))
                 outcome.failures += 1
                 continue
-            outcome.articles += 1
-            yield article
-    except Exception as err:  # e.g. a WARC whose stream breaks after some records
-        on_error(err if isinstance(err, NewsgraphError) else NewsgraphError(f"{type(err).__name__}: {err}", source=item.source))
-
-
-def _analyse(articles: list[Article], options: TaskOptions, failures: list[IngestFailure]) -> list[Analysis]:
-    """Return the analyses of ``articles``; an article that breaks the pipeline becomes a failure."""
-    analyzer = worker_analyzer()
-    # spaCy's memory zone frees the strings a partition added to the vocab when it ends: a
-    # worker that analyses millions of articles would otherwise grow its StringStore forever.
-    # Safe here because nothing of a Doc outlives the partition (Analysis copies plain values);
-    # checked: identical analyses with and without the zone.
-    with _ANALYSIS_LOCK, analyzer.nlp.memory_zone():
-        return _analyse_locked(analyzer, articles, options, failures)
-
-
-def _analyse_locked(analyzer, articles: list[Article], options: TaskOptions, failures: list[IngestFailure]) -> list[Analysis]:
-    try:
-        return list(analyzer.pipe(articles, batch_size=options.batch_size))
-    except Exception:  # find the culprit one article at a time; the others are kept
-        kept = []
-        for article in articles:
             try:
-                kept.append(analyzer.analyze_article(article))
-            except Exception as err:
-                failures.append(failure(article.source, "analyze", err))
-        return kept
+                with stage("ingest", item.source):
+                    reader = _item_documents(item, self.options, self.on_error)
+                    for raw in reader:
+                        if hook is not None:
+                            hook(raw.source)
+                        self.owners[raw.source] = outcome
+                        self.result.documents += 1
+                        yield raw
+                    if item.kind in ("warc", "corpus"):
+                        outcome.next_offset = reader.next_offset
+            except NewsgraphError as err:  # e.g. a WARC whose stream breaks after some records
+                self.on_error(err)
+
+    def owner(self, source: str) -> InputOutcome:
+        """Return the outcome of the input a document came from."""
+        return self.owners.get(source) or self.current
+
+
+class _Locked:
+    """The worker's Analyzer, used one article batch at a time inside a spaCy memory zone.
+
+    spaCy's memory zone frees the strings a batch added to the vocab when it ends: a
+    worker that analyses millions of articles would otherwise grow its StringStore forever.
+    Safe because nothing of a Doc outlives the batch (Analysis copies plain values).
+    """
+
+    def __init__(self, analyzer) -> None:  # noqa: ANN001
+        self.analyzer = analyzer
+
+    def pipe(self, articles: list[Article], batch_size: int = 16) -> list[Analysis]:
+        with _ANALYSIS_LOCK, self.analyzer.nlp.memory_zone():
+            return list(self.analyzer.pipe(articles, batch_size=batch_size))
+
+    def analyze_article(self, article: Article) -> Analysis:
+        with _ANALYSIS_LOCK, self.analyzer.nlp.memory_zone():
+            return self.analyzer.analyze_article(article)
 
 
 def poll_feed(feed: FeedSource, options: TaskOptions) -> list[tuple[str, dict[str, str]]] | IngestFailure:
@@ -220,29 +243,19 @@ def poll_feed(feed: FeedSource, options: TaskOptions) -> list[tuple[str, dict[st
 
 def process_partition(partition: int, items: list[InputItem], options: TaskOptions) -> PartitionResult:
     """Read, extract and analyse a partition; return its analyses, failures and per-input outcomes."""
+    from newsgraph.process import process
+
     started, cpu_started = time.perf_counter(), time.process_time()
     result = PartitionResult(partition=partition, worker_pid=os.getpid())
-    articles: list[Article] = []
-    owners: list[InputOutcome] = []
-    for item in items:
-        outcome = InputOutcome(item)
-        result.outcomes.append(outcome)
-        if item.kind == "rejected":
-            result.failures.append(IngestFailure(source=item.source, stage="ingest", error=f"{item.source}: {item.reason}", error_type="InputError"))
-            outcome.failures += 1
-            continue
-        for article in _read_input(item, options, outcome, result.failures):
-            articles.append(article)
-            owners.append(outcome)
-            result.documents += 1
-    failed_before = len(result.failures)
-    result.analyses = _analyse(articles, options, result.failures)
-    if len(result.failures) > failed_before:  # move the analysis failures to their inputs
-        lost = {f.source for f in result.failures[failed_before:]}
-        for article, outcome in zip(articles, owners):
-            if article.source in lost:
-                outcome.articles -= 1
-                outcome.failures += 1
+    part = _Partition(items, options, result)
+    for outcome in process(documents=part.documents(), options=_options(options), analyzer=_Locked(worker_analyzer()),
+                           chunk=options.batch_size, name=f"partition {partition}"):
+        if isinstance(outcome, IngestFailure):
+            result.failures.append(outcome)
+            part.owner(outcome.source).failures += 1
+        else:
+            result.analyses.append(outcome.analysis)
+            part.owner(outcome.raw.source).articles += 1
     result.seconds = time.perf_counter() - started
     result.cpu_seconds = time.process_time() - cpu_started
     result.peak_rss = peak_rss_bytes()

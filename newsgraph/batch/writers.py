@@ -74,6 +74,27 @@ def _fresh(analyses: list[Analysis], known: set[str], written: set[str]) -> tupl
     return fresh, len(analyses) - len(fresh)
 
 
+def save_fresh(store, analyses: list[Analysis], written: set[str] | None = None) -> WriteCounts:  # noqa: ANN001
+    """Store the analyses whose article is not stored yet (``Store.save_many``); return the counts.
+
+    The one rule for ``batch`` and ``load``: an id already stored (or already in
+    ``written``) is skipped; an article the store finds to be the same text stored
+    before from another source (a syndicated copy, "unchanged") is skipped too, not
+    counted as written; a "failed" save was recorded in ingest_failures by the store.
+    """
+    counts = WriteCounts()
+    ids = [a.article.id for a in analyses]
+    known = set(store.known_ids(ids)) if ids else set()
+    fresh, counts.skipped = _fresh(analyses, known, written if written is not None else set())
+    saved = store.save_many(fresh, batch_size=SAVE_BATCH) if fresh else []
+    refused = sum(1 for r in saved if r.status == "failed")
+    copies = sum(1 for r in saved if r.status == "unchanged")
+    counts.written = len(fresh) - refused - copies
+    counts.skipped += copies
+    counts.failures = refused
+    return counts
+
+
 class DbWriter:
     """Write results to a newsgraph database through ``Store.save_many`` (batched transactions)."""
 
@@ -86,20 +107,10 @@ class DbWriter:
 
     def write(self, result: PartitionResult) -> WriteCounts:
         """Store a partition's new analyses and its failures; then mark its inputs done."""
-        counts = WriteCounts()
-        ids = [a.article.id for a in result.analyses]
-        known = set(self.store.known_ids(ids)) if ids else set()
-        fresh, counts.skipped = _fresh(result.analyses, known, set())
-        saved = self.store.save_many(fresh, batch_size=SAVE_BATCH) if fresh else []
-        # a "failed" save was recorded in ingest_failures by the store itself; "unchanged" is
-        # the same text stored before from another source (a syndicated copy)
-        refused = sum(1 for r in saved if r.status == "failed")
-        copies = sum(1 for r in saved if r.status == "unchanged")
-        counts.written = len(fresh) - refused - copies
-        counts.skipped += copies
+        counts = save_fresh(self.store, result.analyses)
         for fail in result.failures:
             self.store.record_failure(fail)
-        counts.failures = len(result.failures) + refused
+        counts.failures += len(result.failures)
         self.state.mark_done(_done_rows(result))
         return counts
 
@@ -268,14 +279,11 @@ def load_dir(directory: str, db: str) -> LoadReport:
                     else:
                         store.record_failure(IngestFailure.model_validate_json(text))
                         failures += 1
-                known = set(store.known_ids([a.article.id for a in analyses])) if analyses else set()
-                fresh, skipped = _fresh(analyses, known, set())
-                saved = store.save_many(fresh, batch_size=SAVE_BATCH) if fresh else []
-                refused = sum(1 for r in saved if r.status == "failed")
-                failures += refused
-                report.written += len(fresh) - refused
-                report.skipped += skipped
-                articles += len(fresh) - refused
+                counts = save_fresh(store, analyses)
+                failures += counts.failures
+                report.written += counts.written
+                report.skipped += counts.skipped
+                articles += counts.written
             report.failures += failures
             state.mark_done([(key, str(path), articles, failures)])
             report.shards += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 
 import typer
+import typer.main
 
 app = typer.Typer(
     name="newsgraph",
@@ -19,7 +20,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
 
 
 def _version(value: bool) -> None:
@@ -49,6 +49,27 @@ for _name in _COMMAND_MODULES:
     _module.register(app)
 
 
+def _flags_as_flags(command) -> None:  # noqa: ANN001 - a click command
+    """Show on/off options (and --help) as bare flags in help, not with a ``<bool>`` value they do not take."""
+    import click
+
+    for param in command.params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    help_option = command.get_help_option(click.Context(command))
+    if help_option is not None:
+        help_option.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        _flags_as_flags(sub)
+
+
+def command():  # noqa: ANN201 - a click command
+    """Return the ``newsgraph`` click command, built from the Typer app, flags shown as flags."""
+    cmd = typer.main.get_command(app)
+    _flags_as_flags(cmd)
+    return cmd
+
+
 def main() -> None:
     """Entry point of the ``newsgraph`` console script."""
-    app()
+    command()()

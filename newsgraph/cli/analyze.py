@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.common import report_error
+from newsgraph.cli.common import SOURCES_HELP, reads_sources, report_error, report_failure, warn
 
 
 class AnalyzeFormat(str, Enum):
@@ -16,41 +16,38 @@ class AnalyzeFormat(str, Enum):
     text = "text"
 
 
+@reads_sources
 def analyze_command(
-    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, WARCs, or - for stdin.")],
+    sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="json: one object per article (JSON Lines); text: a readable summary.")] = AnalyzeFormat.json,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on loopback or private networks.")] = False,
+    options: object = None,  # a newsgraph.process.Options, filled by reads_sources
 ) -> None:
     """Read, extract and analyse articles; print actors, statements, events, dates and framing."""
     from newsgraph.analyze.pipeline import default_analyzer
     from newsgraph.errors import NewsgraphError
-    from newsgraph.extract import extract_article
-    from newsgraph.ingest import iter_documents
-
-    failures = 0
-
-    def on_error(err: NewsgraphError) -> None:
-        nonlocal failures
-        failures += 1
-        report_error(err)
+    from newsgraph.model import IngestFailure
+    from newsgraph.process import process
 
     try:
         analyzer = default_analyzer()
     except NewsgraphError as err:
         report_error(err)
         raise typer.Exit(2) from None
-    for raw in iter_documents(sources, allow_private=allow_private, on_error=on_error):
-        try:
-            analysis = analyzer.analyze_article(extract_article(raw))
-        except NewsgraphError as err:
-            on_error(err if err.source else type(err)(err.message, source=raw.source))
+    failures = printed = 0
+    for outcome in process(sources, options=options, analyzer=analyzer, name="newsgraph analyze"):
+        if isinstance(outcome, IngestFailure):
+            failures += 1
+            report_failure(outcome)
             continue
         if format is AnalyzeFormat.json:
-            sys.stdout.write(analysis.model_dump_json() + "\n")
+            sys.stdout.write(outcome.analysis.model_dump_json() + "\n")
         else:
-            print_summary(analysis)
+            print_summary(outcome.analysis)
         sys.stdout.flush()
-    if failures:
+        printed += 1
+    if printed == 0 and failures == 0:
+        warn(f"{' '.join(sources)}: no readable document found")
+    if failures or not printed:
         raise typer.Exit(1)
 
 
@@ -78,7 +75,8 @@ def print_summary(analysis) -> None:
     for e in analysis.events:
         who = ", ".join(f"{names.get(r.actor, r.actor)} ({r.role})" for r in e.actors)
         place = f" in {names.get(e.place, e.place)}" if e.place else ""
-        out.print(f"  {e.type} {_esc(who)} on {e.date or '?'} ({e.date_precision or '-'}){_esc(place)}")
+        when = f"on {e.date} ({e.date_precision or '-'})" if e.date else "undated"
+        out.print(f"  {e.type} {_esc(who)} {_esc(when)}{_esc(place)}")
     out.print(f"[bold]Framing[/bold] ({len(analysis.framing)})")
     for f in analysis.framing:
         out.print(f"  {_esc(f.text)!s} — {_esc(f.category)}")

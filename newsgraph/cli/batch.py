@@ -6,17 +6,18 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.common import db_url, err_console, report_error
+from newsgraph.cli.common import FieldOption, db_url, err_console, options_for, report_error
 
 
 def batch_command(
-    sources: Annotated[list[str], typer.Argument(help="Directories, WARC files, .urls lists, URLs, feeds (feed:X, .rss/.atom/.xml, .feeds lists).")],
+    sources: Annotated[list[str], typer.Argument(help="Directories, WARC files, corpus files (.jsonl .csv), .urls lists, URLs, feeds (feed:X, .rss/.atom/.xml, .feeds lists).")],
     scheduler: Annotated[str, typer.Option("--scheduler", help="'local' starts a LocalCluster; tcp://HOST:8786 uses a running Dask cluster.")] = "local",
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes of the local cluster (one thread each).")] = 2,
     out: Annotated[str | None, typer.Option("--out", help="Database URL or file (.db/.sqlite), or a directory for Parquet shards. Default: --db / $NEWSGRAPH_DB / ./newsgraph.db.")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Inputs per Dask task (a WARC file is always a task of its own).")] = 50,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on loopback or private networks.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds allowed for each fetch.")] = 20.0,
+    field: FieldOption = None,
 ) -> None:
     """Read, analyse and store many inputs on a Dask cluster; re-run the same command to resume."""
     from newsgraph.batch.runner import run_batch
@@ -24,9 +25,10 @@ def batch_command(
     from newsgraph.errors import NewsgraphError
 
     target = db_url(out) if out is None or is_db_url(out) else out
+    fields = options_for(fields=field).fields
     try:
         report = run_batch(sources, out=target, scheduler=scheduler, workers=workers, partition_size=partition_size,
-                           allow_private=allow_private, timeout=timeout)
+                           allow_private=allow_private, timeout=timeout, fields=fields)
     except NewsgraphError as err:
         report_error(err)
         raise typer.Exit(2) from None

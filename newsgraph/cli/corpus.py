@@ -7,6 +7,7 @@ written as plain text (typer.echo), never interpreted as Rich markup.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from enum import Enum
@@ -14,11 +15,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsgraph.cli.common import db_url, err_console, report_error
+from newsgraph.cli.common import SOURCES_HELP, db_url, err_console, reads_sources, report_error, report_failure, warn
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path (default: $NEWSGRAPH_DB, else ./newsgraph.db).")]
 #: Articles read and extracted before one round of "already stored?" checks and analysis.
-INGEST_CHUNK = 16
+INGEST_CHUNK = 16  # = newsgraph.process.CHUNK
 
 
 class OutputFormat(str, Enum):
@@ -67,83 +68,54 @@ def _evidence_line(ev) -> str:  # type: ignore[no-untyped-def]
 # ------------------------------------------------------------------ ingest
 
 
+@reads_sources
 def ingest_command(
-    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, WARCs, or - for stdin.")],
+    sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     db: DbOption = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow URLs on loopback or private networks.")] = False,
+    options: object = None,  # a newsgraph.process.Options, filled by reads_sources
 ) -> None:
     """Read, analyse and store articles; articles already stored are skipped, so a rerun resumes."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from newsgraph.analyze.pipeline import default_analyzer
     from newsgraph.errors import NewsgraphError
-    from newsgraph.extract import extract_article
-    from newsgraph.ingest import iter_documents
+    from newsgraph.ingest import count_documents
     from newsgraph.model import IngestFailure
+    from newsgraph.process import process
 
     store = _open(db)
-    tally = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
-
-    def fail(err: Exception, stage: str, source: str | None = None) -> None:
-        tally["failed"] += 1
-        report_error(err, source)
-        name = getattr(err, "source", None) or source or "?"
-        message = str(err) if isinstance(err, NewsgraphError) else f"{type(err).__name__}: {err}"
-        try:
-            store.record_failure(IngestFailure(source=name, stage=stage, error=message[:2000], error_type=type(err).__name__))
-        except NewsgraphError as store_err:
-            report_error(store_err)
-
+    tally = dict.fromkeys(("new", "updated", "unchanged", "skipped", "failed"), 0)
     try:
         analyzer = default_analyzer()
     except NewsgraphError as err:
         report_error(err)
         raise typer.Exit(2) from None
-
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-               TimeElapsedColumn(), TextColumn("{task.fields[status]}"))
-    with Progress(*columns, console=err_console, transient=False) as progress:
-        task = progress.add_task("ingest", total=None, status="")
-
-        def step(chunk: list) -> None:  # type: ignore[type-arg]
-            known = store.unchanged(a for _, a in chunk)  # a changed page goes through, to be updated
-            todo = [(raw, art) for raw, art in chunk if art.id not in known]
-            tally["skipped"] += len(chunk) - len(todo)
-            progress.advance(task, len(chunk) - len(todo))
-            for raw, art in todo:
-                try:
-                    analysis = analyzer.analyze_article(art)
-                except NewsgraphError as err:
-                    fail(err, "analyze", art.source)
-                    continue
-                except Exception as err:  # noqa: BLE001  (one bad article must not stop the run)
-                    fail(err, "analyze", art.source)
-                    continue
-                try:
-                    result = store.save(analysis, raw=raw)
-                except NewsgraphError as err:
-                    fail(err, "store", art.source)
-                    continue
-                tally[result.status] += 1
-                progress.advance(task)
-                progress.update(task, status=", ".join(f"{k} {v}" for k, v in tally.items() if v))
-
-        chunk: list = []  # type: ignore[type-arg]
-        for raw in iter_documents(sources, allow_private=allow_private, on_error=lambda e: fail(e, "ingest")):
-            try:
-                chunk.append((raw, extract_article(raw)))
-            except NewsgraphError as err:
-                fail(err, "extract", raw.source)
-                continue
-            if len(chunk) >= INGEST_CHUNK:
-                step(chunk)
-                chunk = []
-        if chunk:
-            step(chunk)
+    with _ingest_progress(count_documents(sources)) as (progress, task):
+        for outcome in process(sources, options=options, analyzer=analyzer, store=store, chunk=INGEST_CHUNK,
+                               name="newsgraph ingest"):
+            if isinstance(outcome, IngestFailure):
+                tally["failed"] += 1
+                report_failure(outcome)
+            else:
+                tally[outcome.status] = tally.get(outcome.status, 0) + 1
+            progress.update(task, advance=1, status=", ".join(f"{k} {v}" for k, v in tally.items() if v))
     store.close()
     err_console.print(", ".join(f"{k} {v}" for k, v in tally.items()), highlight=False, markup=False)
-    if tally["failed"]:
+    if not any(tally.values()):
+        warn(f"{' '.join(sources)}: no readable document found")
+    if tally["failed"] or not any(tally.values()):
         raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _ingest_progress(total: int | None):  # noqa: ANN202 - yields (Progress, task id)
+    """A Rich progress bar on stderr: with a total and time left when the input's size is known."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    counter = MofNCompleteColumn() if total else TextColumn("{task.completed}")
+    columns = [SpinnerColumn(), TextColumn("ingest"), BarColumn(), counter, TextColumn("documents"),
+               TimeElapsedColumn(), *([TimeRemainingColumn()] if total else []), TextColumn("{task.fields[status]}")]
+    with Progress(*columns, console=err_console, transient=False) as progress:
+        yield progress, progress.add_task("ingest", total=total, status="")
 
 
 # ------------------------------------------------------------------ queries

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from newsgraph.cli.common import err_console, report_error
+from newsgraph.cli.common import SOURCES_HELP, err_console, reads_sources, report_failure, warn
 
 if TYPE_CHECKING:
     from newsgraph.model import Article
@@ -61,63 +61,41 @@ def _wants_progress(sources: list[str]) -> bool:
     )
 
 
+@reads_sources
 def read(
-    sources: list[str] = typer.Argument(
-        ..., help="Files (.html .htm .html.gz .txt), directories, '-' for stdin, URLs, feeds (feed:URL, .rss/.atom/.xml), WARC files, .urls lists."
-    ),
+    sources: list[str] = typer.Argument(..., help=SOURCES_HELP),
     output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json (one JSON object a line) or text."),
-    allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching loopback and private-network addresses."),
-    timeout: float = typer.Option(20.0, help="Seconds a URL may take to answer and download."),
+    options: object = None,  # a newsgraph.process.Options, filled by reads_sources
 ) -> None:
-    """Read news pages, URLs, feeds or web archives; print one clean Article per document."""
+    """Read news pages, URLs, feeds, web archives or corpus files; print one clean Article per document."""
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from newsgraph.errors import NewsgraphError
-    from newsgraph.extract import extract_article
-    from newsgraph.ingest import iter_documents
+    from newsgraph.model import IngestFailure
+    from newsgraph.process import process
 
-    failures = 0
-    printed = 0
-
-    def on_error(err: NewsgraphError) -> None:
-        nonlocal failures
-        failures += 1
-        report_error(err)
-
+    failures = printed = 0
     progress = Progress(
         SpinnerColumn(), TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True,
     )
-    show = _wants_progress(sources)
-    with progress if show else contextlib.nullcontext():
+    with progress if _wants_progress(sources) else contextlib.nullcontext():
         task = progress.add_task("", total=None)
-        documents = iter_documents(sources, allow_private=allow_private, on_error=on_error, timeout=timeout)
-        while True:
-            try:
-                doc = next(documents)
-            except StopIteration:
-                break
-            except Exception as err:  # a bug must not hide the inputs already read: one line, then stop
-                on_error(NewsgraphError(f"{type(err).__name__}: {err}", source="newsgraph read"))
-                break
-            progress.update(task, advance=1, description=escape(doc.source[-60:]))
-            try:
-                article = extract_article(doc)
-            except NewsgraphError as err:
-                on_error(err)
+        for outcome in process(sources, options=options, name="newsgraph read"):
+            if isinstance(outcome, IngestFailure):
+                failures += 1
+                report_failure(outcome)
                 continue
-            except Exception as err:  # never a traceback for one bad document; the others go on
-                on_error(NewsgraphError(f"{type(err).__name__}: {err}", source=doc.source))
-                continue
+            progress.update(task, advance=1, description=escape(outcome.raw.source[-60:]))
+            article = outcome.article
             if output_format is OutputFormat.json:
                 sys.stdout.write(article.model_dump_json() + "\n")
             else:
                 sys.stdout.write(("\n" if printed else "") + format_text(article))
             sys.stdout.flush()
             printed += 1
-    if printed == 0 and failures == 0:
-        report_error(NewsgraphError("no readable document found", source=" ".join(sources)))
+    if printed == 0 and failures == 0:  # e.g. a feed with no items: say so, and fail a script that expected some
+        warn(f"{' '.join(sources)}: no readable document found")
         raise typer.Exit(1)
     if failures:
         raise typer.Exit(1)

@@ -17,6 +17,7 @@ from newsgraph.extract.decode import decode, sniff_binary
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.ids import article_id
 from newsgraph.extract.language import detect_language
+from newsgraph.extract.outlets import outlets
 from newsgraph.model import Article, RawDocument
 
 __all__ = ["extract_article", "is_html", "MAX_BYTES", "MIN_WORDS"]
@@ -71,9 +72,9 @@ def extract_article(doc: RawDocument, *, max_bytes: int = MAX_BYTES) -> Article:
     if is_html(decoded.text, doc.content_type):
         draft = extract_html(decoded.text, url=doc.url, source=doc.source)
     else:
-        draft = extract_text(decoded.text)
+        draft = extract_text(decoded.text, fetched_at=doc.fetched_at, url=doc.url)
     draft.warnings[:0] = decoded.warnings
-    if decoded.damaged:
+    if decoded.damaged or decoded.guessed:
         draft.low_confidence = True
     return _article(draft, doc)
 
@@ -99,7 +100,8 @@ def _article(draft: Draft, doc: RawDocument) -> Article:
     site = draft.site
     if site is None and url:
         host = urlsplit(url).hostname or ""
-        site = host.removeprefix("www.") or None
+        known = outlets().from_host(host)
+        site = known.name if known else host.removeprefix("www.") or None
     words = len(body.split())
     if words < MIN_WORDS:
         draft.low_confidence = True

@@ -73,6 +73,11 @@ def parse_dateline(text: str, languages: tuple[str, ...] | None = None) -> tuple
     return format_datetime(data.date_obj, precision), precision
 
 
+def looks_iso(value: str) -> bool:
+    """Return True when ``value`` is written as an ISO 8601 date ("2023-06-22", "2023-06-22T20:22Z")."""
+    return bool(_ISO.match(value or ""))
+
+
 def parse_iso(value: str) -> tuple[str, Precision] | None:
     """Return (ISO date, precision) for a machine date such as "2023-06-22T20:22:05+03:00"."""
     m = _ISO.match(value or "")
@@ -80,8 +85,8 @@ def parse_iso(value: str) -> tuple[str, Precision] | None:
         return None
     year, month, day, hour, minute, second, zone = m.groups()
     try:
-        dt.date(int(year), int(month), int(day or 1))
-    except ValueError:
+        dt.datetime(int(year), int(month), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError:  # "2023-02-30", "T25:00": not a time, whatever the markup says
         return None
     if day is None:
         return f"{year}-{month}", "month"
@@ -104,3 +109,52 @@ def parse_feed_date(value: str) -> tuple[str, Precision] | None:
         return None
     precision: Precision = "second" if _HAS_SECONDS.search(value) else "minute"
     return format_datetime(parsed, precision), precision
+
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_CLOCK = (r"(?:\s*(?:,|-|–|—|\||at|@|/)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+          r"(?:\s*(?:GMT|UTC|[A-Z]{2,4}T)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+#: A date as outlets print one: "Jan 17, 2023, 1:36 PM", "22 June 2023 - 20:22", "2023-01-17 13:36", "17/01/2023".
+PRINTED_DATE = re.compile(
+    rf"(?<!\w)(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?(?:\s+(?:GMT|UTC|[A-Z]{{2,4}}T))?,?\s+)?"
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+{_DAY},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}){_CLOCK}(?!\w)",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"(?<!\w)(?P<n>\d{1,3}|an?|one)\s+(?P<unit>min(?:ute)?s?|mins|hours?|hrs?|days?|weeks?)\s+ago(?!\w)", re.I
+)
+_UNIT_PRECISION: dict[str, Precision] = {"m": "minute", "h": "hour", "d": "day", "w": "day"}
+
+
+def find_printed_date(text: str) -> tuple[str, Precision, tuple[int, int]] | None:
+    """Return (ISO date, precision, (start, end) in ``text``) of the first printed date in ``text``, else None."""
+    for m in PRINTED_DATE.finditer(text[:300]):
+        parsed = parse_dateline(m.group(0).strip(" ,|-–—/"))
+        if parsed:
+            return parsed[0], parsed[1], m.span()
+    return None
+
+
+def find_relative_date(text: str, fetched_at: dt.datetime | None) -> tuple[str, Precision, tuple[int, int]] | None:
+    """Return (ISO date, precision, span) for "2 hours ago" and its kin, counted back from ``fetched_at``
+    (None without a fetch time: a relative date means nothing without one)."""
+    m = _RELATIVE.search(text[:300])
+    if not m or fetched_at is None:
+        return None
+    import dateparser  # slow to import: only for pages that print such a date
+
+    base = fetched_at.astimezone(dt.timezone.utc).replace(tzinfo=None) if fetched_at.tzinfo else fetched_at
+    try:
+        value = dateparser.parse(m.group(0), settings={"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False})
+    except (ValueError, OverflowError):
+        return None
+    if value is None:
+        return None
+    precision = _UNIT_PRECISION[m.group("unit")[0].lower()]
+    if fetched_at.tzinfo is not None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return format_datetime(value, precision), precision, m.span()

@@ -42,6 +42,18 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+#: Codecs Python calls text encodings that are no page's charset: they raise on any input ("undefined"),
+#: or turn escapes and punycode into arbitrary text.
+_NOT_A_CHARSET = frozenset({
+    "undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "mbcs", "oem",
+})
+#: A few non-ASCII letters read as one single-byte charset or another are all equally "clean" to a detector;
+#: then windows-1252 is the web's legacy default (WHATWG Encoding Standard), and it is the one chosen.
+_WEB_DEFAULT = "cp1252"
+#: Share of zero bytes in the right lanes that marks UTF-16/UTF-32 text without a byte-order mark.
+_WIDE_SHARE = 0.9
+
+
 @dataclass
 class Decoded:
     """A document's text and how it was obtained."""
@@ -50,6 +62,19 @@ class Decoded:
     encoding: str
     warnings: list[str] = field(default_factory=list)
     damaged: bool = False  # some bytes could not be decoded and were replaced
+    guessed: bool = False  # the declared charset did not fit and the encoding was detected: may be mojibake
+
+
+def text_codec(name: str) -> str | None:
+    """Return the Python codec name for a charset label when it is a real text encoding, else None
+    (unknown labels, and codecs such as rot13, base64, zlib or "undefined" that no page can be written in)."""
+    try:
+        info = codecs.lookup(name.strip())
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_A_CHARSET:
+        return None
+    return info.name
 
 
 def sniff_binary(content: bytes, content_type: str | None, source: str) -> None:
@@ -66,49 +91,86 @@ def sniff_binary(content: bytes, content_type: str | None, source: str) -> None:
         raise NotTextError(f"not a text document: served as {ctype}", source=source)
 
 
-def declared_charset(content: bytes, content_type: str | None) -> str | None:
-    """Return the charset the HTTP header or the page's <meta> declares, if it names a known codec."""
-    candidates = []
+def declared_charsets(content: bytes, content_type: str | None) -> list[str]:
+    """Return the charset labels the HTTP header and the page's <meta> declare, in that order (as written)."""
+    labels = []
     if content_type and (m := _CHARSET_PARAM.search(content_type)):
-        candidates.append(m.group(1))
+        labels.append(m.group(1))
     if m := _META_CHARSET.search(content[:4096]):
-        candidates.append(m.group(1).decode("ascii", "replace"))
-    for name in candidates:
-        try:
-            return codecs.lookup(name).name
-        except LookupError:
-            continue
+        labels.append(m.group(1).decode("ascii", "replace"))
+    return labels
+
+
+def declared_charset(content: bytes, content_type: str | None) -> str | None:
+    """Return the first declared charset that is a real text encoding (see ``text_codec``), else None."""
+    for label in declared_charsets(content, content_type):
+        if codec := text_codec(label):
+            return codec
     return None
+
+
+def wide_encoding(content: bytes) -> str | None:
+    """Return "utf-16-le"/"utf-16-be"/"utf-32-le"/"utf-32-be" when the bytes are mostly ASCII text in one
+    of them without a byte-order mark (zero bytes in the high lanes), else None."""
+    sample = content[:4000]
+    if len(sample) < 8:
+        return None
+    for width, name in ((4, "utf-32"), (2, "utf-16")):
+        units = len(sample) // width
+        lanes = [sum(1 for i in range(units) if sample[i * width + lane] == 0) / units for lane in range(width)]
+        if width == 4 and lanes[1] > _WIDE_SHARE and lanes[2] > _WIDE_SHARE:
+            if lanes[3] > _WIDE_SHARE and lanes[0] < 0.5:
+                return f"{name}-le"
+            if lanes[0] > _WIDE_SHARE and lanes[3] < 0.5:
+                return f"{name}-be"
+        if width == 2:
+            if lanes[1] > _WIDE_SHARE and lanes[0] < 0.5:
+                return f"{name}-le"
+            if lanes[0] > _WIDE_SHARE and lanes[1] < 0.5:
+                return f"{name}-be"
+    return None
+
+
+def _try(content: bytes, codec: str) -> str | None:
+    """Return the bytes decoded strictly with ``codec``, or None when it does not fit or the codec fails."""
+    try:
+        return content.decode(codec)
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        return None
 
 
 def decode(content: bytes, content_type: str | None, source: str) -> Decoded:
     """Return the document's text.
 
-    Order: a byte-order mark; valid UTF-8 (whatever is declared: a page that
-    decodes as UTF-8 with non-ASCII characters is UTF-8, and a declared
-    single-byte charset would turn it into mojibake); the declared charset when
-    it decodes the bytes; mostly-UTF-8 with a few broken bytes (replaced, and
-    said so); else charset-normalizer's detection.  Raises NotTextError when no
-    encoding gives text.
+    Order: a byte-order mark; UTF-16/32 without one; valid UTF-8 (whatever is
+    declared: a declared single-byte charset would turn it into mojibake); the
+    declared charset when it is a real text encoding and decodes the bytes;
+    mostly-UTF-8 with a few broken bytes (replaced, and said so); else
+    charset-normalizer's detection, flagged ``guessed`` (the text may be
+    mojibake).  A label that is no text encoding (rot13, base64, zlib...) is
+    ignored with a warning.  Raises NotTextError when no encoding gives text.
     """
     for bom, codec in _BOMS:
         if content.startswith(bom):
             return _checked(Decoded(content.decode(codec, errors="replace"), codec), source)
-    declared = declared_charset(content, content_type)
     warnings: list[str] = []
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
+    labels = declared_charsets(content, content_type)
+    for label in labels:
+        if text_codec(label) is None:
+            warnings.append(f"declared charset {label!r} is not a text encoding: ignored")
+    declared = declared_charset(content, content_type)
+    if (wide := wide_encoding(content)) and (text := _try(content, wide)) is not None:
+        warnings.append(f"read as {wide} (no byte-order mark)")
+        return _checked(Decoded(text, wide, warnings), source)
+    text = _try(content, "utf-8")
+    if text is not None:
         if declared and declared not in ("utf-8", "ascii") and not text.isascii():
             warnings.append(f"declared charset {declared}, but the content is valid UTF-8: read as UTF-8")
         return _checked(Decoded(text, "utf-8", warnings), source)
     if declared and declared != "utf-8":
-        try:
-            return _checked(Decoded(content.decode(declared), declared), source)
-        except UnicodeDecodeError:
-            warnings.append(f"declared charset {declared} does not fit the content")
+        if (text := _try(content, declared)) is not None:
+            return _checked(Decoded(text, declared, warnings), source)
+        warnings.append(f"declared charset {declared} does not fit the content")
     elif declared == "utf-8":
         warnings.append("declared charset utf-8 does not fit the content")
     replaced = content.decode("utf-8", errors="replace")
@@ -118,11 +180,23 @@ def decode(content: bytes, content_type: str | None, source: str) -> Decoded:
         # Mixed or damaged UTF-8: keep the UTF-8 that is there rather than re-reading it all as Latin-1.
         warnings.append(f"{broken} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
         return _checked(Decoded(replaced, "utf-8", warnings, damaged=True), source)
-    best = from_bytes(content).best()
-    if best is None or best.encoding is None:
+    return _checked(_detected(content, warnings, source), source)
+
+
+def _detected(content: bytes, warnings: list[str], source: str) -> Decoded:
+    """Return the text in the encoding charset-normalizer finds (windows-1252 among equally clean fits)."""
+    try:
+        matches = list(from_bytes(content))
+    except Exception as err:  # noqa: BLE001 - the detector's own failures on odd bytes mean "no encoding fits"
+        raise NotTextError(f"not a text document: charset detection failed ({type(err).__name__})", source=source) from err
+    if not matches or matches[0].encoding is None:
         raise NotTextError("not a text document: no character encoding fits the content", source=source)
-    warnings.append(f"read as {best.encoding} (detected)")
-    return _checked(Decoded(str(best), best.encoding, warnings), source)
+    best = matches[0]
+    tied = [m for m in matches if abs(m.chaos - best.chaos) < 0.01]
+    chosen = next((m for m in tied if m.encoding == _WEB_DEFAULT), best)
+    text = _try(content, chosen.encoding) or str(chosen)
+    warnings.append(f"read as {chosen.encoding} (detected; the text may be mis-decoded)")
+    return Decoded(text, chosen.encoding, warnings, guessed=True)
 
 
 def _checked(decoded: Decoded, source: str) -> Decoded:

@@ -45,6 +45,23 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\d{1,2} [a-z]+ \d{4})\b.{0,30}$", re.I)),
     ("copyright", re.compile(r"^(?:copyright\b|©).{0,150}$", re.I)),
     ("copyright", re.compile(r"^this (?:copy|article|material) is for your personal,? non-?commercial use", re.I)),
+    ("navigation", re.compile(
+        r"^(?:skip to (?:main |primary )?(?:content|navigation|menu|search|footer)|jump to (?:main )?content"
+        r"|(?:main |open |close )?menu|search|home|sign in|log ?in|sign up|my account|toggle navigation"
+        r"|advertisement|advert|sponsored|listen(?: to (?:this|the) (?:article|story))?|print|font size|text size"
+        r"|(?:a[+-]?\s*){2,}|(?:t\s+){1,3}t|back to top|go to top|watch live|live tv)\W*$", re.I)),
+    ("navigation", re.compile(r"^(?:[\w'&.-]+(?:\s[\w'&.-]+){0,2}\s*(?:[›»>|/•·]\s*)){2,}[\w'&.-]+(?:\s[\w'&.-]+){0,2}$")),
+    ("navigation", re.compile(r"^(?:(?:news|journalist|reporter|author|story|article) id\s*:\s*[\w-]+\s*)+$", re.I)),
+    ("navigation", re.compile(r"^(?:\d+\s+)?(?:min(?:ute)?s?|mins) read$", re.I)),
+    ("image-credit", re.compile(r"^(?:file photo|photo|image|picture|video|caption|credit)s?\s*(?:[:/|]|by\b)", re.I)),
+    ("image-credit", re.compile(
+        r"\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|IRNA|TASS|Sputnik|Shutterstock)"
+        r"\s*/\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\W*(?:\(\w[\w\s/.-]{0,40}\))?\s*$")),
+    ("image-credit", re.compile(r"\((?:file )?(?:photo|image|picture)(?:\s*(?:by|:|/)\s*[^)]{0,60})?\)\s*$", re.I)),
+    ("image-credit", re.compile(r"^image (?:caption|source|copyright)\b", re.I)),
+    ("cookies", re.compile(r"\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b", re.I)),
+    ("copyright", re.compile(r"\ball rights reserved\b|^our standards\s*:", re.I)),
+    ("comment-form", re.compile(r"^(?:comments?|your comment|post your comment|send comment|name|email)\s*[:*]?\s*$", re.I)),
     # WordPress shortcodes left in the text: "[button link=...]Send us...[/button]".
     ("shortcode", re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")),
 )

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from newsgraph.errors import EmptyDocumentError
-from newsgraph.extract.dates import parse_iso
+from newsgraph.extract.dates import looks_iso, parse_iso
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.furniture import strip_furniture, strip_header
 from newsgraph.extract.language import detect_language
@@ -78,10 +78,23 @@ def time_candidates(tree: HtmlElement) -> list[str]:
     return found
 
 
-def published_with_precision(day: str | None, candidates: list[str]) -> tuple[str | None, Precision | None]:
+def published_with_precision(
+    day: str | None, candidates: list[str], warnings: list[str] | None = None
+) -> tuple[str | None, Precision | None]:
     """Return the publication date: htmldate's day, refined to the time a meta tag
-    states for that same day (never a time invented by padding)."""
+    states for that same day (never a time invented by padding).
+
+    A machine date in the markup that is no real date or time ("2023-06-22T25:00",
+    "2023-02-30") is dropped, said in ``warnings``; htmldate's day is dropped too
+    when only such a date stands behind it (htmldate keeps the valid part of it).
+    """
     parsed = [p for p in (parse_iso(c) for c in candidates) if p]
+    invalid = [c.strip()[:40] for c in candidates if looks_iso(c) and parse_iso(c) is None]
+    if warnings is not None:
+        warnings.extend(f"invalid date in the markup dropped: {c!r}" for c in dict.fromkeys(invalid))
+    if day and invalid and not any(value.startswith(day) for value, _ in parsed):
+        if any(c.startswith(day[:7]) for c in invalid):
+            return None, None
     if day:
         for value, precision in parsed:
             if value.startswith(day) and precision in ("minute", "second"):
@@ -145,7 +158,8 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
     byline, removed = take_byline_prefix(cleaned.paragraphs, result.author or None)
     if removed:
         header.append(removed)
-    published, precision = published_with_precision(result.date, candidates)
+    warnings: list[str] = []
+    published, precision = published_with_precision(result.date, candidates, warnings)
     return Draft(
         extractor="html",
         paragraphs=cleaned.paragraphs,
@@ -158,4 +172,5 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
         language=language,
         furniture=header + cleaned.furniture,
         related=cleaned.related,
+        warnings=warnings,
     )

@@ -1,27 +1,24 @@
 """Text copied from a news page: title, dateline, byline, furniture and "Read more:" lines.
 
-Copied text has no markup, so the parts are found by position and shape:
-the title is a short first paragraph; the dateline and a "By X" line are short
-paragraphs right after it (dates parsed by dateparser); a byline may also open
-the first or second body paragraph as "X – ..." (as news agencies write it).
+Copied text has no markup, so the parts are found by position and shape
+(``newsgraph.extract.copied``): the header is the short lines before the first
+prose paragraph, and holds the title, the date and the byline among navigation
+and page controls; a byline may also open the first or second body paragraph as
+"X – ..." (as news agencies write it), and a wire credit may open or close the body.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from newsgraph.extract.dates import parse_dateline
+from newsgraph.extract.copied import first_prose, read_header, site_of, strip_runs, take_credits
 from newsgraph.extract.draft import Draft
-from newsgraph.extract.furniture import classify, strip_furniture
+from newsgraph.extract.furniture import strip_furniture
 from newsgraph.model import Furniture
 
-MAX_TITLE_CHARS = 200
-MAX_TITLE_WORDS = 30
-#: How many short paragraphs after the title may hold the dateline or byline.
-HEADER_PARAGRAPHS = 3
-MAX_HEADER_CHARS = 100
-
-_BY_LINE = re.compile(r"^by\s+(?P<by>\S.{0,80})$", re.I)
+#: Lines of hard-wrapped prose are at least this long (but for a paragraph's last line).
+MIN_WRAPPED_CHARS = 40
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _LINK_WORD = r"(?:of|the|and|for|&|de|da|di|al|el|van|von|bin|ibn)"
 #: "ISWNews Analysis Group – On June 21, ..." (a dash with spaces around it).
@@ -31,24 +28,22 @@ _BYLINE_PREFIX = re.compile(
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Return the paragraphs of plain text: blocks between blank lines (a block's lines
-    joined by spaces), or every line when the text has no blank line at all."""
+    """Return the paragraphs of plain text: blocks between blank lines, or every line when the text has
+    no blank line at all.  A block's lines are joined by spaces when they are hard-wrapped prose (every
+    line but the last long); otherwise each line is a paragraph of its own, as a browser copy gives
+    menus, headlines and datelines one to a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     blocks = re.split(r"\n[ \t\u00a0]*\n", text.strip())
     if len(blocks) == 1:
         blocks = text.strip().split("\n")
-    paragraphs = [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in blocks]
+    paragraphs: list[str] = []
+    for block in blocks:
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if all(len(line) >= MIN_WRAPPED_CHARS for line in lines[:-1]):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
     return [p for p in paragraphs if p]
-
-
-def _is_title(paragraph: str, total: int) -> bool:
-    return (
-        total > 1
-        and len(paragraph) <= MAX_TITLE_CHARS
-        and len(paragraph.split()) <= MAX_TITLE_WORDS
-        and classify(paragraph) is None
-        and parse_dateline(paragraph) is None
-    )
 
 
 def byline_prefix(paragraph: str) -> tuple[str, str] | None:
@@ -78,29 +73,31 @@ def take_byline_prefix(paragraphs: list[str], byline: str | None) -> tuple[str |
     return byline, None
 
 
-def extract_text(text: str) -> Draft:
-    """Return the parts of an article given as copied text."""
+def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str | None = None) -> Draft:
+    """Return the parts of an article given as copied text (a page's visible text, furniture included).
+
+    The header (the lines before the first prose paragraph) gives the title,
+    the date (printed, or relative to ``fetched_at``) and the byline; the rest
+    is cleaned of furniture; the outlet is recognised from ``url``, the byline
+    or an agency credit (``newsgraph/data/outlets.csv``).
+    """
     paragraphs = split_paragraphs(text)
     draft = Draft(extractor="text")
-    if paragraphs and _is_title(paragraphs[0], len(paragraphs)):
-        draft.title = paragraphs.pop(0)
-    for _ in range(HEADER_PARAGRAPHS):
-        if not paragraphs or len(paragraphs[0]) > MAX_HEADER_CHARS or len(paragraphs) == 1:
-            break
-        head = paragraphs[0]
-        if draft.published is None and (date := parse_dateline(head)):
-            draft.published, draft.published_precision = date
-        elif draft.byline is None and (m := _BY_LINE.match(head)):
-            draft.byline = m.group("by").strip()
-        else:
-            break
-        paragraphs.pop(0)
+    start = first_prose(paragraphs)
+    header, paragraphs = paragraphs[:start], paragraphs[start:]
+    if not paragraphs and header:  # nothing but short lines: the last one is the text
+        paragraphs = [header.pop()]
+    furniture = read_header(header, draft, fetched_at)
     cleaned = strip_furniture(paragraphs)
-    paragraphs = cleaned.paragraphs
+    paragraphs = strip_runs(cleaned.paragraphs, cleaned.furniture)
     draft.byline, removed = take_byline_prefix(paragraphs, draft.byline)
     if removed:
-        cleaned.furniture.insert(0, removed)
+        furniture.append(removed)
+    credit = take_credits(paragraphs, furniture)
+    if draft.byline is None and credit:
+        draft.byline = credit
+    draft.site = site_of(url, draft.byline, credit)
     draft.paragraphs = paragraphs
-    draft.furniture = cleaned.furniture
+    draft.furniture = furniture + cleaned.furniture
     draft.related = cleaned.related
     return draft

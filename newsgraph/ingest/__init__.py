@@ -10,8 +10,14 @@ How each source string is taken (first rule that matches):
 * ``*.warc`` / ``*.warc.gz``: each HTML response record.
 * ``*.rss`` / ``*.atom`` / ``*.xml``: a feed file; each item's page is fetched.
 * ``*.urls``: a list of URLs, one a line (``#`` comments allowed), each read as a URL.
+* ``*.jsonl`` / ``*.ndjson`` / ``*.csv`` / ``*.tsv``: a corpus file, one article per row with its
+  metadata (``newsgraph.ingest.corpus``; named on the command line, never picked up in a directory).
 * any other file (``.html``, ``.htm``, ``.html.gz``, ``.txt``...): one document.
   A ``.txt`` file is always article text, never a list of URLs.
+
+A directory, list or file that yields nothing at all is an InputError saying so
+(a wrong path must not pass for an empty run). ``classify`` is the one place a
+source string's kind is decided; ``newsgraph.batch`` lists its inputs with it too.
 """
 
 from __future__ import annotations
@@ -21,12 +27,23 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.ingest import feeds, files, http, warc
+from newsgraph.ingest import corpus, feeds, files, http, warc
 from newsgraph.model import RawDocument
 
 ErrorHandler = Callable[[NewsgraphError], None]
 
-__all__ = ["iter_documents", "ErrorHandler"]
+__all__ = ["iter_documents", "ErrorHandler", "classify", "url_problem", "is_url"]
+
+#: A list of feed URLs, one a line: batch only (``read`` and ``ingest`` take ``feed:X``).
+FEED_LIST_SUFFIXES = (".feeds",)
+#: What a source that yields nothing was expected to hold, by kind.
+_EXPECTED = {
+    "dir": f"no file newsgraph reads ({', '.join(files.KNOWN_SUFFIXES)})",
+    "urls": "no URL",
+    "feeds": "no feed URL",
+    "corpus": "no row",
+    "warc": "no HTML response record",
+}
 
 
 def _raise(err: NewsgraphError) -> None:
@@ -38,6 +55,45 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
+def url_problem(text: str) -> str | None:
+    """Return why ``text`` is not an http(s) URL newsgraph can fetch, or None when it is one."""
+    import httpx
+
+    if not text or any(ch.isspace() for ch in text):
+        return "not a URL (contains spaces or is empty)"
+    try:
+        url = httpx.URL(text)
+    except (httpx.InvalidURL, ValueError) as err:
+        return f"not a URL ({err})"
+    if url.scheme not in ("http", "https"):
+        return f"not an http(s) URL (scheme {url.scheme or 'missing'!r})"
+    if not url.host:
+        return "not a URL (no host)"
+    return None
+
+
+def classify(source: str) -> str:
+    """Return what a source string names: "stdin", "feed", "url", "dir", "warc", "feeds", "urls",
+    "corpus" or "file" (see the module docstring). Raises InputError when a local source does not exist."""
+    lower = source.lower()
+    if source == "-":
+        return "stdin"
+    if lower.startswith("feed:"):
+        return "feed"
+    if is_url(source):
+        return "url"
+    path = Path(source)
+    if path.is_dir():
+        return "dir"
+    if not path.exists():
+        raise InputError("no such file or directory", source=source)
+    for kind, suffixes in (("warc", files.WARC_SUFFIXES), ("feed", files.FEED_SUFFIXES), ("feeds", FEED_LIST_SUFFIXES),
+                           ("urls", files.URL_LIST_SUFFIXES), ("corpus", corpus.CORPUS_SUFFIXES)):
+        if files.has_suffix(lower, suffixes):
+            return kind
+    return "file"
+
+
 def iter_documents(
     sources: Iterable[str],
     *,
@@ -45,19 +101,22 @@ def iter_documents(
     on_error: ErrorHandler | None = None,
     timeout: float = 20.0,
     max_bytes: int = 20_000_000,
+    fields: dict[str, str] | None = None,
 ) -> Iterator[RawDocument]:
     """Yield a RawDocument for each document the sources hold, in order.
 
-    When a source (or one item of a feed or WARC file) fails, ``on_error`` is
-    called with the error and reading goes on with the next one; with no
-    ``on_error`` the error is raised.  ``allow_private`` permits fetching
-    loopback and private-network addresses; ``timeout`` (seconds) and
-    ``max_bytes`` bound every fetch and every document.
+    When a source (or one item of a feed, list, corpus or WARC file) fails,
+    ``on_error`` is called with the error and reading goes on with the next
+    one; with no ``on_error`` the error is raised.  ``allow_private`` permits
+    fetching loopback and private-network addresses; ``timeout`` (seconds) and
+    ``max_bytes`` bound every fetch and every document; ``fields`` maps corpus
+    fields to a file's own column names (``newsgraph.ingest.corpus``).
     """
     handle = on_error or _raise
-    reader = _Reader(allow_private=allow_private, on_error=handle, timeout=timeout, max_bytes=max_bytes)
+    reader = _Reader(allow_private=allow_private, on_error=handle, timeout=timeout, max_bytes=max_bytes,
+                     fields=fields or {})
     for source in sources:
-        yield from _guarded(reader.read(source), source, handle)
+        yield from _guarded(reader.read(source), source, reader.error)
 
 
 def _guarded(documents: Iterator[RawDocument], source: str, handle: ErrorHandler) -> Iterator[RawDocument]:
@@ -77,37 +136,65 @@ def _guarded(documents: Iterator[RawDocument], source: str, handle: ErrorHandler
 class _Reader:
     """Reads one source string of any kind; shared settings held once."""
 
-    def __init__(self, *, allow_private: bool, on_error: ErrorHandler, timeout: float, max_bytes: int) -> None:
+    def __init__(self, *, allow_private: bool, on_error: ErrorHandler, timeout: float, max_bytes: int,
+                 fields: dict[str, str]) -> None:
         self.allow_private = allow_private
         self.on_error = on_error
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self.fields = fields
+        self.errors = 0
+
+    def error(self, err: NewsgraphError) -> None:
+        """Count and pass on one failure."""
+        self.errors += 1
+        self.on_error(err)
 
     def read(self, source: str) -> Iterator[RawDocument]:
-        if source == "-":
+        """Yield the documents of one source; one that holds nothing at all is an InputError saying so."""
+        kind = classify(source)
+        errors, count = self.errors, 0
+        for doc in self._read(source, kind):
+            count += 1
+            yield doc
+        if count == 0 and self.errors == errors and kind in _EXPECTED:
+            raise InputError(f"nothing to read: {_EXPECTED[kind]} found", source=source)
+
+    def _read(self, source: str, kind: str) -> Iterator[RawDocument]:
+        if kind == "stdin":
             yield files.read_stdin(max_bytes=self.max_bytes)
-        elif source.lower().startswith("feed:"):
+        elif kind == "feed" and source.lower().startswith("feed:"):
             yield from self.read_feed(source[len("feed:") :], source=source)
-        elif is_url(source):
+        elif kind == "url":
             yield from self.read_url(source)
+        elif kind == "dir":
+            for child in files.walk_directory(source):
+                yield from _guarded(self.read_path(child, str(child)), str(child), self.error)
         else:
-            path = Path(source)
-            if path.is_dir():
-                for child in files.walk_directory(path):
-                    yield from _guarded(self.read_path(child, str(child)), str(child), self.on_error)
-            else:
-                yield from self.read_path(path, source)
+            yield from self.read_path(Path(source), source)
 
     def read_path(self, path: Path, source: str) -> Iterator[RawDocument]:
         if not path.exists():
             raise InputError("no such file or directory", source=source)
         if files.has_suffix(path, files.WARC_SUFFIXES):
-            yield from warc.iter_warc(path, max_bytes=self.max_bytes, on_error=self.on_error, source=source)
+            yield from warc.iter_warc(path, max_bytes=self.max_bytes, on_error=self.error, source=source)
         elif files.has_suffix(path, files.FEED_SUFFIXES):
             yield from self.read_feed(str(path), source=source)
         elif files.has_suffix(path, files.URL_LIST_SUFFIXES):
-            for url in files.read_url_list(path, source=source):
-                yield from _guarded(self.read_url(url), url, self.on_error)
+            for number, url in files.url_lines(path, source=source):
+                if problem := url_problem(url):
+                    self.error(InputError(f"{problem}: {url[:80]!r}", source=f"{source}:{number}"))
+                else:
+                    yield from _guarded(self.read_url(url), url, self.error)
+        elif files.has_suffix(path, FEED_LIST_SUFFIXES):
+            for number, url in files.url_lines(path, source=source):
+                if problem := url_problem(url):
+                    self.error(InputError(f"{problem}: {url[:80]!r}", source=f"{source}:{number}"))
+                else:
+                    yield from _guarded(self.read_feed(url, source=url), url, self.error)
+        elif corpus.is_corpus(path):
+            yield from corpus.CorpusReader(path, max_bytes=self.max_bytes, on_error=self.error, fields=self.fields,
+                                           source=source)
         else:
             yield files.read_file(path, max_bytes=self.max_bytes, source=source)
 
@@ -138,7 +225,38 @@ class _Reader:
 
     def read_feed_items(self, content: bytes, *, source: str) -> Iterator[RawDocument]:
         for item in feeds.parse_feed(content, source):
-            yield from _guarded(self._fetch_one(item), item.link, self.on_error)
+            yield from _guarded(self._fetch_one(item), item.link, self.error)
 
     def _fetch_one(self, item: feeds.FeedItem) -> Iterator[RawDocument]:
         yield self.fetch(item.link, hints=item.hints)
+
+
+def count_documents(sources: Iterable[str], limit: int = 100_000) -> int | None:
+    """Return how many documents the sources hold when that is cheap to know, else None.
+
+    Known without reading any document: single pages, directories of pages and
+    JSON Lines corpus files (their lines are counted). Anything fetched (URLs,
+    feeds, lists) or holding an unknown number of records (WARC, CSV) gives None,
+    as does a count past ``limit`` (a progress bar's total is not worth a long walk).
+    """
+    total = 0
+    for source in sources:
+        try:
+            kind = classify(source)
+        except InputError:
+            total += 1  # one failure line
+            continue
+        if kind == "file":
+            total += 1
+        elif kind == "dir":
+            for path in files.walk_directory(source):
+                if not files.has_suffix(path, tuple(files.PAGE_SUFFIXES)):
+                    return None
+                total += 1
+                if total > limit:
+                    return None
+        elif kind == "corpus" and files.has_suffix(source, corpus.JSONL_SUFFIXES) and Path(source).stat().st_size < 2**28:
+            total += corpus.count_rows(source)
+        else:
+            return None
+    return total if total <= limit else None

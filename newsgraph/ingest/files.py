@@ -74,10 +74,15 @@ def read_file(path: str | Path, *, max_bytes: int, source: str | None = None) ->
     return RawDocument(content=content, source=source, content_type=content_type_for(path))
 
 
-def walk_directory(path: str | Path) -> Iterator[Path]:
-    """Yield the files under ``path`` that newsgraph can read, in a stable (sorted) order."""
+def walk_directory(path: str | Path, exclude: str | Path | None = None) -> Iterator[Path]:
+    """Yield the files under ``path`` that newsgraph can read, in a stable (sorted) order.
+
+    Hidden files and directories are skipped, and so is the directory ``exclude``
+    (a batch run's own shard directory inside its input).
+    """
+    skip = os.path.abspath(exclude) if exclude else None
     for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.abspath(os.path.join(root, d)) != skip)
         for name in sorted(files):
             if not name.startswith(".") and has_suffix(name, KNOWN_SUFFIXES):
                 yield Path(root) / name
@@ -89,12 +94,15 @@ def read_stdin(*, max_bytes: int) -> RawDocument:
     return RawDocument(content=content, source="-")
 
 
-def read_url_list(path: str | Path, *, source: str | None = None) -> list[str]:
-    """Return the URLs listed in a ``.urls`` file: one a line, blank lines and ``#`` comments skipped."""
+def url_lines(path: str | Path, *, source: str | None = None) -> Iterator[tuple[int, str]]:
+    """Yield (line number, URL) of a list file (``.urls``, ``.feeds``): one a line, blanks and ``#`` comments skipped."""
     source = source or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        handle = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed below, read lazily
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}", source=source) from err
-    urls = [line.strip() for line in text.splitlines()]
-    return [u for u in urls if u and not u.startswith("#")]
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield number, line

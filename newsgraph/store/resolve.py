@@ -6,8 +6,13 @@ Rules (general, never keyed on particular names):
   the same Wikidata id, else one of whose seen names (normalised) equals the
   actor's name or one of its aliases, within the same type family (an outlet's
   ORG is another's GROUP; GPE, LOC and FAC are all places).
+  An article actor named like several corpus actors merges them (``merge``),
+  and a corpus actor's shown name is the one most of its articles use, so the
+  actors do not depend on the order articles arrive in.  A bare surname is not
+  matched across articles (see ``_person_variant``).
 * An article's event is the corpus event with the same PLOVER type, the same
-  set of corpus actors and an overlapping span of possible days.
+  corpus actors in the same roles (either side for symmetric types) and the
+  same date at the same precision; undated events are never merged.
 * Articles whose 5-word shingles have a MinHash Jaccard estimate of at least
   ``DUPLICATE_THRESHOLD`` are syndicated copies: grouped, not independent.
 """
@@ -29,6 +34,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.model import Actor, Event
 from newsgraph.store import schema as t
+from newsgraph.store.merge import event_key, merge_actors
 from newsgraph.store.util import insert_ignore, now_iso
 
 FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "GROUP": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -66,8 +72,11 @@ def text_hash(body: str) -> str:
 # ---------------------------------------------------------------- actors
 
 
-def resolve_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
+def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | None = None) -> dict[str, int]:
     """Return {article actor id: corpus actor id}, creating or enriching corpus actors.
+
+    ``touched``, when given, receives the corpus actors that existed before (found or merged):
+    the ones whose voted name may change.
 
     The names of all the article's actors are looked up in one query; actors
     are then resolved in order, each seeing the ones resolved before it.
@@ -97,15 +106,15 @@ def resolve_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
         found = by_key.get(("kb", actor.kb_id)) if actor.kb_id else None
         if found is None and actor.wikidata:
             found = by_key.get(("wd", actor.wikidata))
-        if found is None and fam != UNMATCHED:
+        matches: list[tuple[int, str | None, str | None]] = []
+        if fam != UNMATCHED:
             for norm in (normalise_name(n) for n in names[actor.id]):
                 # a different knowledge-base identity with the same name is another actor
-                match = next((i for i, kb, wd in seen.get((norm, fam), ())
-                              if not ((actor.kb_id and kb and kb != actor.kb_id)
-                                      or (actor.wikidata and wd and wd != actor.wikidata))), None)
-                if match is not None:
-                    found = match
-                    break
+                matches += [(i, kb, wd) for i, kb, wd in seen.get((norm, fam), ())
+                            if not ((actor.kb_id and kb and kb != actor.kb_id)
+                                    or (actor.wikidata and wd and wd != actor.wikidata))]
+        if found is None and matches:
+            found = min(i for i, _, _ in matches)
         if found is None and fam == "PERSON":
             found = _person_variant(conn, normalise_name(actor.name), actor)
         if found is None:
@@ -114,12 +123,24 @@ def resolve_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
                 "country": actor.country, "created_at": now_iso(),
             }).inserted_primary_key[0])
             rows = [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam} for n in names[actor.id]]
-            if rows:  # now, so that a later actor's surname-only match can see it
+            if rows:  # now, so that a later actor's match can see it
                 conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family", "actor_id"]), rows)
         else:
             enrich.append((found, actor))
             name_rows += [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam}
                           for n in names[actor.id]]
+        # every other corpus actor this actor is named like is the same actor (order independence)
+        for other in sorted({i for i, _, _ in matches if i != found}):
+            if not _joinable(conn, found, other):
+                continue
+            if name_rows:  # the names gathered so far point at actors that may now merge
+                conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family", "actor_id"]), name_rows)
+                name_rows = []
+            kept, gone = min(found, other), max(found, other)
+            merge_actors(conn, kept, gone)
+            _renamed(gone, kept, seen, by_key, result, enrich)
+            enrich.append((kept, actor))
+            found = kept
         for n in names[actor.id]:
             entries = seen.setdefault((normalise_name(n), fam), [])
             if all(e[0] != found for e in entries):
@@ -133,7 +154,33 @@ def resolve_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
         conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family", "actor_id"]), name_rows)
     if enrich:
         _enrich(conn, enrich)
+    if touched is not None:
+        touched.update(i for i, _ in enrich)
     return result
+
+
+def _joinable(conn: Connection, found: int, other: int) -> bool:
+    """True when two corpus actors can merge: they never carry two different kb or Wikidata identities."""
+    rows = conn.execute(sa.select(t.actors.c.kb_id, t.actors.c.wikidata).where(t.actors.c.id.in_([found, other]))).all()
+    if len(rows) != 2:
+        return False
+    (kb1, wd1), (kb2, wd2) = rows
+    return not ((kb1 and kb2 and kb1 != kb2) or (wd1 and wd2 and wd1 != wd2))
+
+
+def _renamed(gone: int, kept: int, seen: dict, by_key: dict, result: dict, enrich: list) -> None:
+    """Point the article's lookup tables at ``kept`` where they named the merged-away ``gone``."""
+    for key, entries in seen.items():
+        if any(e[0] == gone for e in entries):
+            moved = [(kept, kb, wd) if i == gone else (i, kb, wd) for i, kb, wd in entries]
+            seen[key] = list({e[0]: e for e in reversed(moved)}.values())[::-1]
+    for key, value in list(by_key.items()):
+        if value == gone:
+            by_key[key] = kept
+    for local, value in result.items():
+        if value == gone:
+            result[local] = kept
+    enrich[:] = [(kept if i == gone else i, a) for i, a in enrich]
 
 
 #: The family of unnamed groups with no country ("police", "protesters"): two
@@ -154,23 +201,16 @@ def _matching_family(actor: Actor) -> str:
 
 
 def _person_variant(conn: Connection, norm: str, actor: Actor) -> int | None:
-    """Return the one corpus person this name is a form of: a bare surname, or a transliteration variant.
+    """Return the one corpus person this name is a transliteration variant of ("Ali Akbar Ahmadiyan" is
+    "Ali Akbar Ahmadian": all words equal but one long word differing by a letter or two), else None.
 
-    "Haniyeh" is the person named "Ismail Haniyeh" when exactly one person has
-    that surname; "Ali Akbar Ahmadiyan" is "Ali Akbar Ahmadian" (all words equal
-    but one long word differing by a letter or two).  Ambiguous cases stay apart.
+    A bare surname is not matched across articles ("Haniyeh" alone is its own actor unless the article
+    names him in full): "the only person with that surname" would depend on which articles came first,
+    and two people share surnames.  Within one article the analysis already ties a surname to its full name.
     """
     words = norm.split()
-    if not words:
+    if len(words) < 2:
         return None
-    if len(words) == 1:
-        if len(words[0]) < 4:
-            return None
-        rows = conn.execute(
-            sa.select(t.actor_names.c.actor_id).distinct()
-            .where(t.actor_names.c.family == "PERSON", t.actor_names.c.norm.like(f"% {_like(words[0])}", escape="\\"))
-        ).scalars().all()
-        return rows[0] if len(rows) == 1 and _same_identity(conn, rows[0], actor) else None
     rows = conn.execute(
         sa.select(t.actor_names.c.actor_id, t.actor_names.c.norm)
         .where(t.actor_names.c.family == "PERSON", t.actor_names.c.norm.like(f"{_like(words[0])} %", escape="\\"))
@@ -203,7 +243,7 @@ def _like(text: str) -> str:
 
 
 def _enrich(conn: Connection, found: list[tuple[int, Actor]]) -> None:
-    """Fill in what corpus actors lack (KB ids, country) and keep the fuller form of a name."""
+    """Fill in what corpus actors lack (KB ids, country); the shown name is voted (merge.refresh_actors)."""
     rows = {r.id: r for r in conn.execute(sa.select(t.actors).where(t.actors.c.id.in_({i for i, _ in found})))}
     taken_kb = {r.kb_id for r in rows.values() if r.kb_id}
     taken_wd = {r.wikidata for r in rows.values() if r.wikidata}
@@ -219,19 +259,12 @@ def _enrich(conn: Connection, found: list[tuple[int, Actor]]) -> None:
             taken_wd.add(actor.wikidata)
         if actor.country and not current["country"]:
             values["country"] = actor.country
-        # "Haniyeh" first, "Ismail Haniyeh" later: keep the fuller form of the same name
-        old, new = normalise_name(str(current["name"])).split(), normalise_name(actor.name).split()
-        if len(new) > len(old) and old == new[len(new) - len(old):]:
-            values["name"] = actor.name
     for actor_id, values in changes.items():
         if values:
             conn.execute(t.actors.update().where(t.actors.c.id == actor_id).values(**values))
 
 
 # ---------------------------------------------------------------- events
-
-_PRECISION_RANK = {"year": 1, "approximate": 1, "month": 2, "day": 3, "hour": 4, "minute": 5, "second": 6}
-
 
 def _parse_day(value: str | None) -> dt.date | None:
     if not value:
@@ -263,34 +296,31 @@ def date_span(date: str | None, precision: str | None, published: str | None) ->
 
 
 def resolve_event(
-    conn: Connection, event: Event, actor_ids: list[int], published: str | None, exclude: set[int]
+    conn: Connection, event: Event, roles: list[tuple[int, str]], published: str | None, exclude: set[int]
 ) -> int:
-    """Return the corpus event id for an article's event, creating it or narrowing its dates.
+    """Return the corpus event id for an article's event (``roles``: its (corpus actor id, role) pairs).
 
+    Two articles tell the same event only when the type, the actors in their roles (either side for
+    symmetric types) and the date agree: the same date at the same precision.  An undated event, or
+    one without actors, is never merged: nothing says it is the same occurrence.  Equal keys are an
+    equivalence, so the grouping does not depend on the order articles arrive in.
     ``exclude``: corpus events this article already tells (another event of the same article is another event).
     """
-    key = ",".join(str(i) for i in sorted(set(actor_ids)))
+    key = event_key(event.type, roles)
     span = date_span(event.date, event.date_precision, published)
-    if key and span:
-        lo, hi = span
+    if key and event.date and event.date_precision:
         row = conn.execute(
-            sa.select(t.events)
+            sa.select(t.events.c.id, t.events.c.mode)
             .where(
-                t.events.c.type == event.type, t.events.c.actor_key == key,
-                t.events.c.date_lo <= hi, t.events.c.date_hi >= lo, t.events.c.id.not_in(list(exclude)),
+                t.events.c.type == event.type, t.events.c.actor_key == key, t.events.c.date == event.date,
+                t.events.c.date_precision == event.date_precision, t.events.c.id.not_in(list(exclude)),
             )
             .order_by(t.events.c.id)
             .limit(1)
         ).first()
         if row is not None:
-            values: dict[str, object] = {"date_lo": max(lo, row.date_lo), "date_hi": min(hi, row.date_hi)}
-            if event.date and _PRECISION_RANK.get(event.date_precision or "", 0) > _PRECISION_RANK.get(
-                row.date_precision or "", 0
-            ):
-                values.update(date=event.date, date_precision=event.date_precision)
-            if event.mode and not row.mode:
-                values["mode"] = event.mode
-            conn.execute(t.events.update().where(t.events.c.id == row.id).values(**values))
+            if event.mode and (row.mode is None or event.mode < row.mode):  # the same mode whatever the order
+                conn.execute(t.events.update().where(t.events.c.id == row.id).values(mode=event.mode))
             return int(row.id)
     return int(
         conn.execute(t.events.insert(), {

@@ -16,6 +16,7 @@ from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Article, RawDocument
 from newsgraph.store import schema as t
 from newsgraph.store.records import SaveResult
+from newsgraph.store.merge import refresh_actors
 from newsgraph.store.resolve import group_duplicates, resolve_actors, resolve_event, text_hash
 from newsgraph.store.util import iso, now_iso
 
@@ -137,7 +138,8 @@ def _row_article(row: sa.Row) -> Article:
 def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
     art = analysis.article
     base = {"article_id": art.id, "version": version, "superseded": False}
-    local_to_corpus = resolve_actors(conn, analysis.actors)
+    known: set[int] = set()  # corpus actors seen before this article: their voted names may change
+    local_to_corpus = resolve_actors(conn, analysis.actors, known)
     link_ids = _insert_returning_ids(conn, t.article_actors, [
         {**base, "ord": i, "local_id": a.id, "actor_id": local_to_corpus[a.id], "name": a.name, "type": a.type,
          "wikidata": a.wikidata, "kb_id": a.kb_id, "country": a.country, "titles": list(a.titles),
@@ -152,6 +154,7 @@ def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
     ]
     if mention_rows:
         conn.execute(t.mentions.insert(), mention_rows)
+    refresh_actors(conn, known)
 
     def corpus(local: str | None) -> int | None:
         return local_to_corpus[local] if local is not None else None
@@ -171,7 +174,8 @@ def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
     told_here: set[int] = set()  # two events of one article are two events
     event_ids = []
     for ev in analysis.events:
-        event_ids.append(resolve_event(conn, ev, [local_to_corpus[r.actor] for r in ev.actors], art.published, told_here))
+        roles = [(local_to_corpus[r.actor], r.role) for r in ev.actors]
+        event_ids.append(resolve_event(conn, ev, roles, art.published, told_here))
         told_here.add(event_ids[-1])
     evidence_ids = _insert_returning_ids(conn, t.event_evidence, [
         {**base, "ord": i, "event_id": event_id, "type": ev.type, "mode": ev.mode, "date": ev.date,

@@ -8,17 +8,25 @@ from starlette.concurrency import run_in_threadpool
 
 from newsgraph.web.app import ApiError
 from newsgraph.web.deps import rate_limit, require_api_token, state
-from newsgraph.web.ingesting import fetch_url, ingest, raw_from_text, raw_from_upload
+from newsgraph.web.ingesting import fetch_url, given_fields, ingest, raw_from_text, raw_from_upload
 
 router = APIRouter(prefix="/api/v1", tags=["ingest"])
 
 
 class IngestIn(BaseModel):
-    """Exactly one of ``text`` (article text), ``html`` (a page's HTML) or ``url``."""
+    """Exactly one of ``text`` (article text), ``html`` (a page's HTML) or ``url`` (fetched), plus what you know of it.
+
+    The metadata fields win over what extraction guesses, and the article's warnings say they were given.
+    """
 
     text: str | None = None
     html: str | None = None
     url: str | None = Field(None, description="http(s) only; private addresses refused unless the server allows them")
+    page_url: str | None = Field(None, description="the article's URL, for text or html (not fetched): gives its id and site")
+    title: str | None = Field(None, description="the headline")
+    published: str | None = Field(None, description="publication date or time, e.g. 2023-06-22T20:22")
+    site: str | None = Field(None, description="the outlet, e.g. ISWNews")
+    byline: str | None = Field(None, description="author or agency credit")
 
 
 class IngestOut(BaseModel):
@@ -40,14 +48,15 @@ async def api_ingest(request: Request, doc: IngestIn) -> IngestOut:
     given = [k for k in ("text", "html", "url") if getattr(doc, k)]
     if len(given) != 1:
         raise ApiError(422, "give exactly one of text, html or url", "invalid")
+    meta = given_fields(url=doc.page_url, title=doc.title, published=doc.published, site=doc.site, byline=doc.byline)
     if doc.text:
-        outcome = await run_in_threadpool(ingest, st, lambda: raw_from_text(doc.text), "api:text")
+        outcome = await run_in_threadpool(ingest, st, lambda: raw_from_text(doc.text, source="api:text"), "api:text", meta)
     elif doc.html:
-        outcome = await run_in_threadpool(ingest, st, lambda: raw_from_upload(doc.html.encode("utf-8"), "api.html"),
-                                          "api:html")
+        outcome = await run_in_threadpool(ingest, st, lambda: raw_from_upload(doc.html.encode("utf-8"), "api.html",
+                                                                               source="api:html"), "api:html", meta)
     else:
         url = doc.url.strip()
-        outcome = await run_in_threadpool(ingest, st, lambda: fetch_url(st, url), url)
+        outcome = await run_in_threadpool(ingest, st, lambda: fetch_url(st, url), url, meta)
     if outcome.error:
         if outcome.error_type == "PrivateAddressError":
             raise ApiError(403, outcome.error, "private_address")

@@ -1,17 +1,22 @@
 """Ingest from the browser or the API: pasted text, an uploaded HTML file, or a URL.
 
-Each goes through the same stages as ``newsgraph ingest``: RawDocument ->
-``extract_article`` -> the analyzer -> ``Store.save``.  A failure is recorded
-in the store's ingest errors (shown on the home page) and reported as one line.
+Each goes through ``newsgraph.process`` (read -> extract -> analyse -> store),
+the loop ``newsgraph ingest`` runs, with its one failure rule: whatever a page
+makes a library raise is one failure, recorded in the store's ingest errors
+(shown on the home page) and reported as one line, never an HTTP 500.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsgraph.errors import NewsgraphError
 from newsgraph.model import IngestFailure, RawDocument
-from newsgraph.web.app import AppState
+from newsgraph.process import GIVEN_FIELDS, Options, process
+
+if TYPE_CHECKING:
+    from newsgraph.web.app import AppState
 
 
 @dataclass
@@ -26,15 +31,24 @@ class IngestOutcome:
     error_type: str | None = None  # the exception's class name, e.g. "PrivateAddressError"
 
 
-def raw_from_text(text: str, url: str | None = None) -> RawDocument:
-    """Return a RawDocument for pasted article text."""
-    return RawDocument(content=text.encode("utf-8"), source="web:paste", content_type="text/plain; charset=utf-8",
-                       url=url or None)
+def given_fields(**values: str | None) -> dict[str, str]:
+    """Return the metadata a form or API call gave (url, title, published, site, byline), blanks dropped."""
+    return {k: v.strip() for k, v in values.items() if k in GIVEN_FIELDS and v and v.strip()}
 
 
-def raw_from_upload(content: bytes, filename: str | None) -> RawDocument:
+def raw_from_text(text: str, given: dict[str, str] | None = None, source: str = "web:paste") -> RawDocument:
+    """Return a RawDocument for pasted article text, with the metadata given beside it."""
+    given = dict(given or {})
+    return RawDocument(content=text.encode("utf-8"), source=source, content_type="text/plain; charset=utf-8",
+                       url=given.get("url"), given=given)
+
+
+def raw_from_upload(content: bytes, filename: str | None, given: dict[str, str] | None = None,
+                    source: str | None = None) -> RawDocument:
     """Return a RawDocument for an uploaded HTML file."""
-    return RawDocument(content=content, source=f"upload:{filename or 'file.html'}", content_type="text/html")
+    given = dict(given or {})
+    return RawDocument(content=content, source=source or f"upload:{filename or 'file.html'}",
+                       content_type="text/html", url=given.get("url"), given=given)
 
 
 def fetch_url(st: AppState, url: str) -> RawDocument:
@@ -49,20 +63,23 @@ def fetch_url(st: AppState, url: str) -> RawDocument:
                       max_bytes=st.settings.max_upload_bytes)
 
 
-def ingest(st: AppState, make_raw, source: str) -> IngestOutcome:  # noqa: ANN001 - a zero-argument callable
-    """Read, extract, analyse and store one document; return the outcome (errors are recorded, not raised)."""
-    from newsgraph.extract import extract_article
+def _one(make_raw: Callable[[], RawDocument]) -> Iterator[RawDocument]:
+    yield make_raw()
 
-    stage = "ingest"
-    try:
-        raw = make_raw()
-        stage = "extract"
-        article = extract_article(raw, max_bytes=st.settings.max_upload_bytes)
-        stage = "analyze"
-        analysis = st.analyzer().analyze_article(article)
-        stage = "store"
-        result = st.store.save(analysis, raw=raw)
-    except NewsgraphError as err:
-        st.store.record_failure(IngestFailure(source=source, stage=stage, error=str(err), error_type=type(err).__name__))
-        return IngestOutcome(source=source, error=str(err), stage=stage, error_type=type(err).__name__)
-    return IngestOutcome(source=source, article_id=result.article_id, status=result.status)
+
+def ingest(st: AppState, make_raw: Callable[[], RawDocument], source: str,
+           given: dict[str, str] | None = None) -> IngestOutcome:
+    """Read, extract, analyse and store one document; return the outcome (failures are recorded, not raised).
+
+    ``given`` metadata (url, title, published, site, byline) wins over what extraction finds.
+    """
+    options = Options(allow_private=st.settings.allow_private, timeout=st.settings.fetch_timeout,
+                      max_bytes=st.settings.max_upload_bytes, given=dict(given or {}))
+    for outcome in process(documents=_one(make_raw), options=options, analyzer=st.analyzer(), store=st.store,
+                           name=source):
+        if isinstance(outcome, IngestFailure):
+            return IngestOutcome(source=source, error=outcome.error, stage=outcome.stage, error_type=outcome.error_type)
+        saved_id = outcome.saved.article_id if outcome.saved else outcome.article.id
+        status = outcome.saved.status if outcome.saved else "unchanged"  # "skipped": stored before, same text
+        return IngestOutcome(source=source, article_id=saved_id, status=status)
+    return IngestOutcome(source=source, error=f"{source}: no document", stage="ingest", error_type="InputError")

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from newsgraph.web.app import ApiError
 from newsgraph.web.deps import check_csrf, rate_limit, render, state
-from newsgraph.web.ingesting import fetch_url, ingest, raw_from_text, raw_from_upload
+from newsgraph.web.ingesting import fetch_url, given_fields, ingest, raw_from_text, raw_from_upload
 from newsgraph.web.security import token_matches
 
 router = APIRouter(include_in_schema=False)
@@ -21,7 +21,9 @@ def ingest_page(request: Request) -> HTMLResponse:
 
 @router.post("/ingest", response_class=HTMLResponse, name="ingest_post")
 async def ingest_post(request: Request, text: str = Form(""), url: str = Form(""), token: str = Form(""),
-                      file: UploadFile | None = File(None), csrf_token: str = Form("")) -> HTMLResponse:
+                      file: UploadFile | None = File(None), csrf_token: str = Form(""), title: str = Form(""),
+                      published: str = Form(""), site: str = Form(""), byline: str = Form(""),
+                      page_url: str = Form("")) -> HTMLResponse:
     """Ingest what the form gives (file, else URL, else text) and show the outcome."""
     from starlette.concurrency import run_in_threadpool
 
@@ -35,13 +37,14 @@ async def ingest_post(request: Request, text: str = Form(""), url: str = Form(""
     if len(upload) > st.settings.max_upload_bytes:
         return render(request, "ingest.html", {"outcome": None, "errors": {
             "file": f"The file is over {st.settings.max_upload_bytes:,} bytes."}}, status=413)
+    given = given_fields(url=page_url, title=title, published=published, site=site, byline=byline)
     if upload:
         source = f"upload:{file.filename}"
-        outcome = await run_in_threadpool(ingest, st, lambda: raw_from_upload(upload, file.filename), source)
+        outcome = await run_in_threadpool(ingest, st, lambda: raw_from_upload(upload, file.filename), source, given)
     elif url.strip():
-        outcome = await run_in_threadpool(ingest, st, lambda: fetch_url(st, url.strip()), url.strip())
+        outcome = await run_in_threadpool(ingest, st, lambda: fetch_url(st, url.strip()), url.strip(), given)
     elif text.strip():
-        outcome = await run_in_threadpool(ingest, st, lambda: raw_from_text(text), "web:paste")
+        outcome = await run_in_threadpool(ingest, st, lambda: raw_from_text(text), "web:paste", given)
     else:
         return render(request, "ingest.html", {"outcome": None, "errors": {
             "text": "Paste some text, choose an HTML file, or give a URL."}}, status=422)

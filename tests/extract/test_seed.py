@@ -27,6 +27,7 @@ def check_seed(article: Article) -> None:
     assert article.published == "2023-06-22T20:22"
     assert article.published_precision == "minute"
     assert article.byline == "ISWNews Analysis Group"
+    assert article.site == "ISWNews"
     assert article.body.startswith(BODY_START)
     assert article.body.endswith(BODY_END)
     paragraphs = article.body.split("\n\n")

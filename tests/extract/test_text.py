@@ -8,7 +8,12 @@ from newsgraph.model import RawDocument
 
 
 def test_split_paragraphs_blocks_and_lines() -> None:
-    assert split_paragraphs("A\nwrapped line.\n\nSecond.\r\n\r\nThird.") == ["A wrapped line.", "Second.", "Third."]
+    wrapped = "The council met on Tuesday evening to discuss\nthe budget for next year."
+    assert split_paragraphs(f"{wrapped}\n\nSecond.\r\n\r\nThird.") == [
+        "The council met on Tuesday evening to discuss the budget for next year.", "Second.", "Third."]
+    # Short lines in one block are a copied page's menu and header lines, one a line.
+    assert split_paragraphs("World\nBusiness\nCouncil Approves Budget\n\nThe council met.") == [
+        "World", "Business", "Council Approves Budget", "The council met."]
     assert split_paragraphs("One.\nTwo.\nThree.") == ["One.", "Two.", "Three."]
     assert split_paragraphs("  \n\n ") == []
 
@@ -39,7 +44,7 @@ def test_text_with_by_line_and_day_dateline() -> None:
     assert (draft.published, draft.published_precision) == ("2021-03-03", "day")
     assert draft.paragraphs[0].startswith("The city council")
     assert draft.paragraphs[-1] == "The mayor said the vote was a relief."
-    assert [f.reason for f in draft.furniture] == ["newsletter"]
+    assert [f.reason for f in draft.furniture] == ["byline", "dateline", "newsletter"]
 
 
 def test_text_without_header_keeps_first_paragraph() -> None:

@@ -170,6 +170,15 @@ def second_analysis(fixtures_dir: Path) -> Analysis:
 
 
 @pytest.fixture(scope="session")
+def analyzer():
+    """The real analysis pipeline (the spaCy model is loaded once per session)."""
+    from newsgraph.analyze.pipeline import Analyzer
+
+    return Analyzer()
+
+
+
+@pytest.fixture(scope="session")
 def text_corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """220 real news texts (PolNeAR), each cut to its title and first paragraphs, as .txt files."""
     out = tmp_path_factory.mktemp("polnear")

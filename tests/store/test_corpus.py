@@ -112,23 +112,48 @@ def _meeting(aid: str, body: str, date: str | None, precision: str | None = "day
     return Analysis(article=_article(aid, body, published), actors=[a, b], events=[ev])
 
 
-def test_events_merge_only_with_compatible_dates(store: Store) -> None:
+def test_events_merge_only_when_type_actors_and_date_agree(store: Store) -> None:
     store.save(_meeting("m1", "Olaf Scholz met Emmanuel Macron in Paris. More.", "2024-01-09"))
+    store.save(_meeting("m1b", "Olaf Scholz received Emmanuel Macron. Told again.", "2024-01-09", published="2024-01-11"))
+    # a month is not the day: it may be another meeting that month
     store.save(_meeting("m2", "Olaf Scholz and Emmanuel Macron held talks. Other words.", "2024-01", "month"))
+    # undated: nothing says which meeting it is
     store.save(_meeting("m3", "Olaf Scholz hosted Emmanuel Macron on Tuesday. Yes.", None, published="2024-01-12"))
     store.save(_meeting("m4", "Olaf Scholz met Emmanuel Macron again in Berlin. New.", "2024-03-02", published="2024-03-03"))
     edges = store.network()
-    assert len(edges) == 1 and edges[0].count == 2
-    assert (edges[0].first_date, edges[0].last_date) == ("2024-01-09", "2024-03-02")
-    by_date = {}
+    assert len(edges) == 1 and edges[0].count == 4
+    assert (edges[0].first_date, edges[0].last_date) == ("2024-01", "2024-03-02")
+    by_text = {}
     for item in store.actor_timeline(store.find_actor("Scholz").id):
-        by_date[item.date] = sorted(e.article_id for e in item.evidence)
-    assert by_date == {"2024-01-09": ["m1", "m2", "m3"], "2024-03-02": ["m4"]}
+        by_text[(item.date, item.date_precision)] = sorted(e.article_id for e in item.evidence)
+    assert by_text == {("2024-01-09", "day"): ["m1", "m1b"], ("2024-01", "month"): ["m2"], (None, None): ["m3"],
+                       ("2024-03-02", "day"): ["m4"]}
     assert store.network(since="2024-02-01")[0].count == 1
     assert store.network(until="2023-12-31") == []
     assert store.network(types=["ASSAULT"]) == []
     with pytest.raises(QueryError, match="since"):
         store.network(since="last week")
+
+
+def _deed(aid: str, body: str, type_: str, source: str, target: str) -> Analysis:
+    a, b = _person("a1", source, body), _person("a2", target, body)
+    sentence = body.split(".")[0]
+    ev = Event(type=type_, actors=[EventActor(actor="a1", role="source"), EventActor(actor="a2", role="target")],
+               date="2024-01-09", date_precision="day", text=sentence, start=0, end=len(sentence))
+    return Analysis(article=_article(aid, body), actors=[a, b], events=[ev])
+
+
+def test_roles_must_agree_except_for_symmetric_types(store: Store) -> None:
+    store.save(_deed("d1", "Olaf Scholz criticised Emmanuel Macron. More.", "DISAPPROVE", "Olaf Scholz", "Emmanuel Macron"))
+    store.save(_deed("d2", "Emmanuel Macron criticised Olaf Scholz. More.", "DISAPPROVE", "Emmanuel Macron", "Olaf Scholz"))
+    store.save(_deed("d3", "Emmanuel Macron met Olaf Scholz. More.", "CONSULT", "Emmanuel Macron", "Olaf Scholz"))
+    store.save(_deed("d4", "Olaf Scholz met Emmanuel Macron. More.", "CONSULT", "Olaf Scholz", "Emmanuel Macron"))
+    edges = store.network(types=None)
+    directed = sorted((e.source, e.target, e.count) for e in edges if e.event_type == "DISAPPROVE")
+    assert directed == [("Emmanuel Macron", "Olaf Scholz", 1), ("Olaf Scholz", "Emmanuel Macron", 1)]
+    [meeting] = [e for e in edges if e.event_type == "CONSULT"]
+    assert meeting.count == 1 and sorted(x.article_id for x in meeting.evidence) == ["d3", "d4"]
+    assert store.counts()["events"] == 3  # two criticisms, one meeting told twice
 
 
 def test_syndicated_copies_are_grouped_not_independent(store: Store) -> None:

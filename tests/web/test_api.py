@@ -215,3 +215,30 @@ def test_a_broken_database_answers_the_error_shape_with_headers(tmp_path):
     assert "default-src 'self'" in r.headers["content-security-policy"]
     page = c.get("/")
     assert page.status_code in (500, 503) and "default-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_ingest_api_metadata_wins_and_a_hostile_page_is_one_failure(make_app, tools, corpus):
+    from fastapi.testclient import TestClient
+
+    c = TestClient(make_app(), raise_server_exceptions=False)
+    text = ("The harbour master said on Tuesday that 120 ships docked last week, the port authority said.\n\n"
+            "The mayor met the harbour master on Monday to discuss a new quay.")
+    r = c.post("/api/v1/ingest", json={"text": text, "title": "Port busy", "site": "Harbour Post",
+                                       "published": "2024-03-05", "page_url": "https://harbour.example/port-busy"},
+               headers=_auth(tools.API_TOKEN))
+    assert r.status_code == 201, r.text
+    article = c.get(f"/api/v1/articles/{r.json()['article_id']}").json()["article"]
+    assert (article["title"], article["site"], article["published"], article["url"]) == (
+        "Port busy", "Harbour Post", "2024-03-05", "https://harbour.example/port-busy")
+    assert "site as given: 'Harbour Post' (extracted: 'harbour.example')" in article["warnings"]
+    _error(c.post("/api/v1/ingest", json={"text": text, "published": "whenever"}, headers=_auth(tools.API_TOKEN)), 422)
+    # the hostile page of issue 16: a charset naming no text encoding, and a byte that is not UTF-8
+    hostile = (b'<html><head><meta charset="rot13"></head><body><article><p>The caf\xe9 opened early for the market '
+               b"day, and traders came from three towns.</p></article></body></html>")
+    page = c.get("/ingest")
+    r = c.post("/ingest", data={"csrf_token": tools.csrf_from(page.text), "token": tools.API_TOKEN, "title": "Market day"},
+               files={"file": ("market.html", hostile, "text/html")})
+    assert r.status_code in (200, 422) and "Traceback" not in r.text  # read (decoder fixed) or one failure, never 500
+    if r.status_code == 422:
+        assert "upload:market.html" in r.text
+        assert any(f.source == "upload:market.html" for f in corpus.store.failures())

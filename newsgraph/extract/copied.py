@@ -1,0 +1,220 @@
+"""The parts of a copied page that only position and shape tell: header, credits, navigation runs, outlet.
+
+A browser copy of a news page is the page's visible text: navigation and page
+controls, the headline, a dateline and byline in whatever form the outlet
+prints them, the article, then footer lines.  Hand-written (no library reads
+plain copied text); outlet names and credit forms are data
+(``newsgraph/data/outlets.csv``), never code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from newsgraph.extract.dates import find_printed_date, find_relative_date
+from newsgraph.extract.draft import Draft
+from newsgraph.extract.furniture import classify
+from newsgraph.extract.outlets import outlets
+from newsgraph.model import Furniture
+
+#: How far down the header may reach: copied navigation can be long, an article's lead never comes later.
+MAX_HEADER_LINES = 40
+MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 30
+#: A headline of fewer words is taken only when it is the header's one line (short lines are mostly menus).
+MIN_TITLE_WORDS = 3
+MAX_BYLINE_CHARS = 120
+#: A paragraph this long is prose whatever its punctuation.
+PROSE_CHARS = 200
+#: Prose ends like a sentence; a short line that does so with ! or ? may still be a headline.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+PROSE_WORDS = 12
+#: Short lines in a row (menus, tag lists) that are never the article's own: at least this many.
+MIN_RUN = 3
+MAX_RUN_WORDS = 6
+MAX_FOOTER_WORDS = 12
+
+_BY = re.compile(r"^(?:by|posted by|written by|author|reporter|report(?:ed)? by|story by)\s*[:\-–]?\s+(?P<by>\S.*)$", re.I)
+_ID_BYLINE = re.compile(r"\b(?:journalist|reporter|author) id\s*:\s*[\w-]+", re.I)
+_DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated?|date|created|release date)?(?:\s+on)?\s*[:\-–]?\s*$", re.I)
+_SEPARATOR_BEFORE = re.compile(r"[|•·–—-]\s*$")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_prose(paragraph: str) -> bool:
+    """Return True when a paragraph reads like article prose (long, or a full sentence), not furniture."""
+    text = paragraph.strip()
+    if classify(text) is not None:
+        return False
+    if len(text) > PROSE_CHARS:
+        return True
+    return bool(_SENTENCE_END.search(text)) and (text.rstrip("\"'”’)]").endswith((".", "…")) or _words(text) >= PROSE_WORDS)
+
+
+def first_prose(paragraphs: list[str]) -> int:
+    """Return the index of the first prose paragraph (1 when there is none: the first line is the header)."""
+    for index, paragraph in enumerate(paragraphs[:MAX_HEADER_LINES]):
+        if is_prose(paragraph) and not _date_line(paragraph, None):
+            return index
+    return 1 if len(paragraphs) > 1 else 0
+
+
+def _date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | None:
+    """Return (ISO date, precision) when ``line`` is a dateline: it opens with a printed or relative date
+    (after a label such as "Published:"), or ends with one after a separator ("Tehran Times | 17 Jan 2023")."""
+    if len(line) > MAX_BYLINE_CHARS * 2:
+        return None
+    for found in (find_printed_date(line), find_relative_date(line, fetched_at)):
+        if found:
+            value, precision, (start, end) = found
+            before, after = line[:start], line[end:]
+            if _DATE_LABEL.match(before) or (_SEPARATOR_BEFORE.search(before) and not after.strip()):
+                return value, precision
+    return None
+
+
+def _credit_line(line: str) -> str | None:
+    """Return the credit when the line is nothing but an outlet's credit ("Xinhua", "(AP)", "- TASS")."""
+    text = line.strip().strip("()[]-–—|:. ")
+    return text if text in outlets().by_credit else None
+
+
+def _byline(line: str) -> str | None:
+    """Return the byline a "By X" / "Posted by: X" line states."""
+    if len(line) <= MAX_BYLINE_CHARS and (m := _BY.match(line.strip())):
+        return m.group("by").strip(" |,")
+    return None
+
+
+def _is_title(line: str) -> bool:
+    text = line.strip()
+    return (
+        len(text) <= MAX_TITLE_CHARS
+        and _words(text) <= MAX_TITLE_WORDS
+        and not text.endswith((":", ","))
+        and classify(text) is None
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def read_header(header: list[str], draft: Draft, fetched_at: dt.datetime | None) -> list[Furniture]:
+    """Fill the draft's title, date and byline from the header lines; return the lines not kept as furniture."""
+    titles: list[int] = []
+    reasons: dict[int, str] = {}
+    for index, line in enumerate(header):
+        text = line.strip()
+        if draft.published is None and (date := _date_line(text, fetched_at)):
+            draft.published, draft.published_precision = date  # type: ignore[assignment]
+            reasons[index] = "dateline"
+            if draft.byline is None and (m := _ID_BYLINE.search(text)):
+                draft.byline = m.group(0)
+        elif m := _ID_BYLINE.search(text):
+            draft.byline = draft.byline or m.group(0)
+            reasons[index] = "byline"
+        elif by := _byline(text):
+            draft.byline = draft.byline or by
+            reasons[index] = "byline"
+        elif credit := _credit_line(text):
+            if titles and draft.byline is None:  # after the headline: the story's credit, not the logo
+                draft.byline = credit
+            reasons[index] = "byline"
+        elif (found := classify(text)) is not None:
+            reasons[index] = found[0]
+        elif _date_line(text, fetched_at):
+            reasons[index] = "dateline"  # a second date (updated)
+        elif _is_title(text):
+            titles.append(index)
+        else:
+            reasons[index] = "header"
+    chosen = _choose_title(header, titles)
+    if chosen is not None:
+        draft.title = header[chosen].strip()
+    furniture = []
+    for index, line in enumerate(header):
+        if index == chosen:
+            continue
+        reason = reasons.get(index) or ("navigation" if chosen is None or index < chosen else "header")
+        furniture.append(Furniture(text=line.strip(), reason=reason))
+    return furniture
+
+
+def _choose_title(header: list[str], titles: list[int]) -> int | None:
+    """Return the index of the headline: the title-like line of most words (the later one on a tie)."""
+    long_enough = [i for i in titles if _words(header[i]) >= MIN_TITLE_WORDS]
+    if long_enough:
+        return max(long_enough, key=lambda i: (_words(header[i]), i))
+    if len(header) == 1 and titles:
+        return titles[0]
+    return None
+
+
+def _is_short_line(paragraph: str, max_words: int) -> bool:
+    text = paragraph.strip()
+    return _words(text) <= max_words and not _SENTENCE_END.search(text)
+
+
+def strip_runs(paragraphs: list[str], furniture: list[Furniture]) -> list[str]:
+    """Return the paragraphs without runs of short lines (menus, tag lists) and without the short lines
+    after the last prose paragraph (footer); what is removed is added to ``furniture``."""
+    kept: list[str] = []
+    index = 0
+    while index < len(paragraphs):
+        end = index
+        while end < len(paragraphs) and _is_short_line(paragraphs[end], MAX_RUN_WORDS):
+            end += 1
+        if end - index >= MIN_RUN:
+            furniture.extend(Furniture(text=p.strip(), reason="navigation") for p in paragraphs[index:end])
+            index = end
+            continue
+        kept.append(paragraphs[index])
+        index += 1
+    last = max((i for i, p in enumerate(kept) if is_prose(p)), default=len(kept) - 1)
+    tail = kept[last + 1 :]
+    if all(_is_short_line(p, MAX_FOOTER_WORDS) for p in tail):
+        furniture.extend(Furniture(text=p.strip(), reason="footer") for p in tail)
+        kept = kept[: last + 1]
+    return kept
+
+
+_LEAD_CREDIT = re.compile(r"^[^\n()]{0,80}?\((?P<credit>[^()]{1,40})\)\s*[-–—]+\s+\S")
+_LEAD_PLACE_CREDIT = re.compile(r"^[A-Z][\w .'’-]{0,40},\s*(?P<credit>[^,\n]{1,40}?)\s*[-–—]+\s+\S")
+_TRAILING_CREDIT = re.compile(r"(?:\s+[-–—]+\s*|\s*[-–—]+|\s+)\(?(?P<credit>[A-Z][\w .’'-]{0,40}?)\)?\s*$")
+
+
+def take_credits(paragraphs: list[str], furniture: list[Furniture]) -> str | None:
+    """Return the agency credit that opens the lead ("KYIV (AP) — ", "Tehran, IRNA - ") or closes the story
+    ("... said. -Xinhua", a last line "(TASS)"); a closing credit is removed from the body (in place)."""
+    known = outlets().by_credit
+    credit = None
+    if paragraphs:
+        for pattern in (_LEAD_CREDIT, _LEAD_PLACE_CREDIT):
+            if (m := pattern.match(paragraphs[0])) and m.group("credit").strip() in known:
+                credit = m.group("credit").strip()
+                break
+    if paragraphs and (m := _TRAILING_CREDIT.search(paragraphs[-1])):
+        name = m.group("credit").strip()
+        marked = m.group(0).strip().startswith(("-", "–", "—", "(")) or m.start() == 0
+        if name in known and marked:
+            furniture.append(Furniture(text=m.group(0).strip(), reason="byline"))
+            rest = paragraphs[-1][: m.start()].rstrip()
+            if rest:
+                paragraphs[-1] = rest
+            else:
+                paragraphs.pop()
+            credit = credit or name
+    return credit
+
+
+def site_of(url: str | None, byline: str | None, credit: str | None) -> str | None:
+    """Return the outlet's name: from the URL's host, else the byline, else an agency credit (None: unknown)."""
+    table = outlets()
+    host = urlsplit(url).hostname if url else None
+    for outlet in (table.from_host(host), table.in_text(byline), table.in_text(credit)):
+        if outlet is not None:
+            return outlet.name
+    return None

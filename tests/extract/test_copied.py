@@ -1,0 +1,115 @@
+"""Copied pages of many outlets (browser copies: menus, headline, dateline, byline, captions, footer).
+
+The pages are written for these tests in the shapes outlets print; no text is taken from the gold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.extract import extract_article
+from newsgraph.extract.copied import site_of
+from newsgraph.extract.outlets import outlets
+from newsgraph.model import RawDocument
+
+FETCHED = dt.datetime(2023, 1, 17, 15, 0, tzinfo=dt.timezone.utc)
+LEAD = ("The two ministers discussed trade, energy and the reopening of consular offices during a meeting "
+        "that lasted more than two hours, officials said.")
+SECOND = ("A joint statement said both sides would set up a working group on shipping routes and report "
+          "back to their governments before the end of the year.")
+THIRD = "The talks were the first at this level since the dispute over fishing rights began last spring."
+
+PAGES = {
+    "wire-reuters": (
+        "Skip to main content\nExclusive news, data and analytics\nWorld\nBusiness\nMarkets\n\n"
+        "Ministers agree to reopen consulates after two-hour talks\n\nBy Jane Roe and Ali Khan\n\n"
+        "January 17, 2023 1:36 PM GMT+3 Updated 2 hours ago\n\n"
+        f"ANKARA, Jan 17 (Reuters) - {LEAD}\n\n"
+        "A staff member arranges flags before the meeting in Ankara, Turkey, January 17, 2023. REUTERS/John Doe\n\n"
+        f"{SECOND}\n\n{THIRD}\n\nReporting by Jane Roe; Editing by Sam Poe\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n\nRead Next\nMarkets\nWorld\nSports"
+    ),
+    "agency-id-line": (
+        "Jan 17, 2023, 1:36 PM Journalist ID: 5331 News ID: 85001428 T T 1 Persons\n\n"
+        "Ministers agree to reopen consulates after two-hour talks\n\n"
+        f"Tehran, IRNA - {LEAD}\n\n{SECOND}\n\n{THIRD}\n\n"
+        "Follow us on Twitter @IrnaEnglish\n\nTags\nTrade\nEnergy\nConsulates"
+    ),
+    "trailing-credit": (
+        "Home | World | China\n\nMinisters agree to reopen consulates after two-hour talks\n\n"
+        "Source: Xinhua | 2023-01-17 13:36:00\n\n"
+        f"{LEAD}\n\n{SECOND}\n\n{THIRD} -Xinhua\n\n"
+        "Copyright © 2000-2023 XINHUANET.com All rights reserved."
+    ),
+    "ap-lead": (
+        "Menu\nSearch\n\nMinisters agree to reopen consulates after two-hour talks\n\n"
+        "Published 1:36 PM UTC, January 17, 2023\n\n"
+        f"ANKARA, Turkey (AP) — {LEAD}\n\n{SECOND}\n\n"
+        "Photo: Flags are arranged before the meeting\n\n"
+        f"{THIRD}\n\nSign up for our morning newsletter"
+    ),
+    "day-month-dash": (
+        "Ministers agree to reopen consulates after two-hour talks\n\n22 June 2023 - 20:22\n\n"
+        f"Press TV – {LEAD}\n\n{SECOND}\n\n{THIRD}\n\nShare it:"
+    ),
+    "iso-time": (
+        "News\nPolitics\n\nMinisters agree to reopen consulates after two-hour talks\n\n"
+        "2023-01-17 13:36\n\nTASS\n\n"
+        f"{LEAD}\n\n{SECOND}\n\n{THIRD}\n\nSubscribe to our newsletter for daily briefings"
+    ),
+}
+EXPECTED = {
+    "wire-reuters": ("2023-01-17T13:36+03:00", "Jane Roe and Ali Khan", "Reuters"),
+    "agency-id-line": ("2023-01-17T13:36", "Journalist ID: 5331", "IRNA"),
+    "trailing-credit": ("2023-01-17T13:36:00", "Xinhua", "Xinhua"),
+    "ap-lead": ("2023-01-17T13:36Z", "AP", "Associated Press"),
+    "day-month-dash": ("2023-06-22T20:22", "Press TV", "Press TV"),
+    "iso-time": ("2023-01-17T13:36", "TASS", "TASS"),
+}
+NOT_IN_BODY = ("Skip to main content", "REUTERS/", "Journalist ID", "T T", "Follow us", "Tags", "Copyright",
+               "Photo:", "newsletter", "Share it", "Our Standards", "Markets", "Menu", "-Xinhua")
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_copied_page(name: str) -> None:
+    doc = RawDocument(content=PAGES[name].encode(), source=f"{name}.txt", fetched_at=FETCHED)
+    article = extract_article(doc)
+    published, byline, site = EXPECTED[name]
+    assert article.title == "Ministers agree to reopen consulates after two-hour talks"
+    assert article.published == published
+    assert article.byline == byline
+    assert article.site == site
+    assert LEAD in article.body and SECOND in article.body and THIRD in article.body
+    for line in NOT_IN_BODY:
+        assert line not in article.body, line
+
+
+def test_relative_date_is_counted_from_the_fetch_time() -> None:
+    text = f"Ministers agree to reopen consulates after two-hour talks\n\n2 hours ago\n\n{LEAD}\n\n{SECOND}"
+    article = extract_article(RawDocument(content=text.encode(), source="rel.txt", fetched_at=FETCHED))
+    assert (article.published, article.published_precision) == ("2023-01-17T13:00Z", "hour")
+
+
+def test_page_without_headline_keeps_its_lead_in_the_body() -> None:
+    text = f"{LEAD}\n\n{SECOND}\n\n{THIRD}"
+    article = extract_article(RawDocument(content=text.encode(), source="lead.txt"))
+    assert article.title is None
+    assert article.body.startswith(LEAD)
+
+
+def test_navigation_lines_are_never_the_title() -> None:
+    text = f"Skip to content\nHome\nWorld News\n\n{LEAD}\n\n{SECOND}"
+    article = extract_article(RawDocument(content=text.encode(), source="nav.txt"))
+    assert article.title is None
+    assert article.body.startswith(LEAD)
+
+
+def test_outlet_from_url_byline_or_credit() -> None:
+    assert site_of("https://en.mehrnews.com/news/1/x", None, None) == "Mehr News Agency"
+    assert site_of(None, "Staff writer, Al Jazeera", None) == "Al Jazeera"
+    assert site_of(None, "Jane Roe", "AP") == "Associated Press"
+    assert site_of(None, "Jane Roe", None) is None
+    assert site_of("https://example.org/a", "Apple Pie", None) is None  # "AP" only as a whole word
+    assert outlets().from_host("www.kcna.kp").name == "KCNA"
