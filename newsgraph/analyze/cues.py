@@ -35,6 +35,14 @@ NP_CONTENT_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Verbs of a verbal act that report speech with a noun-phrase object ("rejected the charges",
+#: "accused the government of fraud", "claimed responsibility for the attack", "voiced concern"):
+#: cues, but not verbs of saying in the benchmark's sense (they are left out of ``SAYING_VERBS``).
+ACT_CUES: frozenset[str] = frozenset({"reject", "dismiss", "blame", "accuse", "claim", "voice"})
+
+#: "called for X": a demand, reported speech with the thing called for as content.
+CALL_FOR = "call"
+
 #: Verbs that only count as a cue with a particle: "pointed out that ...".
 PARTICLE_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),

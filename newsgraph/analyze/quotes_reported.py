@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.cues import (
+    ACT_CUES,
+    CALL_FOR,
     CARRIER_VERBS,
     CLAUSE_ONLY,
     HYPOTHETICAL_MODALS,
@@ -72,7 +74,9 @@ def cue_tokens(doc: Doc) -> list[Token]:
     for tok in doc:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             found.append(tok)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SAYING_VERBS:
+        elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in SAYING_VERBS or tok.lemma_.lower() in ACT_CUES):
+            found.append(tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() == CALL_FOR and _called_for(tok) is not None:
             found.append(tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in PRESENTING_VERBS and _presented_report(tok) is not None:
             found.append(tok)
@@ -83,6 +87,29 @@ def _presented_report(verb: Token) -> Token | None:
     """Return the object of "presented a report on ...", the document whose content is speech."""
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS
                  and any(p.dep_ == "prep" and p.lower_ in ("on", "about", "of") for p in c.children)), None)
+
+
+def _called_for(verb: Token) -> Token | None:
+    """Return the object of "called for X" (the demand), or None."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _object_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Return the noun-phrase content of a verbal act: the object and the phrases after it
+    ("accused the government of fraud", "blamed the attacks on militants"), or "called for X"."""
+    if verb.lemma_.lower() == CALL_FOR:
+        obj = _called_for(verb)
+        return _trimmed(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+    if obj is None or obj.i < verb.i:
+        return None
+    right = obj.right_edge.i
+    if verb.lemma_.lower() in ACT_CUES:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "as"):
+                right = max(right, c.right_edge.i)
+    return _trimmed(doc, obj.left_edge.i, right)
 
 
 def not_said(verb: Token) -> bool:
@@ -298,10 +325,10 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and xcomp.i > verb.i:
             content = _trimmed(doc, xcomp.left_edge.i, xcomp.right_edge.i)
-    if content is None and lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY:
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
-        if obj is not None and obj.i > verb.i:
-            content = _trimmed(doc, obj.left_edge.i, obj.right_edge.i)
+    if content is None and (lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY or lemma in ACT_CUES
+                            or lemma == CALL_FOR):
+        content = _object_content(doc, verb)
+        if content is not None:
             # trusted without a known actor when coordinated with another cue ("stressed A and said B")
             partners = [verb.head] if verb.dep_ == "conj" else []
             partners += [c for c in verb.children if c.dep_ == "conj"]

@@ -160,3 +160,13 @@ def test_a_headline_is_not_a_statement(nlp):
     doc = nlp("Mayor Says Harbour Bridge Will Close For Repairs\n\n"
               "Mayor Ines Varga said on Monday that the harbour bridge would close for repairs.")
     assert [s.content for s in doc._.ng_statements] == ["the harbour bridge would close for repairs"]
+
+
+def test_verbal_acts_with_an_object_are_statements(nlp):
+    doc = nlp("Governor Piet Halloran accused the contractor of hiding the cost overruns. "
+              "Halloran also called for an independent audit of the port project. "
+              "The contractor, Velmar Holdings, rejected the accusations.")
+    accused = _by_content(doc, "the contractor of hiding the cost overruns")
+    assert accused.cue == "accused" and accused.speaker is not None
+    assert _by_content(doc, "an independent audit of the port project").cue == "called"
+    assert _by_content(doc, "the accusations").cue == "rejected"
