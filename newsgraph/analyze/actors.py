@@ -34,9 +34,9 @@ from spacy.util import filter_spans
 
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
-from newsgraph.analyze.actors_gender import person_gender
+from newsgraph.analyze.actors_gender import cluster_genders
 from newsgraph.analyze.actors_groups import add_groups
-from newsgraph.analyze.actors_speakers import missed_speakers
+from newsgraph.analyze.actors_speakers import with_missed_speakers
 from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase, load_demonyms
@@ -170,24 +170,7 @@ class _Analysis:
         for item in out:
             if not kept or item[0].start >= kept[-1][0].end:
                 kept.append(item)
-        return self.with_speakers(kept)
-
-    def with_speakers(self, kept: list[tuple[Span, KBEntry | None, str]]) -> list[tuple[Span, KBEntry | None, str]]:
-        """Add the names of speakers the recogniser missed (``actors_speakers``); a fuller form
-        of such a person's name replaces a name of another type it covers ("Mahad Wasuge" as ORG)."""
-        covered = {t for span, _, _ in kept for t in range(span.start, span.end)}
-        extra = missed_speakers(self.doc, covered, self.comp.demonyms, self.in_headline)
-        if not extra:
-            return kept
-        for span, kind in extra:
-            inside = [item for item in kept if item[0].start < span.end and span.start < item[0].end]
-            if inside and not all(item[1] is None and item[2] != "PERSON" and kind == "PERSON"
-                                  and span.start <= item[0].start and item[0].end == span.end for item in inside):
-                continue
-            kept = [item for item in kept if item not in inside]
-            kept.append((Span(self.doc, span.start, span.end, label=kind), None, kind))
-        kept.sort(key=lambda item: item[0].start)
-        return kept
+        return with_missed_speakers(self.doc, kept, self.comp.demonyms, self.in_headline)
 
     def given_name(self, ent: Span) -> bool:
         """True when a person entity ending in a role word is a name all the same ("Larry King")."""
@@ -320,7 +303,7 @@ class _Analysis:
         self.groups()
         # 6. pronouns
         by_id = {id(c): c for c in self.clusters}
-        gender = self.genders()
+        gender = cluster_genders(self.doc, self.clusters, self.name_spans)
         for i, key in coref.resolve(doc, self.people, gender):
             self.add_mention(by_id[key], doc[i:i + 1], "pronoun")
 
@@ -329,19 +312,6 @@ class _Analysis:
         doc._.ng_gender = {ids[key]: g for key, g in gender.items() if key in ids}
         text = self.text or doc.text  # built from the tokens on each access: once
         return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
-
-    def genders(self) -> dict[int, str]:
-        """Return id(cluster) -> "m"/"f" for the people whose gender the article or first name gives."""
-        starts: dict[int, list[int]] = {}
-        for span, c in self.name_spans:
-            starts.setdefault(id(c), []).append(span.start)
-        found = {}
-        for c in self.clusters:
-            if c.type == "PERSON":
-                g = person_gender(self.doc, starts.get(id(c), []), c.titles, c.words)
-                if g is not None:
-                    found[id(c)] = g
-        return found
 
     def groups(self) -> None:
         """Add the unnamed collective actors (``actors_groups``), merged by country and class."""

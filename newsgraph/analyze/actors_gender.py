@@ -144,3 +144,18 @@ def person_gender(doc: Doc, name_starts: list[int], titles: list[str], names: li
     guesses = {first_name_gender(words[0]) for words in names if len(words) >= 2}
     guesses.discard(None)
     return guesses.pop() if len(guesses) == 1 else None
+
+
+def cluster_genders(doc: Doc, clusters: list, name_spans: list) -> dict[int, str]:
+    """Return id(cluster) -> "m"/"f" for the person clusters whose gender the article or first name
+    gives; ``name_spans`` are the (span, cluster) pairs of every name."""
+    starts: dict[int, list[int]] = {}
+    for span, c in name_spans:
+        starts.setdefault(id(c), []).append(span.start)
+    found = {}
+    for c in clusters:
+        if c.type == "PERSON":
+            g = person_gender(doc, starts.get(id(c), []), c.titles, c.words)
+            if g is not None:
+                found[id(c)] = g
+    return found

@@ -124,3 +124,23 @@ def missed_speakers(doc: Doc, covered: Collection[int], demonyms: Collection[str
                 if full is not None and len(full) > 1 and full.start not in found and not in_headline(full):
                     found[full.start] = (full, "PERSON")
     return [found[k] for k in sorted(found)]
+
+
+def with_missed_speakers(doc: Doc, kept: list, demonyms: Collection[str],
+                         in_headline: Callable[[Span], bool]) -> list:
+    """Return the (span, KB entry, type) names ``kept`` plus the speakers' names the recogniser
+    missed; a fuller form of such a person's name replaces a name of another type it covers
+    ("Mahad Wasuge" tagged ORG), in text order."""
+    covered = {t for span, _, _ in kept for t in range(span.start, span.end)}
+    extra = missed_speakers(doc, covered, demonyms, in_headline)
+    if not extra:
+        return kept
+    for span, kind in extra:
+        inside = [item for item in kept if item[0].start < span.end and span.start < item[0].end]
+        if inside and not all(item[1] is None and item[2] != "PERSON" and kind == "PERSON"
+                              and span.start <= item[0].start and item[0].end == span.end for item in inside):
+            continue
+        kept = [item for item in kept if item not in inside]
+        kept.append((Span(doc, span.start, span.end, label=kind), None, kind))
+    kept.sort(key=lambda item: item[0].start)
+    return kept
