@@ -134,8 +134,10 @@ def textacy_statements(stories: list[dict]) -> dict[str, list[dict]]:
 def start_baseline(rev: str, args: argparse.Namespace, stories: list[dict], tmp: Path):
     """Check ``rev`` out into a worktree under ``tmp`` and start this script's --dump there; return (proc, out, tree)."""
     tree = tmp / "baseline"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(tree), rev],
-                   check=True, capture_output=True, text=True)
+    made = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(tree), rev],
+                          capture_output=True, text=True)
+    if made.returncode:
+        raise SystemExit(f"--baseline {rev}: cannot check it out ({made.stderr.strip()[:300]})")
     out = tmp / "baseline.jsonl"
     env = dict(os.environ, PYTHONPATH=str(tree))
     cmd = [sys.executable, str(Path(__file__).resolve()), "--data", str(args.data), "--dump", str(out),

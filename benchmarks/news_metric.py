@@ -271,7 +271,8 @@ def score_events(text: str, gold: dict, analysis: dict, own_only: bool = True) -
     g_spans = gold_actor_spans(text, gold)
     p_spans = pred_actor_spans(analysis)
     names = {a["id"]: a["name"] for a in analysis.get("actors", [])}
-    preds = [dict(ev, actors=[dict(r, name=names.get(r["actor"], r["actor"])) for r in ev.get("actors", [])])
+    preds = [dict(ev, actors=[dict(r, name=names.get(r["actor"], r["actor"])) for r in ev.get("actors", [])],
+                  place_name=names.get(ev.get("place"), ev.get("place")))
              for ev in analysis.get("events", [])]
     evidence = [[s for e in gev.get("evidence", []) for s in (find_all(text, e) or _loose(text, e))] for gev in g_events]
     pairs = []
@@ -328,7 +329,7 @@ def _count_match(score: EventScore, ev: dict, gev: dict, reasons: list[str]) -> 
 def _event_view(ev: dict) -> dict:
     return {"type": ev["type"], "trigger": ev.get("trigger"), "sentence": ev.get("text"),
             "actors": [f"{r['role']}: {r.get('name', r['actor'])}" for r in ev.get("actors", [])],
-            "date": ev.get("date"), "place": ev.get("place")}
+            "date": ev.get("date"), "place": ev.get("place_name", ev.get("place"))}
 
 
 # ------------------------------------------------------------------- totals

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from newsgraph import errors
 from newsgraph.errors import AnalysisError, ExtractionError, InputError, NewsgraphError, StoreError
 from newsgraph.model import Analysis, Article, IngestFailure, RawDocument
+from newsgraph.settings import MAX_INPUT_BYTES
 
 if TYPE_CHECKING:
     from newsgraph.store import SaveResult, Store
@@ -45,7 +46,7 @@ class Options:
 
     allow_private: bool = False
     timeout: float = 20.0
-    max_bytes: int = 20_000_000
+    max_bytes: int = MAX_INPUT_BYTES
     #: Metadata for every document read (a single text input); a corpus row's own fields win over it.
     given: dict[str, str] = field(default_factory=dict)
     #: Corpus-file column names for newsgraph's fields (``{"text": "story_text"}``).

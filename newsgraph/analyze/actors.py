@@ -39,7 +39,8 @@ from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_speakers import with_missed_speakers
 from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word, titles_before
-from newsgraph.analyze.kb import KBEntry, KnowledgeBase, load_demonyms
+from newsgraph.analyze.kb import KBEntry, KnowledgeBase
+from newsgraph.analyze.lexicon import lexicon
 
 #: spaCy entity label -> actor type (NORP only as a plural noun: "Palestinians").
 ENT_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "GROUP"}
@@ -54,7 +55,7 @@ class ActorsComponent:
     def __init__(self, nlp: Language, name: str = "newsgraph_actors", kb: KnowledgeBase | None = None) -> None:
         self.nlp = nlp
         self.name = name
-        self.demonyms = load_demonyms()
+        self.demonyms = lexicon().demonyms()
         self.use_kb(kb if kb is not None else KnowledgeBase.default())
 
     def use_kb(self, kb: KnowledgeBase) -> None:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.analyze.actors_titles import HONORIFICS, QUALIFIERS, ROLE_CLASS, Role, compound
-from newsgraph.analyze.kb import KBEntry, demonym_words
+from newsgraph.analyze.kb import KBEntry
+from newsgraph.analyze.lexicon import lexicon
 from newsgraph.model import Actor, Mention
 
 _ARTICLES = {"the", "a", "an"}
@@ -187,7 +188,7 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
 def specifics(words: set[str]) -> set[str]:
     """Return the words of a title that single out the office (no articles, qualifiers, demonyms)."""
     return {w for w in words if w not in _ARTICLES and w not in ("of", "for", "and")
-            and w not in QUALIFIERS and w not in demonym_words()}
+            and w not in QUALIFIERS and w not in lexicon().demonyms()}
 
 
 def score_description(role: Role, affils: list[Cluster], c: Cluster) -> int:

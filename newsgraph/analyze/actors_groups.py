@@ -2,14 +2,14 @@
 
 News often names the doer of an event by nationality and kind, not by name.
 A noun phrase is a group actor when its head is an agent noun of
-``data/kb/groups/nouns.csv`` (people, forces, officials, kinds of groups:
+``data/<lang>/actors/group_nouns.csv`` (people, forces, officials, kinds of groups:
 never "Palestinian lands" or "the Palestinian cause"), or a plural of the
-PLOVER/PETRARCH agent kinds (``data/plover/agents.csv``, ``phoenix_agents.csv``:
+PLOVER/PETRARCH agent kinds (``actors/agents.csv``, ``phoenix_agents.csv``:
 "Algerian landowners", "Republican voters") that a nationality or people
 qualifies, and
 
-- a modifier is a demonym (``data/kb/demonyms.csv``) or an adjective that
-  stands for a country (``data/kb/groups/adjectives.csv``: "Zionist"), which
+- a modifier is a demonym (``actors/demonyms.csv``) or an adjective that
+  stands for a country (``actors/group_adjectives.csv``: "Zionist"), which
   gives the actor's ``country``; or
 - a qualifier says what group it is ("security forces", "armed groups"); or
 - the noun is an agent by itself ("police", "protesters", "the militants").
@@ -41,10 +41,8 @@ such phrases into actors with offsets.
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 import numpy
@@ -53,12 +51,13 @@ from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.actors_cluster import Cluster
-from newsgraph.analyze.kb import SHIPPED_DIR
-from newsgraph.analyze.plover import load_agent_sectors
+from newsgraph.analyze.lexicon import lexicon
 
-_THEY = ("they", "them", "their")
-
-GROUPS_DIR = SHIPPED_DIR / "groups"
+_LEX = lexicon()
+#: "they" after a group in the same sentence is that group (data/<lang>/pronouns.csv).
+_THEY = tuple(r["word"].lower() for r in _LEX.table("pronouns.csv", ("word", "speaker", "gender", "case",
+                                                                      "group_anaphor")) if r.yes("group_anaphor"))
+_NOUN_COLUMNS = ("lemma", "class", "sector", "bare", "singular", "generic", "qualifies", "name", "country")
 #: Modifiers that only count, never enter the mention ("the two Israeli soldiers").
 _LEFT_DEPS = ("amod", "compound", "nmod", "npadvmod")
 _SKIP_DEPS = ("det", "predet", "nummod", "poss", "quantmod", "case", "punct")
@@ -68,7 +67,7 @@ _ONE = {"a", "an", "one", "each", "every", "another"}
 
 @dataclass(frozen=True)
 class GroupNoun:
-    """One row of ``groups/nouns.csv``."""
+    """One row of ``actors/group_nouns.csv``."""
 
     lemma: str
     cls: str  # empty: only a qualifier
@@ -94,45 +93,34 @@ class GroupMention:
     words: list[str]  # the name's words after the demonym: qualifiers and head as written
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    text = path.read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines))
-
-
 @functools.cache
-def load_nouns(path: Path = GROUPS_DIR / "nouns.csv") -> dict[str, GroupNoun]:
-    """Return {lemma: GroupNoun} from the shipped group nouns, then the PLOVER agent kinds
-    (``plover.load_agent_sectors``: "landowners", "hackers") as plural heads that need a
+def load_nouns() -> dict[str, GroupNoun]:
+    """Return {lemma: GroupNoun} from the group nouns, then the PLOVER agent kinds
+    (``Lexicon.agent_sectors``: "landowners", "hackers") as plural heads that need a
     nationality or people to make a group ("Algerian landowners", not "landowners")."""
-    yes = "yes".__eq__
     nouns = {
-        r["lemma"].strip().lower(): GroupNoun(
-            r["lemma"].strip().lower(), r["class"].strip(), r["sector"].strip(), yes(r["bare"].strip()),
-            yes(r["singular"].strip()), yes(r["generic"].strip()), r["qualifies"].strip(), r["name"].strip(),
-            needs_country=yes((r.get("country") or "").strip()),
+        r["lemma"].lower(): GroupNoun(
+            r["lemma"].lower(), r["class"], r["sector"], r.yes("bare"), r.yes("singular"), r.yes("generic"),
+            r["qualifies"], r["name"], needs_country=r.yes("country"),
         )
-        for r in _rows(path)
+        for r in _LEX.table("actors/group_nouns.csv", _NOUN_COLUMNS)
     }
-    for lemma, sector in load_agent_sectors().items():
+    for lemma, sector in _LEX.agent_sectors().items():
         if lemma not in nouns and lemma.isalpha():
             nouns[lemma] = GroupNoun(lemma, lemma, sector, False, False, False, "", "", agent_only=True)
     return nouns
 
 
 @functools.cache
-def load_adjectives(path: Path = GROUPS_DIR / "adjectives.csv") -> dict[str, str]:
+def load_adjectives() -> dict[str, str]:
     """Return {adjective (lowercase): ISO alpha-3} of non-demonym adjectives standing for a country."""
-    return {r["adjective"].strip().casefold(): r["country"].strip().upper() for r in _rows(path)}
+    rows = _LEX.table("actors/group_adjectives.csv", ("adjective", "country", "note"))
+    return {r["adjective"].casefold(): r["country"].upper() for r in rows}
 
 
-@functools.cache
-def canonical_demonyms(path: Path = SHIPPED_DIR / "demonyms.csv") -> dict[str, str]:
+def canonical_demonyms() -> dict[str, str]:
     """Return {ISO alpha-3: the country's first demonym in demonyms.csv} ("ISR": "Israeli")."""
-    found: dict[str, str] = {}
-    for r in _rows(path):
-        found.setdefault(r["country"].strip().upper(), r["demonym"].strip())
-    return found
+    return _LEX.canonical_demonyms()
 
 
 @functools.cache

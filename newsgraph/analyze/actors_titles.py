@@ -27,45 +27,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-#: Role word -> role class; a description matches a title of the same class.
-ROLE_CLASS: dict[str, str] = {}
-for _cls, _words in {
-    "lead": "leader head chief chairman chairwoman chairperson chair",
-    "president": "president",
-    "premier": "premier chancellor",
-    "minister": "minister",
-    "secretary": "secretary secretary-general",
-    "spokes": "spokesman spokeswoman spokesperson",
-    "military": "commander cmdr general gen colonel col admiral adm marshal lieutenant lt sergeant sgt major",
-    "diplomat": "ambassador envoy diplomat negotiator",
-    "representative": "representative delegate deputy adviser advisor aide",
-    "monarch": "king queen emir sultan monarch prince",
-    "cleric": "cleric",
-    "legislator": "senator sen lawmaker congressman congresswoman rep parliamentarian speaker mp",
-    "local": "mayor governor gov councillor councilor councilman councilwoman",
-    "legal": "judge prosecutor attorney lawyer justice",
-    "official": "official politician",
-    "director": "director founder ceo executive chairman",
-    "candidate": "nominee candidate",
-    "profession": "professor analyst economist researcher scientist expert journalist reporter correspondent",
-    "activist": "activist campaigner organizer",
-}.items():
-    for _w in _words.split():
-        ROLE_CLASS[_w] = _cls
+from newsgraph.analyze.lexicon import lexicon
+
+_LEX = lexicon()
+_ROLES = _LEX.table("actors/roles.csv", ("word", "class", "generic"))
+#: Role word -> role class; a description matches a title of the same class (data/<lang>/actors/roles.csv).
+ROLE_CLASS: dict[str, str] = {r["word"].lower(): r["class"] for r in _ROLES}
 
 #: Generic role words: they match any titled person (with nationality/affiliation agreeing).
-GENERIC = {"official", "politician"}
+GENERIC = frozenset(r["word"].lower() for r in _ROLES if r.yes("generic"))
 
 #: Words before a name that are forms of address, not roles ("Ayatollah Ali Khamenei").
-HONORIFICS = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
-    "ayatollah", "imam", "sheikh", "shaikh", "seyyed", "sayyid", "sayyed", "hojatoleslam",
-    "mullah", "rabbi", "reverend", "rev.", "father", "pope", "saint", "hajj", "haji",
-}
+HONORIFICS = _LEX.words("actors/title_words.csv", "honorific")
 
 #: Adjectives of titles that spaCy sometimes tags as a name on their own ("Supreme").
-TITLE_WORDS = {"supreme", "prime", "foreign", "deputy", "vice", "chief", "senior", "former", "acting",
-               "interim", "grand", "high", "general", "first", "top"}
+TITLE_WORDS = _LEX.words("actors/title_words.csv", "title_word")
 
 #: Words that may sit inside a title without being its head or a name.
 _LINKS = {"of", "for", "the", "and", "'s", "’s", "'", "’", "-"}
@@ -102,17 +78,14 @@ class Role:
 
 
 #: Two-word offices: (first word, role word) -> role class ("attorney general", "vice president").
-COMPOUNDS = {
-    ("attorney", "general"): "legal", ("solicitor", "general"): "legal", ("surgeon", "general"): "official",
-    ("inspector", "general"): "official", ("secretary", "general"): "secretary", ("director", "general"): "director",
-    ("governor", "general"): "monarch", ("prime", "minister"): "premier", ("vice", "president"): "vice",
-    ("vice", "chairman"): "vice", ("crown", "prince"): "monarch", ("chief", "justice"): "legal",
+COMPOUNDS: dict[tuple[str, str], str] = {
+    (r["first"].lower(), r["role"].lower()): r["class"]
+    for r in _LEX.table("actors/offices.csv", ("first", "role", "class"), key=("first", "role"))
 }
 _FIRSTS = {first for first, _ in COMPOUNDS}
 
 #: Qualifiers that make another office: "the president" is not the vice, deputy or former one.
-QUALIFIERS = {"vice", "deputy", "assistant", "former", "ex", "late", "acting", "interim", "outgoing",
-              "new", "incoming", "next", "future"}
+QUALIFIERS = _LEX.words("actors/title_words.csv", "qualifier")
 
 
 def compound(first: str, role: str) -> tuple[str, str] | None:

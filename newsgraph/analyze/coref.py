@@ -23,9 +23,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-PRONOUNS = {
-    "he": ("m", "subj"), "him": ("m", "obj"), "his": ("m", "poss"), "himself": ("m", "obj"),
-    "she": ("f", "subj"), "her": ("f", "poss"), "hers": ("f", "poss"), "herself": ("f", "obj"),
+from newsgraph.analyze.lexicon import lexicon
+
+#: Pronouns that stand for a person: word -> (gender, case) (data/<lang>/pronouns.csv).
+PRONOUNS: dict[str, tuple[str, str]] = {
+    r["word"].lower(): (r["gender"], r["case"])
+    for r in lexicon().table("pronouns.csv", ("word", "speaker", "gender", "case", "group_anaphor"))
+    if r["gender"] and r["case"]
 }
 _SUBJ = {"nsubj", "nsubjpass"}
 #: How many sentences back a subject stays salient for "he"/"she".

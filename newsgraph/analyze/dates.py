@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsgraph.analyze.syntax import trimmed_span
 from newsgraph.model import DateMention, Precision
 
 _MONTHS = (
@@ -182,7 +183,7 @@ class DateFinder:
         spans.extend(doc[s:e] for _, s, e in self.matcher(doc))
         found = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
-            span = _trim(span)
+            span = trimmed_span(span)  # entities sometimes carry edge punctuation
             if span is None:
                 continue
             value, precision = resolve_date(span.text, base)
@@ -193,17 +194,6 @@ class DateFinder:
             )
         doc._.ng_dates = found
         return doc
-
-
-def _trim(span: Span) -> Span | None:
-    """Drop punctuation and spaces at the edges of a span (entities sometimes carry them)."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end] if end > start else None
 
 
 @Language.factory("newsgraph_dates")

@@ -12,7 +12,7 @@ components, in order)::
 ``doc._.ng_published`` (ISO date or datetime string, or None) is set by the
 caller before the pipeline runs; date resolution is relative to it.
 Offsets in every record are character offsets into ``doc.text``, which is the
-article body.
+article body.  Which actor a token or a stretch of text names: ``syntax.ActorIndex``.
 """
 
 from __future__ import annotations
@@ -39,30 +39,3 @@ register_extensions()
 def actors_of(doc: Doc) -> list[Actor]:
     """Return the actors found so far (empty before the actors component ran)."""
     return doc._.ng_actors or []
-
-
-def actor_at(doc: Doc, start: int, end: int) -> str | None:
-    """Return the id of the actor with a mention overlapping ``[start, end)`` most, or None.
-
-    Ties go to the mention that starts last (the head of "the leader of Hamas
-    Ismail Haniyeh" is the name at its end).
-    """
-    best: tuple[int, int, str] | None = None
-    for actor in actors_of(doc):
-        for m in actor.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > 0:
-                key = (overlap, m.start, actor.id)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-    return best[2] if best else None
-
-
-def actors_in(doc: Doc, start: int, end: int) -> list[str]:
-    """Return ids of actors with a mention inside ``[start, end)``, in text order, once each."""
-    found: list[tuple[int, str]] = []
-    for actor in actors_of(doc):
-        starts = [m.start for m in actor.mentions if m.start >= start and m.end <= end]
-        if starts:
-            found.append((min(starts), actor.id))
-    return [actor_id for _, actor_id in sorted(found)]

@@ -21,7 +21,7 @@ talks if ...") THREATEN, "X said Y must ..." is X's DEMAND, "will not ..." and
 "failed to reach agreement" a REJECT, and a denied deed ("did not meet") no
 event.  An event with no named actor is kept only when the text gives its
 place or names its doer by kind ("police", "students": PLOVER's sectors,
-``data/plover/agents.csv``, and PETRARCH's agent nouns).
+``data/<lang>/actors/agents.csv``, and PETRARCH's agent nouns).
 
 The same event told twice (same type, one actor set within the other,
 compatible dates and places) is kept once, the other sentences as evidence.
@@ -36,11 +36,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
-    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, ActorIndex, arguments, clause_verb, event_date, event_place,
-    has_agent, subject, violence_type,
+    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_date, event_place, has_agent, violence_type,
 )
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended
 from newsgraph.analyze.plover import find_triggers, load_rules
+from newsgraph.analyze.syntax import CCOMP, ActorIndex, clause_verb, doer_subjects, trimmed_span
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
 _PRECISION_RANK = {"second": 6, "minute": 5, "hour": 4, "day": 3, "approximate": 2, "month": 1, "year": 0}
@@ -65,10 +65,11 @@ class _Found:
         return set(self.sources) | set(self.targets)
 
 def _trimmed(span: Span) -> tuple[str, int, int]:
-    text = span.text
-    lead = len(text) - len(text.lstrip())
-    body = text.strip()
-    return body, span.start_char + lead, span.start_char + lead + len(body)
+    """Return (text, start, end) of a sentence without the spaces at its edges."""
+    body = trimmed_span(span, punct=False)
+    if body is None:
+        return "", span.start_char, span.start_char
+    return body.text, body.start_char, body.end_char
 
 
 def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
@@ -156,8 +157,8 @@ def find_events(doc: Doc) -> list[Event]:
                 continue  # "did not meet": nothing happened
             etype, mode = "REJECT", None  # "will not accept", "would not meet": CAMEO codes a refusal
         elif demanded(verb):  # "X said Y must return the helicopter": CAMEO codes X's demand
-            speaker = verb.head if verb.dep_ == "ccomp" else None
-            demanders = [a for s in (subject(speaker) if speaker is not None else []) for a in index.actors(s)]
+            speaker = verb.head if verb.dep_ == CCOMP else None
+            demanders = [a for s in (doer_subjects(speaker) if speaker is not None else []) for a in index.actors(s)]
             sources, targets = demanders, [a for a in sources + targets if a not in demanders]
             etype, mode = "DEMAND", None
         elif (is_intent or hedged(verb)) and (

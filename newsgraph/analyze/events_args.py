@@ -6,13 +6,26 @@ and its sentence only, so the component stays linear in document length.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from newsgraph.analyze.doc import actors_of
-from newsgraph.analyze.kb import demonym_words
-from newsgraph.analyze.events_targets import OBJECT_DEPS, from_targets, further_targets
-from newsgraph.analyze.plover import EXPLOSIVE_LEMMAS, MILITARY_LEMMAS, Trigger, load_agents, prep_objects
+from newsgraph.analyze.events_targets import from_targets, further_targets
+from newsgraph.analyze.lexicon import lexicon
+from newsgraph.analyze.plover import Trigger
+from newsgraph.analyze.syntax import (
+    OBJECTS, ActorIndex, agents, clause_tokens, clause_verb, doer_subjects, governing_verb, is_passive, prep_objects,
+    reporting_subjects,
+)
 from newsgraph.model import DateMention
+
+_LEX = lexicon()
+#: Lemmas that mark an actor or weapon as military (CAMEO 19x "fight" vs 18x "assault").
+MILITARY_LEMMAS = _LEX.words("events/weapons.csv", "military")
+#: Heavy weapons: a fight with them has the mode "heavy-weapons".
+HEAVY_LEMMAS = _LEX.words("events/weapons.csv", "heavy")
+#: Lemmas of bombs and mines: unconventional violence (CAMEO 183) whoever uses them.
+EXPLOSIVE_LEMMAS = _LEX.words("events/weapons.csv", "explosive")
+#: A doer counted ("tens of thousands of students"): its kind is what it is "of".
+_QUANTITIES = _LEX.words("events/measures.csv", "quantity")
 
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -23,102 +36,6 @@ HARM_TYPES = ("PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
 MATERIAL_TYPES = ("PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "RETREAT", "AID")
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "upon", "between", "among", "toward", "towards", "into")
-_SUBJECTS = ("nsubj", "csubj")
-#: "left *after* meeting X", "protested *by* blocking roads": the deed was done by the verb's
-#: subject; not "refrained *from*", "balked *at*", "instead *of*", "accused *of*"
-_DONE_PREPS = ("by", "after", "before", "in", "while", "through", "upon", "on")
-
-
-class ActorIndex:
-    """Token index -> actor id, chosen like ``doc.actor_at`` (most overlap, then latest mention)."""
-
-    def __init__(self, doc: Doc) -> None:
-        best: dict[int, tuple[int, int, str]] = {}
-        self.types: dict[str, str] = {}
-        for actor in actors_of(doc):
-            self.types[actor.id] = actor.type
-            for m in actor.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                for tok in span or ():
-                    overlap = min(m.end, tok.idx + len(tok)) - max(m.start, tok.idx)
-                    key = (overlap, m.start, actor.id)
-                    if overlap > 0 and (tok.i not in best or key[:2] > best[tok.i][:2]):
-                        best[tok.i] = key
-        self.by_token = {i: key[2] for i, key in best.items()}
-
-    def phrase_actor(self, head: Token, via_of: bool = True) -> str | None:
-        """Return the actor a noun phrase names: its head first, then modifiers, then possessors, then "of X"."""
-        for allowed in ((), ("poss",), ("poss", "of")) if via_of else ((), ("poss",)):
-            queue, seen = [head], set()
-            while queue:
-                tok = queue.pop(0)
-                if tok.i in seen:
-                    continue
-                seen.add(tok.i)
-                if tok.i in self.by_token:
-                    return self.by_token[tok.i]
-                for child in tok.children:
-                    if child.dep_ == "poss" and "poss" not in allowed:
-                        continue
-                    if child.dep_ == "prep":
-                        if "of" in allowed and child.lower_ == "of":
-                            queue.extend(child.children)
-                        continue
-                    if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp", "xcomp"):
-                        continue
-                    queue.append(child)
-        return None
-
-    def actors(self, head: Token) -> list[str]:
-        """Return the actors of a phrase and of its conjuncts ("Jordan and Britain")."""
-        found: list[str] = []
-        # "of X" only when nothing better is named: "the head of Hamas" stands for
-        # Hamas, but "the representative of the Leader and Secretary ... Y" is Y.
-        for via_of in (False, True):
-            for tok in (head, *head.conjuncts):
-                actor = self.phrase_actor(tok, via_of)
-                if actor and actor not in found:
-                    found.append(actor)
-            if found:
-                break
-        return found
-
-
-def subject(verb: Token) -> list[Token]:
-    """Return the subject tokens of ``verb``, inherited up xcomp/conj/advcl chains when it has none."""
-    node = verb
-    for _ in range(6):
-        subj = [c for c in node.children if c.dep_ in _SUBJECTS]
-        if subj:  # two subjects is a misparse ("Agency – On Monday, the minister said"): take the nearer
-            return [min(subj, key=lambda c: abs(verb.i - c.i))]
-        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and node.head.i != node.i:
-            came_by, node = node, node.head
-            if came_by.dep_ == "acl" and node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
-                node = node.head  # "X issued a declaration *demanding* ...": X demands
-            elif came_by.dep_ == "acl" and node.pos_ in ("NOUN", "PROPN") and _active(came_by):
-                return [node]  # "youths *throwing* stones", or a finite verb misparsed as acl: the noun does it
-            elif came_by.dep_ == "pcomp" and node.lower_ in _DONE_PREPS and node.head.pos_ in ("VERB", "AUX"):
-                node = node.head  # "resorted to *throwing* stones": the verb's subject throws
-            continue
-        break
-    return []
-
-
-def _active(verb: Token) -> bool:
-    """True for an active participle or a finite verb ("men *carrying* guns"), not a passive one ("weapons *seized*")."""
-    return verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """Return the verb a noun trigger hangs on ("In a *meeting* with X, Y *said*"), or None."""
-    node = noun
-    for _ in range(6):
-        if node.dep_ in ("nsubj", "nsubjpass", "ROOT") or node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
 
 
 def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
@@ -132,36 +49,35 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             into.extend(a for a in index.actors(head) if a not in into)
 
     if tok.pos_ == "VERB":
-        subj = subject(tok)
+        subj = doer_subjects(tok)
         add(sources, subj)
         if not subj:
-            sources.extend(_left_actor(tok, index))
+            sources.extend(index.actor_before(tok))
         elif not sources and all(s.pos_ == "PRON" for s in subj):
             sources.extend(_speaker(tok, index))
-        agents = [obj for a in tok.children if a.dep_ == "agent" for obj in a.children if obj.dep_ == "pobj"]
-        add(sources, agents)
-        add(targets, [c for c in tok.children if c.dep_ in (*OBJECT_DEPS, "nsubjpass")])
+        add(sources, agents(tok))
+        add(targets, [c for c in tok.children if c.dep_ in (*OBJECTS, "nsubjpass")])
         add(targets, prep_objects(tok, _TARGET_PREPS))
         for noun in trig.extra:  # "expressed gratitude for X", "held talks with X"
             add(targets, prep_objects(noun, (*_TARGET_PREPS, "for")))
         if not targets:  # "agreed to meet X", "urged X to withdraw", "threatened to attack X"
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
-                add(targets, [c for c in comp.children if c.dep_ in OBJECT_DEPS])
+                add(targets, [c for c in comp.children if c.dep_ in OBJECTS])
                 add(targets, prep_objects(comp, _TARGET_PREPS))
     else:
         add(sources, [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")])
         add(sources, prep_objects(tok, ("by", "from")))
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
-        verb = _governing_verb(tok)
+        verb = governing_verb(tok)
         if not sources and verb is not None:
-            subj = subject(verb)
+            subj = doer_subjects(verb)
             add(sources, subj)
             if not subj:
-                sources.extend(_left_actor(verb, index))
+                sources.extend(index.actor_before(verb))
         if verb is not None:  # "said in a meeting with the head of X('s bureau) with Y"
-            add(targets, [t for t in _clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ == "with"])
+            add(targets, [t for t in clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ == "with"])
             if not targets and tok.dep_ == "dobj":  # "gave Tanzania a grant", "provided aid to refugees"
-                add(targets, [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i != tok.i])
+                add(targets, [c for c in verb.children if c.dep_ in OBJECTS and c.i != tok.i])
                 add(targets, prep_objects(verb, ("to", "for", "against", "on", "toward", "towards")))
     add(targets, from_targets(tok, trig.rule.type))  # "withdrew troops from Lebanon"
     if not targets:  # "demanded that Hamas ...", "condemned the attack by X", "threatened to cut ties with X"
@@ -170,66 +86,25 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
     return sources, targets
 
 
-def _speaker(verb: Token, index: ActorIndex) -> list[str]:
-    """For an unresolved pronoun subject in reported speech, the speaker: "Hungary said *it* will support"."""
-    node = verb
-    for _ in range(4):
-        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
-            return []
-        node = node.head
-        found = [a for s in subject(node) if s.pos_ != "PRON" for a in index.actors(s)]
-        if found:
-            return found
-    return []
-
-
-def _left_actor(verb: Token, index: ActorIndex) -> list[str]:
-    """The actor named right before a verb the parser left without a subject ("..., Iran's Leader X pointed out")."""
-    segment_start = verb.sent.start
-    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
-        if (tok.is_punct and tok.text in ",;:()–—") or tok.pos_ in ("VERB", "SCONJ") or tok.dep_ == "mark":
-            segment_start = tok.i + 1
-            break
-    for tok in reversed(verb.doc[segment_start : verb.i]):
-        if tok.i in index.by_token:
-            top = tok  # climb to the head of the noun phrase, inside the segment
-            while top.head.i != top.i and segment_start <= top.head.i < verb.i:
-                top = top.head
-            actor = index.phrase_actor(top)
-            return [actor] if actor else [index.by_token[tok.i]]
-    return []
-
-
-def _clause_tokens(verb: Token) -> list[Token]:
-    """Tokens of ``verb``'s clause, not entering clauses nested in it."""
-    found, stack = [], [verb]
-    while stack:
-        tok = stack.pop()
-        found.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "acl", "xcomp", "csubj"))
-    return found
-
-
 def has_agent(tok: Token) -> bool:
     """True for a verb whose doer is a political agent named by kind ("officials agreed",
     "were arrested by police"), or a noun that is the object of such a verb ("students staged
-    demonstrations"); the kinds are PLOVER's sectors (data/plover/agents.csv)."""
+    demonstrations"); the kinds are PLOVER's sectors (data/<lang>/actors/agents.csv)."""
     if tok.pos_ != "VERB":
         if _named_by_origin(tok):  # "Palestinian riots", "Kurdish protests"
             return True
         if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
             return False
         tok = tok.head
-    heads = [] if any(c.dep_ == "nsubjpass" for c in tok.children) else subject(tok)
-    heads += [o for a in tok.children if a.dep_ == "agent" for o in a.children]
-    agents = load_agents()
+    heads = [] if is_passive(tok) else doer_subjects(tok)
+    heads += [o for a in tok.children if a.dep_ == "agent" for o in a.children]  # (any child of "by")
+    kinds = _LEX.agent_sectors()
     for head in heads:
         if head.pos_ == "PRON":  # "leaders said *they* would boycott": the speaker
-            speaker = _speaker_subject(tok)
-            head = speaker if speaker is not None else head
+            head = next(reporting_subjects(tok), head)
         if head.like_num or head.lemma_.lower() in _QUANTITIES:  # "tens of thousands of students"
             head = next((o for p in head.children if p.lower_ == "of" for o in p.children), head)
-        if head.lemma_.lower() in agents or head.lower_ in agents:
+        if head.lemma_.lower() in kinds or head.lower_ in kinds:
             return True
         if head.tag_ in ("NNS", "NNPS") and _named_by_origin(head, proper=True):  # "Ibo elders", "Islamic fundamentalists"
             return True
@@ -242,35 +117,18 @@ def _named_by_origin(noun: Token, proper: bool = False) -> bool:
     for mod in noun.children:
         if mod.i > noun.i or mod.dep_ not in ("amod", "compound", "nmod"):
             continue
-        if mod.ent_type_ == "NORP" or mod.lower_ in demonym_words() or (proper and mod.pos_ == "PROPN"):
+        if mod.ent_type_ == "NORP" or mod.lower_ in _LEX.demonyms() or (proper and mod.pos_ == "PROPN"):
             return True
     return False
 
 
-_QUANTITIES = frozenset({"ten", "hundred", "thousand", "million", "dozen", "score", "number", "group", "some", "many"})
-
-
-def _speaker_subject(verb: Token) -> Token | None:
-    """The subject of the verb of saying whose complement holds ``verb``, if any."""
-    node = verb
-    for _ in range(4):
-        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
-            return None
-        node = node.head
-        found = [s for s in subject(node) if s.pos_ != "PRON"]
+def _speaker(verb: Token, index: ActorIndex) -> list[str]:
+    """For an unresolved pronoun subject in reported speech, the speaker: "Hungary said *it* will support"."""
+    for subj in reporting_subjects(verb):
+        found = index.actors(subj)
         if found:
-            return found[0]
-    return None
-
-
-def clause_verb(tok: Token) -> Token:
-    """Return the verb whose clause holds ``tok`` (the token itself for a verb; the root at worst)."""
-    node = tok
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return node
-        node = node.head
-    return node
+            return found
+    return []
 
 
 def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
@@ -300,13 +158,13 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = F
     heads = [tok, *trig.extra] + ([verb] if verb is not tok else [])
     # "talks with Macron in Beijing": a place attached to a named participant counts;
     # one attached to a thing ("developments in the West Bank") does not
-    objects = [o for h in heads for o in (*h.children, *prep_objects(h, _TARGET_PREPS)) if o.dep_ in (*OBJECT_DEPS, "pobj")]
+    objects = [o for h in heads for o in (*h.children, *prep_objects(h, _TARGET_PREPS)) if o.dep_ in (*OBJECTS, "pobj")]
     heads += [
         o for o in objects
-        if (material and o.dep_ in OBJECT_DEPS)
+        if (material and o.dep_ in OBJECTS)
         or (o.i in index.by_token and index.types.get(index.by_token[o.i]) not in PLACE_TYPES)
     ]
-    heads += subject(verb)  # "Police in Tehran detained ..."
+    heads += doer_subjects(verb)  # "Police in Tehran detained ..."
     for head in heads:
         near = places(prep_objects(head, _PLACE_PREPS))
         if near:
@@ -332,14 +190,14 @@ def violence_type(
     verb = clause_verb(tok)
     # who acts and with what: the subject of an active verb, the "by" agent of a
     # passive one, the instrument ("in a bomb attack", "with missiles"); never the victims
-    doers = [] if any(c.dep_ == "nsubjpass" for c in verb.children) else subject(verb)
+    doers = [] if is_passive(verb) else doer_subjects(verb)
     doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
     doers += [o for p in (*tok.children, *verb.children) if p.dep_ == "prep" and p.lower_ in ("in", "with", "by", "using") for o in p.children]
     doers += [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj")]
     lemmas = {t.lemma_.lower() for d in doers for t in d.subtree}
     if lemmas & EXPLOSIVE_LEMMAS and "ASSAULT" in (armed, other):
         return "ASSAULT", "explosives"
-    heavy = lemmas & {"jet", "warplane", "aircraft", "artillery", "tank", "missile", "rocket", "drone", "helicopter"}
+    heavy = lemmas & HEAVY_LEMMAS
     if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" for a in sources):
         return armed, trig.rule.mode or ("heavy-weapons" if heavy and armed == "FIGHT" else None)
     return other, trig.rule.mode or ("arrest" if other == "COERCE" else None)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-#: "ready to", "willing to", "plans to": the complement is intended, not done.
-_INTENT_HEADS = (
-    "willing", "ready", "prepared", "plan", "intend", "prepare", "want", "seek", "aim", "expect",
-    "vow", "pledge", "promise", "swear", "offer", "threaten",
-)
+from newsgraph.analyze.lexicon import lexicon
+
+#: "ready to", "willing to", "plans to": the complement is intended, not done (data/<lang>/events/intent.csv).
+_INTENT_HEADS = lexicon().words("events/intent.csv", "intent")
+#: Verbs saying their complement was not done: "refrained from attacking", "avoided meeting".
+_ABSTAIN_LEMMAS = lexicon().words("events/intent.csv", "abstain")
 
 
 def intended(tok: Token) -> bool:
@@ -45,10 +46,6 @@ def hedged(verb: Token) -> bool:
 def failed(verb: Token) -> bool:
     """True for a deed the subject failed to do ("failed to reach agreement")."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
-
-
-#: Verbs saying their complement was not done: "refrained from attacking", "avoided meeting".
-_ABSTAIN_LEMMAS = frozenset({"refrain", "avoid", "balk", "hesitate", "abstain"})
 
 
 def abstained(verb: Token) -> bool:

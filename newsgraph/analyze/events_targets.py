@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.analyze.plover import prep_objects
+from newsgraph.analyze.syntax import OBJECTS, prep_objects
 
 #: Types whose "from" phrase is the target, not the source: one withdraws, demands,
 #: and turns down offers *from* someone.
@@ -23,8 +23,6 @@ BY_TYPES = frozenset({"DISAPPROVE", "REJECT", "INVESTIGATE"})
 #: Types where the subject of a "that" clause is the target: the one told what to do
 #: ("demanded that X withdraw"), the one accused ("accusations that X lied").
 CLAUSE_TYPES = frozenset({"DEMAND", "DISAPPROVE"})
-#: The dependencies of what a verb acts on.
-OBJECT_DEPS = ("dobj", "dative", "obj", "iobj")
 #: Prepositions that aim a verb's object at someone ("cut ties *with* X"); the verb's own target
 #: prepositions less "between"/"among", which on an object name both sides ("relations between X and Y").
 _AT = ("with", "against", "on", "to", "at", "upon", "toward", "towards", "into")
@@ -32,9 +30,9 @@ _AT = ("with", "against", "on", "to", "at", "upon", "toward", "towards", "into")
 
 def _objects(verb: Token) -> list[Token]:
     """The verb's objects, and those of the verbs it governs ("threatened to break *relations*")."""
-    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    found = [c for c in verb.children if c.dep_ in OBJECTS]
     for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
-        found += [c for c in comp.children if c.dep_ in OBJECT_DEPS]
+        found += [c for c in comp.children if c.dep_ in OBJECTS]
     return found
 
 

@@ -1,6 +1,6 @@
 """newsgraph_framing: loaded and propagandistic wording, flagged with a technique name.
 
-The lexicon is data (``newsgraph/data/framing/lexicon.csv``: pattern, category,
+The lexicon is data (``newsgraph/data/<lang>/framing.csv``: pattern, category,
 note), matched with spaCy's ``PhraseMatcher`` (and ``Matcher`` for patterns with a
 part of speech) on lower-cased words and their inflections.  Categories are SemEval-2020 Task 11 technique names, plus
 newsgraph's ``Appeal_to_Religion``.  Matches are flagged and counted; the text
@@ -9,7 +9,6 @@ is never changed.
 
 from __future__ import annotations
 
-import csv
 import itertools
 from functools import lru_cache
 from pathlib import Path
@@ -19,25 +18,17 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgraph.errors import AnalysisError
+from newsgraph.analyze.lexicon import lexicon, read_table
 from newsgraph.model import Framing
 
-LEXICON = Path(__file__).resolve().parent.parent / "data" / "framing" / "lexicon.csv"
+LEXICON = lexicon().path("framing.csv")
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON) -> tuple[tuple[str, str, str], ...]:
-    """Return the (pattern, category, note) rows of a framing lexicon CSV."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-    rows = list(csv.reader(lines))
-    if rows and rows[0][:2] == ["pattern", "category"]:
-        rows = rows[1:]
-    out = []
-    for number, row in enumerate(rows, 1):
-        if len(row) != 3 or not row[0].strip() or not row[1].strip():
-            raise AnalysisError(f"framing row {number} needs pattern, category, note: {row!r}", source=str(path))
-        out.append((row[0].strip(), row[1].strip(), row[2].strip()))
-    return tuple(out)
+    """Return the (pattern, category, note) rows of a framing lexicon CSV (pattern and category required)."""
+    rows = read_table(path, ("pattern", "category", "note"), required=2)
+    return tuple((r["pattern"], r["category"], r["note"]) for r in rows)
 
 
 def _inflections(word: str) -> list[str]:

@@ -21,9 +21,7 @@ which the actors component loads after the shipped files.
 from __future__ import annotations
 
 import csv
-import functools
 import io
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -64,7 +62,9 @@ def slug(name: str) -> str:
 
 def home_dir() -> Path:
     """Return newsgraph's per-user directory ($NEWSGRAPH_HOME, default ~/.newsgraph)."""
-    return Path(os.environ.get("NEWSGRAPH_HOME") or Path.home() / ".newsgraph")
+    from newsgraph.settings import get_settings  # read when asked, so a changed environment is seen
+
+    return get_settings().home
 
 
 def user_kb_dir() -> Path:
@@ -138,8 +138,6 @@ class KnowledgeBase:
         for path in paths:
             files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
             for file in files:
-                if file.name == "demonyms.csv":
-                    continue
                 for entry in read_csv(file):
                     kb.add(entry)
         return kb
@@ -339,19 +337,3 @@ def import_file(path: Path, fmt: str = "csv", dest_dir: Path | None = None) -> t
     dest = (dest_dir or user_kb_dir()) / f"{slug(path.stem) or 'imported'}.csv"
     write_csv(entries, dest)
     return dest, len(entries)
-
-
-def load_demonyms(path: Path | None = None) -> dict[str, str]:
-    """Return {demonym (lowercase): ISO alpha-3} from ``demonyms.csv`` in the shipped KB."""
-    path = path or SHIPPED_DIR / "demonyms.csv"
-    result: dict[str, str] = {}
-    with path.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            result[row["demonym"].strip().casefold()] = row["country"].strip().upper()
-    return result
-
-
-@functools.cache
-def demonym_words() -> frozenset[str]:
-    """Return the shipped demonyms, lower case ("palestinian", "kurdish"), read once."""
-    return frozenset(load_demonyms())

@@ -1,4 +1,4 @@
-"""PLOVER event triggers: the lexicon (data/plover/triggers.csv) and finding triggers in a parse.
+"""PLOVER event triggers: the trigger lexicons (data/<lang>/events/) and finding triggers in a parse.
 
 A trigger row is a head lemma plus the lemmas that must hang below it in the
 dependency parse ("hold talk" is "held talks", "call for" is "called for").
@@ -10,7 +10,6 @@ patterns for what is a dictionary look-up here.
 
 from __future__ import annotations
 
-import csv
 import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -18,9 +17,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.errors import AnalysisError
+from newsgraph.analyze.lexicon import lexicon, read_table
+from newsgraph.analyze.syntax import clause_verb, prep_objects
+from newsgraph.errors import LexiconError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "plover"
+#: The shipped trigger lexicons and the nominal list of the default language.
+DATA_DIR = lexicon().path("events")
 
 #: The PLOVER event types newsgraph emits (the names of the PLOVER gold-standard records).
 PLOVER_TYPES = (
@@ -32,22 +34,6 @@ PLOVER_TYPES = (
 VIOLENCE = "VIOLENCE"
 #: Lexicon type of phrases that look like triggers but tell no event ("declined to comment").
 NO_EVENT = "NONE"
-
-#: Lemmas that mark an actor or weapon as military (CAMEO 19x "fight" vs 18x "assault").
-MILITARY_LEMMAS = frozenset(
-    "army military troop soldier force jet warplane aircraft airstrike artillery tank navy warship "
-    "helicopter drone missile rocket shell shelling battalion brigade regiment marine airforce "
-    "air-force paratrooper militia".split()
-)
-
-
-#: Verbs of promising whose complement event is what is promised.
-PROMISE_LEMMAS = frozenset({"vow", "pledge", "promise", "swear", "offer"})
-
-
-#: Lemmas of bombs and mines: unconventional violence (CAMEO 183) whoever uses them.
-EXPLOSIVE_LEMMAS = frozenset("bomb bombing explosive explosion ied mine minefield grenade bomber".split())
-
 
 @dataclass(frozen=True)
 class TriggerRule:
@@ -67,6 +53,12 @@ class TriggerRule:
 
 
 MUST_RULE = TriggerRule("must", (), "VERB", "DEMAND", None)
+#: Verbs of promising whose complement event is what is promised.
+PROMISE_LEMMAS = lexicon().words("events/intent.csv", "promise")
+#: Nouns that only measure or frame what they are "of": the event is in the "of" phrase
+#: ("a state of emergency", "part of the stronghold", "a round of talks"), unlike
+#: "the endorsement of a leader".
+_FRAMES = lexicon().words("events/measures.csv", "frame")
 
 
 @dataclass(frozen=True)
@@ -96,27 +88,18 @@ def lexicon_paths() -> tuple[Path, ...]:
     return (*user, *LEXICONS)
 
 
-def _csv_rows(path: Path, what: str) -> list[list[str]]:
-    """Return the rows of a data CSV, skipping blank and ``#`` comment lines; an unreadable file is an AnalysisError."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnalysisError(f"cannot read the {what}: {exc}", source=str(path)) from exc
-    return list(csv.reader(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")))
+#: The columns of a trigger lexicon (see the header of data/en/events/triggers.csv).
+TRIGGER_COLUMNS = ("trigger", "pos", "type", "mode", "cameo")
 
 
 def _read_lexicon(path: Path) -> list[TriggerRule]:
-    name = str(path)
     found: list[TriggerRule] = []
-    for number, row in enumerate(_csv_rows(path, "trigger lexicon"), 1):
-        if len(row) not in (4, 5):
-            raise AnalysisError(f"trigger row {number} has {len(row)} columns, expected 4 or 5: {row!r}", source=name)
-        words, pos, etype, mode = (cell.strip() for cell in row[:4])
-        cameo = row[4].strip() if len(row) == 5 else ""
+    for row in read_table(path, TRIGGER_COLUMNS, key=("trigger", "pos"), min_cells=4):
+        words, pos, etype, mode, cameo = (row[c] for c in TRIGGER_COLUMNS)
         if etype == VIOLENCE:
             etype = "FIGHT/ASSAULT"
         if etype != NO_EVENT and (any(p not in PLOVER_TYPES for p in etype.split("/")) or etype.count("/") > 1):
-            raise AnalysisError(f"trigger row {number}: unknown PLOVER type {etype!r}", source=name)
+            raise LexiconError(f"unknown PLOVER type {etype!r}", source=row.source)
         head, *needs = words.lower().split()
         found.append(TriggerRule(head, tuple(needs), pos or None, etype, mode or None, cameo or None))
     return found
@@ -186,11 +169,6 @@ _NOT_BELOW = frozenset({
 })
 
 
-def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Return the objects of ``token``'s prepositions among ``preps`` ("talks *with* X": X)."""
-    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
-
-
 def _below(token: Token) -> list[Token]:
     """Children, then grandchildren, of ``token`` in its own clause (the places a trigger's other words sit),
     then what an object is "of" ("declared a state *of emergency*", "handed over tonnes *of medicine*")."""
@@ -202,13 +180,6 @@ def _below(token: Token) -> list[Token]:
 
 #: Where a framing noun sits below a trigger for its "of" phrase to be read.
 _FRAMED_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj"})
-#: Nouns that only measure or frame what they are "of": the event is in the "of" phrase
-#: ("a state of emergency", "part of the stronghold", "a round of talks"), unlike
-#: "the endorsement of a leader".
-_FRAMES = frozenset(
-    "state part number series round wave kind type lot set batch shipment consignment convoy "
-    "package amount quantity dozen hundred thousand million ton tonne kg kilogram".split()
-)
 
 
 def _measure(noun: Token) -> bool:
@@ -267,7 +238,7 @@ def _best(token: Token, candidates: HeadRules, below: list[Token], nominal: bool
 @lru_cache(maxsize=1)
 def load_nominals(path: Path = DATA_DIR / "nominals.csv") -> dict[str, str]:
     """Return {noun lemma: verb lemma} of nouns naming a verb's deed ("suspension": "suspend")."""
-    return {row[0].strip().lower(): row[1].strip().lower() for row in _csv_rows(path, "nominal list") if len(row) >= 2}
+    return {r["noun"].lower(): r["verb"].lower() for r in read_table(path, ("noun", "verb"), required=2)}
 
 
 def _of_phrase(noun: Token) -> list[Token]:
@@ -337,30 +308,6 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     ]
 
 
-AGENT_LISTS = (DATA_DIR / "agents.csv", DATA_DIR / "phoenix_agents.csv")
-
-
-@lru_cache(maxsize=4)
-def load_agent_sectors(*paths: Path) -> dict[str, str]:
-    """Return {lemma: sector code} of the nouns that name a political agent without naming who
-    ("police": "COP", "farmer": "AGR"); the first list that has a lemma gives its sector.
-
-    Reads ``AGENT_LISTS`` unless given paths.
-    """
-    found: dict[str, str] = {}
-    for path in paths or AGENT_LISTS:
-        for row in _csv_rows(path, "agent list"):
-            if row and row[0].strip():
-                found.setdefault(row[0].strip().lower(), row[1].strip() if len(row) > 1 else "")
-    return found
-
-
-@lru_cache(maxsize=4)
-def load_agents(*paths: Path) -> frozenset[str]:
-    """Return the lemmas of ``load_agent_sectors`` (reads ``AGENT_LISTS`` unless given paths)."""
-    return frozenset(load_agent_sectors(*paths))
-
-
 def _object_of_trigger(token: Token, found: dict[int, Trigger]) -> bool:
     """True for a noun that is what another trigger acts on: "condemned the *attack*", "brokered a *ceasefire*"."""
     return token.pos_ != "VERB" and token.dep_ == "dobj" and token.head.i in found
@@ -368,11 +315,7 @@ def _object_of_trigger(token: Token, found: dict[int, Trigger]) -> bool:
 
 def _governed(token: Token, found: dict[int, Trigger]) -> bool:
     """True when ``token`` is the complement or the purpose of another trigger ("agreed to *meet*")."""
-    node = token
-    for _ in range(8):  # a noun counts from its verb: "agreed to host *talks*"
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
-        node = node.head
+    node = clause_verb(token)  # a noun counts from its verb: "agreed to host *talks*"
     if node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         # a purpose ("staged demonstrations *to demand* reforms") is the aim of the
         # event it hangs on, not a second event

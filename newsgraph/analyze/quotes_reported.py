@@ -28,6 +28,7 @@ from newsgraph.analyze.cues import (
     CALL_FOR,
     CARRIER_VERBS,
     CLAUSE_ONLY,
+    DECLINING_VERBS,
     HYPOTHETICAL_MODALS,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
@@ -35,15 +36,15 @@ from newsgraph.analyze.cues import (
     QUOTE_ONLY,
     REPORT_NOUNS,
     REPORTER_WORDS,
+    SAYING_TO_VERBS,
     SAYING_VERBS,
+    TELLING_VERBS,
     TOPIC_VERBS,
+    XCOMP_CUES,
 )
+from newsgraph.analyze.syntax import sentence_bounds, speaker_subject, trim_edges
 
 _CLAUSES = ("ccomp",)
-_DECLINING = frozenset({"decline", "refuse", "fail", "hesitate"})
-_XCOMP_CUES = frozenset(
-    {"promise", "vow", "pledge", "urge", "threaten", "ask", "demand", "agree", "refuse", "warn", "tell"}
-)
 #: What a speaker addresses someone in: "in a letter to X".
 _MESSAGES = frozenset({"letter", "message", "remark", "speech", "address", "note", "email", "statement"})
 #: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
@@ -138,27 +139,14 @@ def reported_speech(doc: Doc) -> list[Reported]:
 def _trimmed(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     """Return the char span of tokens ``left..right`` without edge punctuation, a leading
     complementiser ("that") or an unmatched quote mark; None if nothing of weight is left."""
-    while left <= right and (doc[left].is_punct or doc[left].is_space or (
-            doc[left].lower_ in ("that", "whether") and doc[left].dep_ == "mark")):
-        if doc[left].text in "“\"‘«" and _has_close(doc, left, right):
-            break
-        left += 1
-    while right >= left and (doc[right].is_punct or doc[right].is_space):
-        if doc[right].text in "”\"’»" and _has_open(doc, left, right):
-            break
-        right -= 1
+    edges = trim_edges(doc, left, right, complementiser=True, paired_quotes=True)
+    if edges is None:
+        return None
+    left, right = edges
     words = sum(1 for t in doc[left : right + 1] if not t.is_punct and not t.is_space)
     if words < 2:
         return None
     return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-def _has_close(doc: Doc, left: int, right: int) -> bool:
-    return any(t.text in "”\"’»" for t in doc[left + 1 : right + 1])
-
-
-def _has_open(doc: Doc, left: int, right: int) -> bool:
-    return any(t.text in "“\"‘«" for t in doc[left:right])
 
 
 def speaker_span(tok: Token) -> tuple[int, int]:
@@ -193,32 +181,6 @@ def _aside(prep: Token) -> bool:
                for c in prep.children)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """Return the token naming who performs ``verb``, following coordination and participles."""
-    node = verb
-    for _ in range(6):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
-        if subjects:  # two subjects is a misparse ("Group – On June 21, the Leader said"): take the nearer
-            return min(subjects, key=lambda c: abs(node.i - c.i))
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-        if any(c.dep_ == "nsubjpass" for c in node.children):
-            return None  # "it was said that ...": no speaker named
-        if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i and node.head.pos_ != "ADJ":
-            # (not from "it is worth mentioning": the writer's aside, no one's speech)
-            node = node.head
-            if node.pos_ == "ADP":  # "after saying ..." hangs on a preposition
-                node = node.head
-            continue
-        if node.dep_ == "relcl" or (node.dep_ == "acl" and (node.head.pos_ == "PROPN" or node.head.ent_type_)):
-            return node.head  # "Smith, who said ...", "Smith, saying ..."; not "in order to discuss"
-        return _noun_before(node)
-    return None
-
-
 def inverted_subject(verb: Token) -> Token | None:
     """Return the speaker written after a cue that follows a quote or clause: "“...,” added Smith",
     "..., said international relations expert Jane Roe" (the parser makes it the object)."""
@@ -245,40 +207,7 @@ def speaker_token(cue: Token) -> Token | None:
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    return subject_of(cue) or inverted_subject(cue)
-
-
-def sentence_bounds(tok: Token) -> tuple[int, int]:
-    """Return the token range [start, end) of ``tok``'s sentence.
-
-    (``Token.sent`` walks the whole document's sentences on each call: quadratic.)"""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return start, end
-
-
-def _noun_before(verb: Token) -> Token | None:
-    """Return the noun right before a subjectless verb, the parser's usual slip
-    when a long name is hung on the wrong head ("…, Iran’s Leader Ali Khamenei pointed out")."""
-    sent_start, _ = sentence_bounds(verb)
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= sent_start and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].text == ")"):
-        if doc[i].text == ")":  # "Sen. Chris Murphy (a Connecticut Democrat ...) says"
-            while i >= sent_start and doc[i].text != "(":
-                i -= 1
-        i -= 1
-    if i < sent_start:
-        return None
-    tok = verb.doc[i]
-    if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ not in ("pobj", "dobj"):
-        return tok
-    return None
+    return speaker_subject(cue) or inverted_subject(cue)
 
 
 def _cue_extent(verb: Token) -> tuple[Token, Token]:
@@ -309,11 +238,11 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         return None  # "the said document", "a so-called deal"
     if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # "Asked about X, she said ...": the one asked speaks, in the main clause
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _DECLINING:
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in DECLINING_VERBS:
         return None  # "declined to say whether ..."
     if lemma in QUOTE_ONLY:  # "“...,” he continued": a cue for the quote around it, nothing else
         first, last = _cue_extent(verb)
-        subj = subject_of(verb)
+        subj = speaker_subject(verb)
         if subj is None:
             return None
         return Reported(first.idx, last.idx + len(last.text), None, None, speaker_span(subj), subj, cue_token=verb)
@@ -321,7 +250,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     np_content = False
     if content is None and lemma == "refer":
         content = _refer_as(doc, verb)
-    if content is None and lemma in _XCOMP_CUES:
+    if content is None and lemma in XCOMP_CUES:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and xcomp.i > verb.i:
             content = _trimmed(doc, xcomp.left_edge.i, xcomp.right_edge.i)
@@ -339,7 +268,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         content = _around(doc, verb.head, verb)  # "as Comey noted, people ... could be ..."
 
     first, last = _cue_extent(verb)
-    subj = subject_of(first if first.i != verb.i else verb) or inverted_subject(verb)
+    subj = speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
     if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
         return None  # a question the reporter put
     if content is None and subj is not None and subj.head.i == verb.i:
@@ -365,7 +294,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
 def _presenting(doc: Doc, verb: Token) -> Reported | None:
     """"X presented a report on A": the report is X's speech, its words the content."""
     obj = _presented_report(verb)
-    subj = subject_of(verb)
+    subj = speaker_subject(verb)
     content = _trimmed(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
     if content is None or subj is None:
         return None
@@ -439,10 +368,10 @@ def _addressee(verb: Token) -> tuple[int, int] | None:
     """Return the span of whom the speech is addressed to, where the sentence says so."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if lemma in ("tell", "inform", "assure", "brief", "warn", "urge", "ask", "notify", "advise") and child.dep_ in (
+        if lemma in TELLING_VERBS and child.dep_ in (
             "dobj", "dative") and child.pos_ in ("PROPN", "NOUN"):
             return speaker_span(child)
-        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma in ("say", "explain", "write", "speak"):
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma in SAYING_TO_VERBS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return speaker_span(pobj)

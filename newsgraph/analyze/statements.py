@@ -31,9 +31,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.analyze.doc import actor_at
 from newsgraph.analyze.quotes import Quote, find_quotes, paragraphs
-from newsgraph.analyze.quotes_reported import Reported, reported_speech, speaker_span, subject_of
+from newsgraph.analyze.quotes_reported import Reported, reported_speech
 from newsgraph.analyze.statements_speakers import Speakers
 from newsgraph.model import Statement
 
@@ -336,6 +335,7 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
     """Turn drafts into Statements, resolving speakers and addressees to actor ids."""
     para_starts = [p[0] for p in paragraphs(text)]
     speakers = Speakers(doc, sent_starts)
+    index = speakers.index
     statements: list[Statement] = []
     previous: Statement | None = None
     group_speaker: dict[int, tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]] = {}
@@ -359,7 +359,7 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
             continue  # "the fusillade underscored the importance of ...": no one spoke
         if d.group is not None and d.group not in group_speaker:
             group_speaker[d.group] = (speaker_id, speaker, cue)
-        addressee = actor_at(doc, *d.addressee) if d.addressee else None
+        addressee = index.span_actor(*d.addressee) if d.addressee else None
         st = Statement(
             speaker=speaker_id,
             speaker_text=text[speaker[0]:speaker[1]] if speaker else None,
@@ -386,4 +386,4 @@ def _near(para_starts: list[int], previous: Statement, start: int, same: bool = 
     return p_now - p_prev <= (0 if same else 1)
 
 
-__all__ = ["find_statements", "newsgraph_statements", "speaker_span", "subject_of"]
+__all__ = ["find_statements", "newsgraph_statements"]

@@ -28,7 +28,8 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
-from newsgraph.analyze.doc import actor_at, actors_of
+from newsgraph.analyze.doc import actors_of
+from newsgraph.analyze.syntax import ActorIndex
 from newsgraph.model import Statement
 
 #: Plural sources that name no one in particular: "officials said", "Western diplomats say".
@@ -61,6 +62,7 @@ class Speakers:
 
     def __init__(self, doc: Doc, sent_starts: list[int]) -> None:
         self.doc = doc
+        self.index = ActorIndex(doc)
         actors = actors_of(doc)
         self.types = {a.id: a.type for a in actors}
         self.gender = doc._.ng_gender or {} if doc.has_extension("ng_gender") else {}
@@ -76,7 +78,7 @@ class Speakers:
     def resolve(self, start: int, end: int, previous: Statement | None) -> str | None:
         """Return the actor id the speaker words ``text[start:end]`` name, or None."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        found = actor_at(self.doc, start, end)
+        found = self.index.span_actor(start, end)
         if span is None or not len(span):
             return None if found in self.unnamed else found
         head, words = span.root, span.text.lower().split()
@@ -84,14 +86,14 @@ class Speakers:
             return None  # "Authorities said": no one named, whoever the word was merged with
         if head.pos_ == "NOUN":
             for appos in (c for c in head.children if c.dep_ == "appos"):  # "the journalist's lawyer, X,"
-                named = actor_at(self.doc, appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
+                named = self.index.span_actor(appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
                 if named is not None:
                     return named
         if found is not None:
             if self.types.get(found) == "PERSON" and head.pos_ == "NOUN" and any(
                     c.dep_ == "poss" for c in head.children):
                 # "the journalist's lawyer", "Smith's spokesman": the person named is not the one speaking
-                found = actor_at(self.doc, head.idx, head.idx + len(head.text))
+                found = self.index.span_actor(head.idx, head.idx + len(head.text))
             return None if found in self.unnamed else found
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self.pronoun(previous, start, words[0])
@@ -138,7 +140,7 @@ class Speakers:
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subj is not None:
-                found = actor_at(doc, subj.idx, subj.idx + len(subj.text))
+                found = self.index.span_actor(subj.idx, subj.idx + len(subj.text))
                 if found is not None and found not in self.unnamed:
                     return found
             break

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from distributed import WorkerPlugin
 
 from newsgraph.batch.inputs import FeedSource, InputItem
-from newsgraph.errors import FetchError, NewsgraphError, PrivateAddressError
+from newsgraph.errors import FetchError, InputError, NewsgraphError, PrivateAddressError
 from newsgraph.model import Analysis, Article, IngestFailure, RawDocument
+from newsgraph.settings import MAX_INPUT_BYTES
 
 _LOCK = threading.Lock()
 #: One analysis at a time per process: a worker started with several threads
@@ -181,8 +182,8 @@ class _Partition:
             self.current = outcome = InputOutcome(item)
             self.result.outcomes.append(outcome)
             if item.kind == "rejected":
-                self.result.failures.append(IngestFailure(source=item.source, stage="ingest", error=f"{item.source}: {item.reason}",
-                                                          error_type="InputError"))
+                self.result.failures.append(failure(item.source, "ingest", InputError(item.reason or "refused",
+                                                                                      source=item.source)))
                 outcome.failures += 1
                 continue
             try:
@@ -235,7 +236,7 @@ def poll_feed(feed: FeedSource, options: TaskOptions) -> list[tuple[str, dict[st
             content = fetch(feed.target, allow_private=options.allow_private, timeout=options.timeout,
                             source=feed.source, **kwargs).content
         else:
-            content = files.read_file(feed.target, max_bytes=options.max_bytes or 20_000_000, source=feed.source).content
+            content = files.read_file(feed.target, max_bytes=options.max_bytes or MAX_INPUT_BYTES, source=feed.source).content
         return [(item.link, item.hints) for item in feeds.parse_feed(content, feed.source)]
     except Exception as err:
         return failure(feed.source, "ingest", err)

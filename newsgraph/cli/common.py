@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Optional
@@ -14,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.settings import get_settings
 
 #: Errors and progress go to stderr; records go to stdout.
 err_console = Console(stderr=True, highlight=False)
@@ -23,7 +23,7 @@ DEFAULT_DB = "sqlite:///newsgraph.db"
 
 def db_url(option: str | None) -> str:
     """Return the database URL: the --db option, else $NEWSGRAPH_DB, else ./newsgraph.db."""
-    url = option or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
+    url = option or get_settings().db or DEFAULT_DB
     if "://" not in url:  # a bare path means a SQLite file
         url = f"sqlite:///{url}"
     return url

@@ -45,20 +45,18 @@ def format_text(article: "Article") -> str:
 
 
 def _wants_progress(sources: list[str]) -> bool:
-    """A progress bar for many documents: several sources, or one that holds many (directory, feed, WARC)."""
-    from pathlib import Path
+    """A progress bar for many documents: several sources, or one that holds many (directory, feed, WARC, list, corpus)."""
+    from newsgraph.errors import InputError
+    from newsgraph.ingest import classify
 
     if not err_console.is_terminal:
         return False
     if len(sources) > 1:
         return True
-    source = sources[0]
-    lowered = source.lower()
-    return (
-        Path(source).is_dir()
-        or lowered.startswith("feed:")
-        or lowered.endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml", ".urls"))
-    )
+    try:
+        return classify(sources[0]) not in ("file", "stdin", "url")
+    except InputError:
+        return False
 
 
 @reads_sources

@@ -19,6 +19,7 @@ from newsgraph.extract.ids import article_id
 from newsgraph.extract.language import detect_language
 from newsgraph.extract.outlets import outlets
 from newsgraph.model import Article, RawDocument
+from newsgraph.settings import MAX_INPUT_BYTES
 
 __all__ = ["extract_article", "is_html", "MAX_BYTES", "MIN_WORDS"]
 
@@ -28,7 +29,7 @@ __all__ = ["extract_article", "is_html", "MAX_BYTES", "MIN_WORDS"]
 for _name in ("trafilatura", "htmldate", "charset_normalizer", "courlan"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-MAX_BYTES = 20_000_000
+MAX_BYTES = MAX_INPUT_BYTES
 #: A body shorter than this is flagged low-confidence: it may be a teaser, an index page, an error page.
 MIN_WORDS = 50
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

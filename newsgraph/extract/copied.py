@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from newsgraph.extract.dates import find_printed_date, find_relative_date
 from newsgraph.extract.draft import Draft
-from newsgraph.extract.furniture import classify
+from newsgraph.extract.fallback import word_count
+from newsgraph.extract.furniture import _TAIL_HEADING, classify
 from newsgraph.extract.outlets import outlets
 from newsgraph.model import Furniture
 
@@ -29,8 +30,18 @@ MAX_BYLINE_CHARS = 120
 #: A paragraph this long is prose whatever its punctuation.
 PROSE_CHARS = 200
 #: Prose ends like a sentence; a short line that does so with ! or ? may still be a headline.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 PROSE_WORDS = 12
+#: What a line that is not prose weighs against the article around it: this, plus its words up to the max.
+SHORT_LINE_COST = 2
+MAX_SHORT_LINE_COST = 10
+#: What a line opening readers' comments or a list of other stories weighs: a wall, or nearly.
+COMMENTS_COST = 60
+SECTION_COST = 15
+#: Prose words before a comment-form line for it to mark the end of the article.
+MIN_ARTICLE_WORDS = 30
+#: Lines before the article where its headline, date and byline are looked for.
+HEADER_WINDOW = 12
 #: Short lines in a row (menus, tag lists) that are never the article's own: at least this many.
 MIN_RUN = 3
 MAX_RUN_WORDS = 6
@@ -42,8 +53,7 @@ _DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated?|date|cr
 _SEPARATOR_BEFORE = re.compile(r"[|•·–—-]\s*$")
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+_words = word_count
 
 
 def is_prose(paragraph: str) -> bool:
@@ -53,15 +63,61 @@ def is_prose(paragraph: str) -> bool:
         return False
     if len(text) > PROSE_CHARS:
         return True
-    return bool(_SENTENCE_END.search(text)) and (text.rstrip("\"'”’)]").endswith((".", "…")) or _words(text) >= PROSE_WORDS)
+    text = _without_credit(text)
+    if not _SENTENCE_END.search(text):
+        return False
+    return text.rstrip("\"'”’)]」』").endswith((".", "…", "。")) or _words(text) >= PROSE_WORDS
 
 
-def first_prose(paragraphs: list[str]) -> int:
-    """Return the index of the first prose paragraph (1 when there is none: the first line is the header)."""
-    for index, paragraph in enumerate(paragraphs[:MAX_HEADER_LINES]):
-        if is_prose(paragraph) and not _date_line(paragraph, None):
+def _without_credit(text: str) -> str:
+    """Return ``text`` without a closing agency credit ("... said. -Xinhua")."""
+    m = _TRAILING_CREDIT.search(text)
+    if m and m.start() > 0 and m.group(0).strip()[:1] in "-–—(" and m.group("credit").strip() in outlets().by_credit:
+        return text[: m.start()].rstrip()
+    return text
+
+
+def _score(paragraph: str) -> int:
+    """Return a paragraph's weight for finding the article: prose counts its words, other lines count against."""
+    if is_prose(paragraph) and not _date_line(paragraph, None):
+        return _words(paragraph)
+    found = classify(paragraph)
+    if found and found[0] == "comment-form" and _words(paragraph) >= 2:  # readers' comments follow
+        return -COMMENTS_COST
+    if _TAIL_HEADING.match(paragraph.strip()):  # "Related stories", "Most read": other articles follow
+        return -SECTION_COST
+    return -(SHORT_LINE_COST + min(_words(paragraph), MAX_SHORT_LINE_COST))
+
+
+def _comments_start(paragraphs: list[str]) -> int:
+    """Return where readers' comments start (a comment-form line after some prose), else len(paragraphs):
+    comments come after the article, however long they are."""
+    prose = 0
+    for index, paragraph in enumerate(paragraphs):
+        found = classify(paragraph)
+        # A bare "Comments" is often a link near the top that jumps to them; the comments open with more.
+        if found and found[0] == "comment-form" and prose >= MIN_ARTICLE_WORDS and _words(paragraph) >= 2:
             return index
-    return 1 if len(paragraphs) > 1 else 0
+        if found is None and is_prose(paragraph):
+            prose += _words(paragraph)
+    return len(paragraphs)
+
+
+def main_block(paragraphs: list[str]) -> tuple[int, int]:
+    """Return (start, end) of the article in a copied page: the run of paragraphs of highest total weight
+    (prose for, menus and link lists against; Kadane's maximum subarray).  Without any prose: (1, len),
+    the first line taken for the header."""
+    best, best_span = 0, None
+    total, start = 0, 0
+    for index, paragraph in enumerate(paragraphs[: _comments_start(paragraphs)]):
+        if total <= 0:
+            total, start = 0, index
+        total += _score(paragraph)
+        if total > best:
+            best, best_span = total, (start, index + 1)
+    if best_span is None:
+        return (1 if len(paragraphs) > 1 else 0), len(paragraphs)
+    return best_span
 
 
 def _date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | None:

@@ -62,6 +62,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookies", re.compile(r"\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b", re.I)),
     ("copyright", re.compile(r"\ball rights reserved\b|^our standards\s*:", re.I)),
     ("comment-form", re.compile(r"^(?:comments?|your comment|post your comment|send comment|name|email)\s*[:*]?\s*$", re.I)),
+    ("comment-form", re.compile(r"^\d+\s+(?:comments?|responses?|replies)\b.{0,100}$", re.I)),
+    ("comment-form", re.compile(r"^(?:show|view|load|read) (?:all |more )?(?:\d+ )?comments?\b.{0,30}$", re.I)),
+    ("share-buttons", re.compile(r"^click to (?:share|email|print)\b.{0,80}$", re.I)),
+    ("comment-form", re.compile(
+        r"^\S.{0,60}\b(?:on )?[a-z]+\.? \d{1,2},? \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says|wrote)\s*:?$", re.I)),
+    ("navigation", re.compile(r"^(?:previous|next|older|newer) (?:post|article|story|entry)\b.{0,120}$", re.I)),
     # WordPress shortcodes left in the text: "[button link=...]Send us...[/button]".
     ("shortcode", re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -10,6 +11,7 @@ from lxml.html import HtmlElement
 from newsgraph.errors import EmptyDocumentError
 from newsgraph.extract.dates import looks_iso, parse_iso
 from newsgraph.extract.draft import Draft
+from newsgraph.extract.fallback import drop_figure_tables, fallback_text, word_count
 from newsgraph.extract.furniture import strip_furniture, strip_header
 from newsgraph.extract.language import detect_language
 from newsgraph.extract.text import take_byline_prefix
@@ -26,6 +28,8 @@ TRAFILATURA_OPTIONS: dict[str, object] = {
 MAX_ANCHORS = 5000
 #: Fewer words than this is page chrome (a menu, a login form), not an article.
 MIN_WORDS = 10
+#: Fewer words than this from the main extractor, and the fallbacks are tried (and kept if they give twice as many).
+FALLBACK_WORDS = 50
 #: Meta tags that state a publication time (htmldate gives the day; these can tell the time).
 _DATE_META = (
     "article:published_time",
@@ -41,6 +45,8 @@ _DATE_META = (
     "sailthru.date",
     "parsely-pub-date",
 )
+#: Stands for trafilatura's metadata when only the baseline pass found text.
+_NO_METADATA = SimpleNamespace(sitename=None, hostname=None, title=None, url=None, author=None, date=None)
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
@@ -123,23 +129,44 @@ def clean_title(title: str | None, site: str | None) -> str | None:
     return title.strip()
 
 
-def extract_html(html: str, *, url: str | None, source: str) -> Draft:
-    """Return the parts of an article given as an HTML page; raise EmptyDocumentError when it holds none."""
+def _main_text(html: str, url: str | None, source: str) -> tuple[HtmlElement, object, list[str], list[str]]:
+    """Return (tree, trafilatura result, paragraphs, warnings): trafilatura on the page, and when it finds
+    nothing or too little, the fallbacks of ``newsgraph.extract.fallback`` on the repaired markup."""
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
     tree = load_html(html)
+    result = None
+    if tree is not None:
+        result = bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    text = (getattr(result, "text", None) if result is not None else None) or ""
+    warnings: list[str] = []
+    words = word_count(text)
+    if words < FALLBACK_WORDS:
+        found, fallback, how, fallback_tree = fallback_text(html, url, TRAFILATURA_OPTIONS, max(MIN_WORDS, 2 * words))
+        if fallback_tree is not None:
+            warnings.append(f"the main extractor found {'no' if words < MIN_WORDS else 'too little'} article"
+                            f" text: text from {how}")
+            tree, text = fallback_tree, fallback
+            result = found if found is not None else result
     if tree is None:
         raise EmptyDocumentError("no HTML content could be parsed", source=source)
-    candidates = time_candidates(tree)
-    result = bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text.strip():
         raise EmptyDocumentError("no article text found in the page", source=source)
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     words = sum(len(p.split()) for p in paragraphs)
     if words < MIN_WORDS:
         raise EmptyDocumentError(f"no article text found in the page (only {words} words of text)", source=source)
+    return tree, result, paragraphs, warnings
+
+
+def extract_html(html: str, *, url: str | None, source: str) -> Draft:
+    """Return the parts of an article given as an HTML page; raise EmptyDocumentError when it holds none."""
+    tree, result, paragraphs, warnings = _main_text(html, url, source)
+    candidates = time_candidates(tree)
+    paragraphs, tables = drop_figure_tables(paragraphs)
+    if result is None:  # the baseline pass gives text only
+        result = _NO_METADATA
     site = result.sitename or result.hostname or None
     title = clean_title(result.title, site)
     page_url = _canonical(url, result.url)
@@ -158,7 +185,6 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
     byline, removed = take_byline_prefix(cleaned.paragraphs, result.author or None)
     if removed:
         header.append(removed)
-    warnings: list[str] = []
     published, precision = published_with_precision(result.date, candidates, warnings)
     return Draft(
         extractor="html",
@@ -170,7 +196,8 @@ def extract_html(html: str, *, url: str | None, source: str) -> Draft:
         url=page_url,
         site=site,
         language=language,
-        furniture=header + cleaned.furniture,
+        furniture=header + cleaned.furniture + tables,
         related=cleaned.related,
         warnings=warnings,
+        low_confidence=bool(warnings and result is _NO_METADATA),
     )

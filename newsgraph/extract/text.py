@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsgraph.extract.copied import first_prose, read_header, site_of, strip_runs, take_credits
+from newsgraph.extract.copied import HEADER_WINDOW, main_block, read_header, site_of, strip_runs, take_credits
 from newsgraph.extract.draft import Draft
-from newsgraph.extract.furniture import strip_furniture
+from newsgraph.extract.furniture import classify, strip_furniture
 from newsgraph.model import Furniture
 
 #: Lines of hard-wrapped prose are at least this long (but for a paragraph's last line).
@@ -76,19 +76,20 @@ def take_byline_prefix(paragraphs: list[str], byline: str | None) -> tuple[str |
 def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str | None = None) -> Draft:
     """Return the parts of an article given as copied text (a page's visible text, furniture included).
 
-    The header (the lines before the first prose paragraph) gives the title,
-    the date (printed, or relative to ``fetched_at``) and the byline; the rest
-    is cleaned of furniture; the outlet is recognised from ``url``, the byline
-    or an agency credit (``newsgraph/data/outlets.csv``).
+    The article is the run of prose of most weight (``main_block``); the lines
+    just before it give the title, the date (printed, or relative to
+    ``fetched_at``) and the byline; everything else is furniture; the outlet is
+    recognised from ``url``, the byline or an agency credit
+    (``newsgraph/data/outlets.csv``).
     """
     paragraphs = split_paragraphs(text)
     draft = Draft(extractor="text")
-    start = first_prose(paragraphs)
-    header, paragraphs = paragraphs[:start], paragraphs[start:]
-    if not paragraphs and header:  # nothing but short lines: the last one is the text
-        paragraphs = [header.pop()]
-    furniture = read_header(header, draft, fetched_at)
-    cleaned = strip_furniture(paragraphs)
+    start, end = main_block(paragraphs)
+    window = max(0, start - HEADER_WINDOW)
+    before, header, after = paragraphs[:window], paragraphs[window:start], paragraphs[end:]
+    furniture = [Furniture(text=line, reason=_reason(line, "navigation")) for line in before]
+    furniture += read_header(header, draft, fetched_at)
+    cleaned = strip_furniture(paragraphs[start:end])
     paragraphs = strip_runs(cleaned.paragraphs, cleaned.furniture)
     draft.byline, removed = take_byline_prefix(paragraphs, draft.byline)
     if removed:
@@ -98,6 +99,13 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
         draft.byline = credit
     draft.site = site_of(url, draft.byline, credit)
     draft.paragraphs = paragraphs
-    draft.furniture = furniture + cleaned.furniture
-    draft.related = cleaned.related
+    trailing = strip_furniture(after)
+    draft.furniture = furniture + cleaned.furniture + trailing.furniture
+    draft.furniture += [Furniture(text=line, reason=_reason(line, "footer")) for line in trailing.paragraphs]
+    draft.related = cleaned.related + trailing.related
     return draft
+
+
+def _reason(line: str, default: str) -> str:
+    found = classify(line)
+    return found[0] if found else default

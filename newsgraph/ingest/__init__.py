@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest import corpus, feeds, files, http, warc
 from newsgraph.model import RawDocument
+from newsgraph.settings import MAX_INPUT_BYTES
 
 ErrorHandler = Callable[[NewsgraphError], None]
 
@@ -100,7 +101,7 @@ def iter_documents(
     allow_private: bool = False,
     on_error: ErrorHandler | None = None,
     timeout: float = 20.0,
-    max_bytes: int = 20_000_000,
+    max_bytes: int = MAX_INPUT_BYTES,
     fields: dict[str, str] | None = None,
 ) -> Iterator[RawDocument]:
     """Yield a RawDocument for each document the sources hold, in order.

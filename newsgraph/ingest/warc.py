@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 import gzip
+import re
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -13,6 +14,9 @@ from newsgraph.errors import DocumentTooLargeError, NewsgraphError, WarcError
 from newsgraph.model import RawDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: How much of warcio's complaint (which quotes the damaged bytes) goes into the error line.
+MAX_QUOTED = 80
 
 
 class _QuietArchiveIterator(ArchiveIterator):
@@ -76,11 +80,17 @@ class WarcReader:
 
     def __iter__(self) -> Iterator[RawDocument]:
         source, count, position = self.source, 0, self.offset
+        records = None
         try:
             with open(self.path, "rb") as stream:
                 stream.seek(self.offset)
                 records = _QuietArchiveIterator(stream)
                 for record in records:
+                    if record.rec_type is None:  # "WARC/1.0" and then no WARC-Type: not a record
+                        if _only_blank_from(self.path, records.get_record_offset()):
+                            break  # blank lines after the last gzip member
+                        raise WarcError(f"not a WARC record at byte {records.get_record_offset()} "
+                                        f"(after {count} HTML record(s)): no WARC-Type header", source=source)
                     if records.err_count:
                         raise WarcError(
                             f"corrupt WARC after {count} HTML record(s), near byte {position}: "
@@ -119,11 +129,25 @@ class WarcReader:
         except NewsgraphError:
             raise
         except Exception as err:  # warcio raises many kinds on damaged input (ArchiveLoadFailed, EOFError, zlib...)
-            first_line = (str(err).strip().splitlines() or [type(err).__name__])[0]
+            first_line = " ".join(_CONTROL.sub(" ", (str(err).strip().splitlines() or [""])[0]).split())
+            first_line = first_line[:MAX_QUOTED] or type(err).__name__
+            # warcio's offset is where it stopped: the end of the last good record, where the damage starts.
+            at = getattr(records, "offset", None) if records is not None else None
             raise WarcError(
-                f"truncated or corrupt WARC after {count} HTML record(s), near byte {position}: {first_line}",
+                f"truncated or corrupt WARC after {count} HTML record(s), at byte {at if at is not None else position}:"
+                f" {first_line}",
                 source=source,
             ) from err
+
+
+def _only_blank_from(path: str | Path, offset: int) -> bool:
+    """Return True when the file holds nothing but whitespace from ``offset`` on."""
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        while chunk := stream.read(65536):
+            if chunk.strip():
+                return False
+    return True
 
 
 def _content_type(record) -> str | None:  # noqa: ANN001 - warcio's record type is untyped

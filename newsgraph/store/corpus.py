@@ -123,7 +123,10 @@ def find_actor(conn: Connection, name: str) -> CorpusActor:
             .limit(1)
         ).scalar()
 
-    found = best(t.actor_names.c.norm == norm)
+    # a name that identifies its actor first; then one only shown as some article's alias (store/names.py)
+    found = best(sa.and_(t.actor_names.c.norm == norm, t.actor_names.c.family.not_like("-%")))
+    if found is None:
+        found = best(t.actor_names.c.norm == norm)
     if found is None:  # a part of a name: "Haniyeh" for "Ismail Haniyeh"
         pattern = _like_escape(norm)
         found = best(sa.or_(

@@ -35,9 +35,8 @@ from sqlalchemy.engine import Connection
 from newsgraph.model import Actor, Event
 from newsgraph.store import schema as t
 from newsgraph.store.merge import event_key, merge_actors
+from newsgraph.store.names import family, linking_names, normalise_name, shown_only
 from newsgraph.store.util import insert_ignore, now_iso
-
-FAMILIES = {"PERSON": "PERSON", "ORG": "ORG", "GROUP": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 NUM_PERM = 128
 BANDS, ROWS = 16, 8  # LSH: 16 bands of 8 rows, candidate threshold about (1/16) ** (1/8) = 0.71
@@ -46,21 +45,6 @@ SHINGLE = 5
 # datasketch 2 names its permutation scheme and requires it when rebuilding a
 # sketch from stored values; pin it so stored bands stay comparable.
 _SCHEME = {"scheme": "affine32"} if "scheme" in inspect.signature(MinHash).parameters else {}
-
-
-def family(actor_type: str) -> str:
-    """Return the type family used to match names ("PERSON", "ORG", "PLACE", "OTHER")."""
-    return FAMILIES.get(actor_type, "OTHER")
-
-
-def normalise_name(name: str) -> str:
-    """Return a name folded for matching: no accents, case or punctuation, single spaces, no leading 'the'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    words = re.findall(r"\w+", plain)
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)[:400]
 
 
 def text_hash(body: str) -> str:
@@ -82,7 +66,8 @@ def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | No
     are then resolved in order, each seeing the ones resolved before it.
     """
     names = {a.id: [n for n in dict.fromkeys([a.name, *a.aliases]) if normalise_name(n)] for a in actors}
-    norms = sorted({normalise_name(n) for ns in names.values() for n in ns})
+    links = {a.id: linking_names(names[a.id], a.type) for a in actors}
+    norms = sorted({n for ns in links.values() for n in ns})
     seen: dict[tuple[str, str], list[tuple[int, str | None, str | None]]] = {}
     for i in range(0, len(norms), 500):
         for row in conn.execute(
@@ -108,7 +93,7 @@ def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | No
             found = by_key.get(("wd", actor.wikidata))
         matches: list[tuple[int, str | None, str | None]] = []
         if fam != UNMATCHED:
-            for norm in (normalise_name(n) for n in names[actor.id]):
+            for norm in sorted(links[actor.id]):
                 # a different knowledge-base identity with the same name is another actor
                 matches += [(i, kb, wd) for i, kb, wd in seen.get((norm, fam), ())
                             if not ((actor.kb_id and kb and kb != actor.kb_id)
@@ -122,13 +107,12 @@ def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | No
                 "name": actor.name, "type": actor.type, "kb_id": actor.kb_id, "wikidata": actor.wikidata,
                 "country": actor.country, "created_at": now_iso(),
             }).inserted_primary_key[0])
-            rows = [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam} for n in names[actor.id]]
+            rows = _name_rows(found, names[actor.id], links[actor.id], fam)
             if rows:  # now, so that a later actor's match can see it
                 conn.execute(insert_ignore(conn, t.actor_names, ["norm", "family", "actor_id"]), rows)
         else:
             enrich.append((found, actor))
-            name_rows += [{"actor_id": found, "name": n[:2000], "norm": normalise_name(n), "family": fam}
-                          for n in names[actor.id]]
+            name_rows += _name_rows(found, names[actor.id], links[actor.id], fam)
         # every other corpus actor this actor is named like is the same actor (order independence)
         for other in sorted({i for i, _, _ in matches if i != found}):
             if not _joinable(conn, found, other):
@@ -141,8 +125,8 @@ def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | No
             _renamed(gone, kept, seen, by_key, result, enrich)
             enrich.append((kept, actor))
             found = kept
-        for n in names[actor.id]:
-            entries = seen.setdefault((normalise_name(n), fam), [])
+        for n in links[actor.id]:
+            entries = seen.setdefault((n, fam), [])
             if all(e[0] != found for e in entries):
                 entries.append((found, actor.kb_id, actor.wikidata))
         if actor.kb_id:
@@ -157,6 +141,16 @@ def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | No
     if touched is not None:
         touched.update(i for i, _ in enrich)
     return result
+
+
+def _name_rows(actor_id: int, names: list[str], links: set[str], fam: str) -> list[dict[str, object]]:
+    """Return actor_names rows: linking names in the actor's family, the others under one no lookup uses."""
+    rows = []
+    for n in names:
+        norm = normalise_name(n)
+        kind = fam if norm in links or fam == UNMATCHED else shown_only(fam)
+        rows.append({"actor_id": actor_id, "name": n[:2000], "norm": norm, "family": kind})
+    return rows
 
 
 def _joinable(conn: Connection, found: int, other: int) -> bool:

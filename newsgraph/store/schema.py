@@ -286,7 +286,8 @@ ingest_failures = sa.Table(
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    """Alembic filter: leave the full-text machinery (FTS5 tables, tsvector columns, their indexes) to the migrations."""
-    if type_ == "table" and name and "_fts" in name:
+    """Alembic filter: leave the full-text machinery (FTS5 tables, tsvector columns, their indexes) to the migrations,
+    and batch's resume tables (described in newsgraph.batch.state, created by migration 0002) to batch."""
+    if type_ == "table" and name and ("_fts" in name or name.startswith("newsgraph_batch_")):
         return False
     return not (name and (name == "tsv" or name.endswith("_tsv")))

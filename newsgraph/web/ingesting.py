@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.model import IngestFailure, RawDocument
-from newsgraph.process import GIVEN_FIELDS, Options, process
+from newsgraph.process import GIVEN_FIELDS, Options, process, stage
 
 if TYPE_CHECKING:
     from newsgraph.web.app import AppState
@@ -75,7 +76,12 @@ def ingest(st: AppState, make_raw: Callable[[], RawDocument], source: str,
     """
     options = Options(allow_private=st.settings.allow_private, timeout=st.settings.fetch_timeout,
                       max_bytes=st.settings.max_upload_bytes, given=dict(given or {}))
-    for outcome in process(documents=_one(make_raw), options=options, analyzer=st.analyzer(), store=st.store,
+    try:
+        with stage("analyze", source):
+            analyzer = st.analyzer()  # loads spaCy on first use: a missing model is one failure, not a 500
+    except NewsgraphError as err:
+        return IngestOutcome(source=source, error=str(err), stage="analyze", error_type=type(err).__name__)
+    for outcome in process(documents=_one(make_raw), options=options, analyzer=analyzer, store=st.store,
                            name=source):
         if isinstance(outcome, IngestFailure):
             return IngestOutcome(source=source, error=outcome.error, stage=outcome.stage, error_type=outcome.error_type)

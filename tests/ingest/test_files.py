@@ -85,3 +85,47 @@ def test_cli_reads_a_directory_as_json_lines(tmp_path: Path, seed_text: str, art
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["extractor"] for r in records] == ["text", "html"]
     assert records[0]["id"] != records[1]["id"]
+
+
+def test_kinds_are_decided_in_one_place(tmp_path: Path) -> None:
+    from newsgraph.ingest import classify
+
+    names = {"a.warc.gz": "warc", "b.rss": "feed", "c.feeds": "feeds", "d.urls": "urls", "e.jsonl": "corpus",
+             "f.csv": "corpus", "g.html": "file", "h.txt": "file"}
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    assert {name: classify(str(tmp_path / name)) for name in names} == names
+    assert [classify(s) for s in ("-", "feed:https://x.example/rss", "https://x.example/a", str(tmp_path))] == [
+        "stdin", "feed", "url", "dir"]
+    with pytest.raises(InputError, match="no such file"):
+        classify(str(tmp_path / "nope.html"))
+
+
+def test_url_list_junk_lines_name_their_line(tmp_path: Path) -> None:
+    urls = tmp_path / "list.urls"
+    urls.write_text("# comment\nftp://example.org/x\n\nnot a url\n", encoding="utf-8")
+    errors: list[InputError] = []
+    assert list(iter_documents([str(urls)], on_error=errors.append)) == []
+    assert [e.source for e in errors] == [f"{urls}:2", f"{urls}:4"]
+    assert "scheme 'ftp'" in errors[0].message
+
+
+def test_walk_skips_hidden_and_excluded_directories(tmp_path: Path) -> None:
+    from newsgraph.ingest.files import walk_directory
+
+    for rel in ("a.txt", "out/part.txt", ".git/x.txt", "sub/b.html", "sub/c.csv"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in walk_directory(tmp_path, exclude=tmp_path / "out")]
+    assert found == ["a.txt", "sub/b.html"]  # a corpus file is read when named, never picked up in a directory
+
+
+def test_count_documents_only_when_cheap(tmp_path: Path) -> None:
+    from newsgraph.ingest import count_documents
+
+    (tmp_path / "d").mkdir()
+    for i in range(3):
+        (tmp_path / "d" / f"{i}.txt").write_text("x")
+    (tmp_path / "c.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n')
+    assert count_documents([str(tmp_path / "d"), str(tmp_path / "c.jsonl")]) == 5
+    assert count_documents([str(tmp_path / "d"), "https://example.org/feed.rss"]) is None

@@ -97,3 +97,43 @@ def test_cli_reads_a_warc(tmp_path: Path, pages) -> None:
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["site"] for r in records] == ["CityAM", "The Spokesman-Review"]
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+@pytest.mark.parametrize("junk", [b"these bytes are no record\r\n" * 4, b"\x00" * 200, b"WARC/1.0\r\nno headers"])
+def test_junk_after_the_records_is_one_error_with_its_offset(tmp_path: Path, pages, gzip: bool, junk: bytes) -> None:
+    whole = build_warc(tmp_path / "whole.warc", pages, gzip=gzip).read_bytes()
+    damaged = tmp_path / "damaged.warc"
+    damaged.write_bytes(whole + junk)
+    errors = []
+    docs = list(iter_documents([str(damaged)], on_error=errors.append))
+    assert [d.url for d in docs] == ["https://www.cityam.com/alibaba/", "https://www.spokesman.com/meth/"]
+    assert len(errors) == 1 and isinstance(errors[0], WarcError)
+    message = str(errors[0])
+    assert message.startswith(f"{damaged}: ") and f"byte {len(whole)}" in message
+    assert "\n" not in message and "\x00" not in message
+
+
+def test_warc_header_then_junk_is_an_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"WARC/1.0\r\n" + b"this is not a header line at all\r\n" * 5)
+    with pytest.raises(WarcError, match=r"not a WARC record at byte 0"):
+        list(iter_documents([str(junk)]))
+
+
+def test_blank_lines_after_the_last_record_are_fine(tmp_path: Path, pages) -> None:
+    warc = tmp_path / "blank.warc.gz"
+    warc.write_bytes(build_warc(tmp_path / "whole.warc.gz", pages).read_bytes() + b"\r\n\r\n")
+    errors = []
+    assert len(list(iter_documents([str(warc)], on_error=errors.append))) == 2
+    assert errors == []
+
+
+def test_cli_reports_junk_after_records_and_fails(tmp_path: Path, pages) -> None:
+    warc = tmp_path / "junk.warc.gz"
+    warc.write_bytes(build_warc(tmp_path / "whole.warc.gz", pages).read_bytes() + b"junk\n" * 3)
+    result = CliRunner().invoke(app, ["read", str(warc)])
+    assert result.exit_code != 0
+    assert f"{warc}: truncated or corrupt WARC" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stdout.splitlines()) == 2

@@ -108,7 +108,7 @@ def seed_analysis(seed_path: Path) -> Analysis:
                   published="2023-06-22T20:22", published_precision="minute", body=body, extractor="text",
                   url="https://english.iswnews.com/example-seed")
     actors = [
-        Actor(id="a1", name="Seyyed Ali Khamenei", type="PERSON", aliases=["Khamenei", "Imam Khamenei"],
+        Actor(id="a1", name="Seyyed Ali Khamenei", type="PERSON", aliases=["Khamenei", "Imam Khamenei"], kb_id="ali-khamenei",
               titles=["Supreme Leader"], country="IRN", mentions=c.mentions("Seyyed Ali Khamenei", "Imam Khamenei")),
         Actor(id="a2", name="Ismail Haniyeh", type="PERSON", aliases=["Haniyeh"], affiliations=["a3"],
               titles=["head of Hamas' political bureau"], mentions=c.mentions("Haniyeh")),
@@ -146,7 +146,10 @@ def second_analysis(fixtures_dir: Path) -> Analysis:
     art = Article(id="gulfwire-1", source=str(path), site="Gulf Wire", title=title, published="2023-06-21T18:05",
                   published_precision="minute", body=body, extractor="text")
     actors = [
-        Actor(id="a1", name="Khamenei", type="PERSON", aliases=["Ali Khamenei"], mentions=c.mentions("Khamenei")),
+        # the analysis ties both outlets' forms to the knowledge base's entry; a bare surname alone would not
+        # tie them (store/names.py)
+        Actor(id="a1", name="Khamenei", type="PERSON", aliases=["Ali Khamenei"], kb_id="ali-khamenei",
+              mentions=c.mentions("Khamenei")),
         Actor(id="a2", name="Haniyeh", type="PERSON", aliases=["Ismail Haniyeh"], mentions=c.mentions("Haniyeh")),
         Actor(id="a3", name="Ali Akbar Ahmadian", type="PERSON", mentions=c.mentions("Ali Akbar Ahmadian")),
         Actor(id="a4", name="Hamas", type="GROUP", mentions=c.mentions("Hamas")),
