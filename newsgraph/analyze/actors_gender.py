@@ -33,6 +33,7 @@ import unicodedata
 
 from spacy.tokens import Doc
 
+from newsgraph.analyze.lexicon import lexicon
 from newsgraph.errors import ModelNotInstalledError
 
 if not Doc.has_extension("ng_gender"):
@@ -45,16 +46,11 @@ MAX_UNCERTAINTY = 0.05
 MIN_SOURCES = 2
 MIN_PEOPLE = 10
 
-_ADDRESS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "father": "m", "brother": "m", "king": "m",
-            "prince": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f", "madam": "f",
-            "madame": "f", "dame": "f", "lady": "f", "sister": "f", "queen": "f", "princess": "f"}
-#: Gendered role words, as titles or descriptions of a person.
-_TITLE_WORDS = {
-    **{w: "m" for w in "spokesman chairman congressman councilman businessman assemblyman alderman king prince "
-                       "emir sultan sheikh".split()},
-    **{w: "f" for w in "spokeswoman chairwoman congresswoman councilwoman businesswoman assemblywoman "
-                       "alderwoman queen princess actress duchess empress".split()},
-}
+_GENDER = lexicon().table("actors/gender.csv", ("word", "gender", "kind"), key=("word", "kind"))
+#: Forms of address before a name ("Mrs." -> "f").
+_ADDRESS = {r["word"].lower(): r["gender"] for r in _GENDER if r["kind"] == "address"}
+#: Gendered role words, as titles or descriptions of a person ("spokeswoman" -> "f").
+_TITLE_WORDS = {r["word"].lower(): r["gender"] for r in _GENDER if r["kind"] == "title"}
 
 
 @functools.lru_cache(maxsize=1)

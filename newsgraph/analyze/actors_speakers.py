@@ -27,26 +27,14 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, role_word
+from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.quotes_reported import cue_tokens, speaker_token
 
+_SPEAKERS = "speech/speakers.csv"
 #: Head nouns of organisations: a cue subject modified by one is an ORG ("media association X").
-ORG_WORDS = frozenset(
-    """
-    association agency ministry department office council committee commission party union group
-    organization organisation institute institution university college company corporation firm bank
-    court army police network foundation coalition alliance movement front federation board authority
-    service center centre forum watchdog newspaper broadcaster outlet channel station magazine daily
-    tribunal parliament assembly government administration embassy consulate mission league society
-    """.split()
-)
+ORG_WORDS: frozenset[str] = lexicon().words(_SPEAKERS, "org_word")
 #: Capitalised words that open a sentence or a quote without naming anyone.
-_NOT_NAMES = frozenset(
-    """
-    god officials authorities police sources analysts experts critics witnesses residents
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december
-    """.split()
-)
+_NOT_NAMES: frozenset[str] = lexicon().words(_SPEAKERS, "not_name")
 
 
 def doc_quote_before(tok: Token) -> bool:

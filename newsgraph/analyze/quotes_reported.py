@@ -42,11 +42,12 @@ from newsgraph.analyze.cues import (
     TOPIC_VERBS,
     XCOMP_CUES,
 )
+from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.syntax import sentence_bounds, speaker_subject, trim_edges
 
 _CLAUSES = ("ccomp",)
 #: What a speaker addresses someone in: "in a letter to X".
-_MESSAGES = frozenset({"letter", "message", "remark", "speech", "address", "note", "email", "statement"})
+_MESSAGES: frozenset[str] = lexicon().words("speech/speakers.csv", "message")
 #: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
 _SPEAKER_PRUNE = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos"})
 

@@ -29,28 +29,21 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
 from newsgraph.analyze.doc import actors_of
+from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.syntax import ActorIndex
 from newsgraph.model import Statement
 
+_LISTS = "speech/speakers.csv"
 #: Plural sources that name no one in particular: "officials said", "Western diplomats say".
-UNNAMED_SOURCES = frozenset(
-    "official authority source expert analyst observer witness resident diplomat people critic".split()
-)
+UNNAMED_SOURCES: frozenset[str] = lexicon().words(_LISTS, "unnamed_source")
 #: Documents and announcements that "say" what their issuer says.
-DOCUMENT_NOUNS = frozenset(
-    "statement report communique communiqué release readout letter document study survey decree "
-    "declaration notice announcement filing ruling memo memorandum".split()
-)
+DOCUMENT_NOUNS: frozenset[str] = lexicon().words(_LISTS, "document")
 #: Verbs by which an actor issues a document: "X released a statement".
-ISSUING_VERBS = frozenset("issue release publish send post put sign circulate distribute file".split())
+ISSUING_VERBS: frozenset[str] = lexicon().words(_LISTS, "issuing")
 #: Organisation nouns a definite description may stand for ("the ministry", "the group").
-ORG_NOUNS = frozenset(
-    "ministry department agency office council committee commission government administration army "
-    "military police court embassy mission party union association organization organisation group "
-    "movement outfit network alliance coalition company firm bank institute foundation".split()
-)
+ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "org_noun")
 #: Of those, the nouns that fit any organisation (no need for the noun in its name).
-GENERIC_ORG_NOUNS = frozenset("group organization organisation outfit movement network".split())
+GENERIC_ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "generic_org")
 _PERSON_PRONOUNS_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
