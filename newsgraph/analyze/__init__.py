@@ -19,7 +19,8 @@ def analyze(text_or_html: str | bytes, url: str | None = None) -> Analysis:
     from newsgraph.extract import extract_article
 
     content = text_or_html.encode("utf-8") if isinstance(text_or_html, str) else text_or_html
-    # no content type: extraction tells HTML from text itself (extract.is_html), as newsgraph.analyze() does
+    # no content type: extraction tells HTML from text itself (``extract.is_html``: an
+    # ``<article><h1>...`` fragment is HTML) and reads the charset
     doc = RawDocument(content=content, source=url or "<text>", url=url)
     return default_analyzer().analyze_article(extract_article(doc))
 

@@ -25,6 +25,7 @@ article stays unresolved.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy
 from spacy.language import Language
@@ -40,7 +41,7 @@ from newsgraph.analyze.actors_speakers import with_missed_speakers
 from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
-from newsgraph.analyze.lexicon import lexicon
+from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, lexicon as lexicon_of
 
 #: spaCy entity label -> actor type (NORP only as a plural noun: "Palestinians").
 ENT_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "GROUP"}
@@ -52,10 +53,11 @@ _SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "b
 class ActorsComponent:
     """The spaCy component; holds the KB phrase matchers, built once."""
 
-    def __init__(self, nlp: Language, name: str = "newsgraph_actors", kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, nlp: Language, name: str = "newsgraph_actors", kb: KnowledgeBase | None = None,
+                 lexicon: str = DEFAULT_LANGUAGE) -> None:
         self.nlp = nlp
         self.name = name
-        self.demonyms = lexicon().demonyms()
+        self.demonyms = lexicon_of(lexicon).demonyms()
         self.use_kb(kb if kb is not None else KnowledgeBase.default())
 
     def use_kb(self, kb: KnowledgeBase) -> None:
@@ -83,10 +85,17 @@ class ActorsComponent:
         return doc
 
 
-@Language.factory("newsgraph_actors", requires=["doc.ents", "token.dep"], assigns=["doc._.ng_actors"])
-def make_actors(nlp: Language, name: str) -> ActorsComponent:
-    """Return the actors component (loads the shipped and the user's knowledge base)."""
-    return ActorsComponent(nlp, name)
+@Language.factory(
+    "newsgraph_actors",
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.ng_actors"],
+    default_config={"lexicon": DEFAULT_LANGUAGE, "kb": None},
+)
+def make_actors(nlp: Language, name: str, lexicon: str, kb: list[str] | None) -> ActorsComponent:
+    """Return the actors component; ``kb`` lists KB files or folders (null: the shipped KB and the
+    user's imported one), ``lexicon`` the language whose demonyms it reads."""
+    knowledge = KnowledgeBase.load([Path(p) for p in kb]) if kb is not None else KnowledgeBase.default()
+    return ActorsComponent(nlp, name, knowledge, lexicon)
 
 
 class _Analysis:

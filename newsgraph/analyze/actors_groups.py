@@ -146,7 +146,7 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
     ``covering()`` returns, per token, whether it is in another actor's mention
     (called only when the doc has a candidate head noun).
     """
-    nouns, adjectives = load_nouns(), load_adjectives()
+    nouns = load_nouns()
     found: list[GroupMention] = []
     arr = doc.to_array(["POS", "LEMMA", "LOWER"])
     heads = _head_hashes()
@@ -171,31 +171,7 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
         left = [c for c in children if c.i < head.i and c.dep_ in _LEFT_DEPS]
         if any(covered[t.i] for c in children if c.i < head.i for t in c.subtree):
             continue  # "US troops", "Hamas fighters", "Iraq's government": the named actor
-        country, qualifiers, cls, extra = None, [], noun.cls, []
-        for mod in left:
-            word = mod.lower_
-            pair = f"{doc[mod.i - 1].lower_} {word}" if mod.i > 0 else ""
-            code = demonyms.get(pair) or demonyms.get(word) or adjectives.get(word)
-            if code and country is None:
-                country = code
-                continue
-            if code:  # "Croatian Serb refugees": the second says which people
-                qualifiers.append(mod.text)
-                extra.append(word)
-                continue
-            if mod.ent_type_ == "NORP":  # "Kurdish fighters", "Sunni militants": a group, no country
-                qualifiers.append(mod.text)
-                extra.append(word)
-                continue
-            qual = nouns.get(_lemma(mod)) if mod.pos_ in ("NOUN", "ADJ", "PROPN") else None
-            if qual is not None and (qual.qualifies or qual.cls) and not qual.agent_only:
-                sub = list(mod.subtree)  # "human rights group": the qualifier with its own modifiers
-                contiguous = sub[-1].i == mod.i and all(not t.is_punct for t in sub)
-                qualifiers.append(" ".join(t.lower_ for t in sub) if contiguous else word)
-                if noun.generic and qual.qualifies and cls == noun.cls:
-                    cls = qual.qualifies  # "security forces", "rebel forces", "armed groups"
-                elif noun.generic:
-                    extra.append(word)
+        country, qualifiers, cls, extra = _modifiers(doc, left, noun, demonyms)
         if country is None and (noun.needs_country or not qualifiers and not noun.bare):
             continue  # "men", "groups", "youth" alone: nobody in particular; "fighter jets": things
         key = (cls, *sorted(extra))
@@ -209,6 +185,39 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
         head_word = noun.name or head.lower_
         found.append(GroupMention(start, head.i + 1, head.i, country, key, [*qualifiers, head_word]))
     return found
+
+
+def _modifiers(doc: Doc, left: list[Token], noun: GroupNoun,
+               demonyms: dict[str, str]) -> tuple[str | None, list[str], str, list[str]]:
+    """Return (country, qualifiers as written, class, words that tell groups apart) read from a group
+    head's left modifiers ("Croatian Serb refugees", "security forces", "human rights group")."""
+    nouns, adjectives = load_nouns(), load_adjectives()
+    country, qualifiers, cls, extra = None, [], noun.cls, []
+    for mod in left:
+        word = mod.lower_
+        pair = f"{doc[mod.i - 1].lower_} {word}" if mod.i > 0 else ""
+        code = demonyms.get(pair) or demonyms.get(word) or adjectives.get(word)
+        if code and country is None:
+            country = code
+            continue
+        if code:  # "Croatian Serb refugees": the second says which people
+            qualifiers.append(mod.text)
+            extra.append(word)
+            continue
+        if mod.ent_type_ == "NORP":  # "Kurdish fighters", "Sunni militants": a group, no country
+            qualifiers.append(mod.text)
+            extra.append(word)
+            continue
+        qual = nouns.get(_lemma(mod)) if mod.pos_ in ("NOUN", "ADJ", "PROPN") else None
+        if qual is not None and (qual.qualifies or qual.cls) and not qual.agent_only:
+            sub = list(mod.subtree)  # "human rights group": the qualifier with its own modifiers
+            contiguous = sub[-1].i == mod.i and all(not t.is_punct for t in sub)
+            qualifiers.append(" ".join(t.lower_ for t in sub) if contiguous else word)
+            if noun.generic and qual.qualifies and cls == noun.cls:
+                cls = qual.qualifies  # "security forces", "rebel forces", "armed groups"
+            elif noun.generic:
+                extra.append(word)
+    return country, qualifiers, cls, extra
 
 
 def group_name(mention: GroupMention) -> str:

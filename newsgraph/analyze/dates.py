@@ -85,11 +85,11 @@ def _patterns() -> list[list[dict]]:
 
 
 @lru_cache(maxsize=8)
-def _parser(base: dt.datetime | None) -> DateDataParser:
+def _parser(base: dt.datetime | None, language: str = "en") -> DateDataParser:
     settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"}
     if base is not None:
         settings["RELATIVE_BASE"] = base
-    return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=[language], settings=settings)
 
 
 def parse_published(value: str | None) -> dt.datetime | None:
@@ -107,7 +107,7 @@ def parse_published(value: str | None) -> dt.datetime | None:
         return None
 
 
-def resolve_date(text: str, base: dt.datetime | None) -> tuple[str | None, Precision | None]:
+def resolve_date(text: str, base: dt.datetime | None, language: str = "en") -> tuple[str | None, Precision | None]:
     """Return (ISO value, precision) for a date expression, or (None, None) when it names no point in time.
 
     ``base`` is the publication date; without it only expressions that name
@@ -128,11 +128,11 @@ def resolve_date(text: str, base: dt.datetime | None) -> tuple[str | None, Preci
     qualified = _QUALIFIER_RE.match(core)
     if qualified and qualified.end() < len(core):
         core = core[qualified.end():]
-    value, precision = _parse(core, base)
+    value, precision = _parse(core, base, language)
     if value is None:
         inner = _CORE_RE.search(core)  # "the early hours of Tuesday" -> "Tuesday"
         if inner and inner.group(0) != core:
-            value, precision = _parse(inner.group(0), base)
+            value, precision = _parse(inner.group(0), base, language)
     if value is None:
         return None, None
     if qualified and precision == "day":
@@ -142,14 +142,14 @@ def resolve_date(text: str, base: dt.datetime | None) -> tuple[str | None, Preci
     return value, precision
 
 
-def _parse(core: str, base: dt.datetime | None) -> tuple[str | None, Precision | None]:
+def _parse(core: str, base: dt.datetime | None, language: str = "en") -> tuple[str | None, Precision | None]:
     relative = base
     if base is not None and _WEEKDAY_RE.match(core):
         # A bare weekday is the most recent one on or before publication:
         # "Thursday" in a Thursday story is that day, not a week earlier.
         relative = base + dt.timedelta(days=1)
     try:
-        data = _parser(relative).get_date_data(core)
+        data = _parser(relative, language).get_date_data(core)
     except (ValueError, OverflowError, TypeError):  # dateparser on an absurd value ("year 99999")
         return None, None
     when, period = data.date_obj, data.period
@@ -173,7 +173,8 @@ def _parse(core: str, base: dt.datetime | None) -> tuple[str | None, Precision |
 class DateFinder:
     """The newsgraph_dates component: sets ``doc._.ng_dates``."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, language: str = "en") -> None:
+        self.language = language  # dateparser's language code
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("NG_DATE", _patterns())
 
@@ -186,7 +187,7 @@ class DateFinder:
             span = trimmed_span(span)  # entities sometimes carry edge punctuation
             if span is None:
                 continue
-            value, precision = resolve_date(span.text, base)
+            value, precision = resolve_date(span.text, base, self.language)
             found.append(
                 DateMention(
                     text=span.text, start=span.start_char, end=span.end_char, value=value, precision=precision
@@ -196,7 +197,13 @@ class DateFinder:
         return doc
 
 
-@Language.factory("newsgraph_dates")
-def make_date_finder(nlp: Language, name: str) -> DateFinder:
-    """Return the newsgraph_dates component."""
-    return DateFinder(nlp)
+@Language.factory(
+    "newsgraph_dates",
+    assigns=["doc._.ng_dates"],
+    requires=["doc.ents"],
+    default_config={"language": "en"},
+)
+def make_date_finder(nlp: Language, name: str, language: str) -> DateFinder:
+    """Return the newsgraph_dates component (``language``: the dateparser language dates are read in;
+    the extra patterns are English)."""
+    return DateFinder(nlp, language)

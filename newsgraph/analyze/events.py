@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -39,7 +40,8 @@ from newsgraph.analyze.events_args import (
     COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_date, event_place, has_agent, violence_type,
 )
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended
-from newsgraph.analyze.plover import find_triggers, load_rules
+from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
+from newsgraph.analyze.plover import HeadRules, find_triggers, lexicon_paths, load_rules
 from newsgraph.analyze.syntax import CCOMP, ActorIndex, clause_verb, doer_subjects, trimmed_span
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
@@ -134,8 +136,9 @@ def _to_record(ev: _Found) -> Event:
     )
 
 
-def find_events(doc: Doc) -> list[Event]:
-    """Return the PLOVER events of a parsed doc (actors and dates components must have run)."""
+def find_events(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[Event]:
+    """Return the PLOVER events of a parsed doc (actors and dates components must have run),
+    matching the trigger ``rules`` (default: ``plover.load_rules()``)."""
     index = ActorIndex(doc)
     dates_by_sentence: dict[int, list[tuple[DateMention, Token]]] = {}
     for mention in doc._.ng_dates or []:
@@ -143,7 +146,7 @@ def find_events(doc: Doc) -> list[Event]:
         if span is not None and len(span):
             dates_by_sentence.setdefault(span.root.sent.start, []).append((mention, span.root))
     found: list[_Found] = []
-    for trig in find_triggers(doc):
+    for trig in find_triggers(doc, rules):
         sources, targets = arguments(trig, index)
         etype, mode = trig.rule.type, trig.rule.mode
         if "/" in etype:
@@ -184,17 +187,33 @@ def find_events(doc: Doc) -> list[Event]:
 
 
 class EventFinder:
-    """The newsgraph_events component: sets ``doc._.ng_events``."""
+    """The newsgraph_events component: sets ``doc._.ng_events``.
 
-    def __init__(self) -> None:
-        load_rules()  # read and check the lexicon once, when the pipeline is built
+    ``triggers``: the user's trigger lexicons, which win over the language's own (``lexicon``: a
+    language under ``newsgraph/data`` or a directory); both are read and checked when it is built.
+    """
+
+    def __init__(self, lexicon: str = DEFAULT_LANGUAGE, triggers: list[str] | tuple[str, ...] = ()) -> None:
+        self.lexicon = lexicon
+        self.triggers = tuple(Path(p) for p in triggers)
+        load_rules(*self.paths())
+
+    def paths(self) -> tuple[Path, ...]:
+        """Return the trigger lexicons this component reads, first winning (looked up on each call,
+        so the events benchmark can swap ``plover.LEXICONS``)."""
+        return lexicon_paths(self.triggers, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = find_events(doc)
+        doc._.ng_events = find_events(doc, load_rules(*self.paths()))
         return doc
 
 
-@Language.factory("newsgraph_events")
-def make_event_finder(nlp: Language, name: str) -> EventFinder:
-    """Return the newsgraph_events component."""
-    return EventFinder()
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.ng_events"],
+    requires=["doc._.ng_actors", "doc._.ng_dates", "token.dep", "token.lemma"],
+    default_config={"lexicon": DEFAULT_LANGUAGE, "triggers": []},
+)
+def make_event_finder(nlp: Language, name: str, lexicon: str, triggers: list[str]) -> EventFinder:
+    """Return the newsgraph_events component (``triggers``: the user's lexicons, first winning)."""
+    return EventFinder(lexicon, triggers)

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgraph.analyze.lexicon import lexicon, read_table
+from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, language_dir, lexicon, read_table
 from newsgraph.model import Framing
 
 LEXICON = lexicon().path("framing.csv")
@@ -87,6 +87,7 @@ class FramingFinder:
     """The newsgraph_framing component: sets ``doc._.ng_framing``."""
 
     def __init__(self, nlp: Language, lexicon: Path = LEXICON) -> None:
+        """``lexicon``: the framing CSV to match (pattern, category, note)."""
         # Literal phrases go to the PhraseMatcher (a hash look-up per token); only
         # patterns with parts of speech or optional tokens need the slower Matcher.
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -102,7 +103,7 @@ class FramingFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in [*self.phrases(doc), *self.matcher(doc)]:
+        for match_id, start, end in [*self.phrases(doc), *(self.matcher(doc) if len(self.matcher) else ())]:
             spans.append(Span(doc, start, end, label=match_id))
         found = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
@@ -120,7 +121,12 @@ def framing_counts(framing: list[Framing]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-@Language.factory("newsgraph_framing")
-def make_framing_finder(nlp: Language, name: str) -> FramingFinder:
-    """Return the newsgraph_framing component."""
-    return FramingFinder(nlp)
+@Language.factory(
+    "newsgraph_framing",
+    assigns=["doc._.ng_framing"],
+    default_config={"lexicon": DEFAULT_LANGUAGE},
+)
+def make_framing_finder(nlp: Language, name: str, lexicon: str) -> FramingFinder:
+    """Return the newsgraph_framing component, matching ``framing.csv`` of ``lexicon`` (a language
+    under ``newsgraph/data`` or a directory)."""
+    return FramingFinder(nlp, language_dir(lexicon) / "framing.csv")

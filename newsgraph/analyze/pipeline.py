@@ -8,15 +8,18 @@ articles, one at a time or streamed with ``pipe``.
 from __future__ import annotations
 
 import functools
-from collections import deque
 import importlib
+from collections import deque
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
+from newsgraph.analyze import plover
+from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
 from newsgraph.errors import ModelNotInstalledError
 from newsgraph.model import Actor, Analysis, Article, Event
 
@@ -40,8 +43,29 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 CHUNK_CHARS = 50_000
 
 
-def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Return the spaCy pipeline ``name`` with newsgraph's components added."""
+def component_config(lexicon: str | Path = DEFAULT_LANGUAGE, triggers: Iterable[str | Path] | None = None,
+                     kb: Iterable[str | Path] | None = None) -> dict[str, dict]:
+    """Return the settings of newsgraph's components, by component name (as they show in ``nlp.config``).
+
+    ``lexicon``: a language under ``newsgraph/data`` or a directory of the same lists; ``triggers``:
+    the user's trigger lexicons (None: ``NEWSGRAPH_TRIGGERS``, read here and nowhere else in the
+    analysis); ``kb``: knowledge-base files or folders (None: the shipped KB and the user's).
+    """
+    user = plover.user_trigger_paths() if triggers is None else triggers
+    lexicon = str(lexicon)
+    return {
+        "newsgraph_actors": {"lexicon": lexicon, "kb": None if kb is None else [str(p) for p in kb]},
+        "newsgraph_dates": {},
+        "newsgraph_statements": {},
+        "newsgraph_events": {"lexicon": lexicon, "triggers": [str(p) for p in user]},
+        "newsgraph_framing": {"lexicon": lexicon},
+    }
+
+
+def load_model(name: str = DEFAULT_MODEL, *, lexicon: str | Path = DEFAULT_LANGUAGE,
+               triggers: Iterable[str | Path] | None = None, kb: Iterable[str | Path] | None = None) -> Language:
+    """Return the spaCy pipeline ``name`` with newsgraph's components added, set by ``component_config``."""
+    config = component_config(lexicon, triggers, kb)
     try:
         nlp = spacy.load(name)
     except OSError as err:
@@ -51,15 +75,16 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         ) from err
     for factory, module in COMPONENTS:
         importlib.import_module(module)
-        nlp.add_pipe(factory, last=True)
+        nlp.add_pipe(factory, last=True, config=config[factory])
     return nlp
 
 
 class Analyzer:
     """Analyse articles: actors, statements, events, dates and framing."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
-        self.nlp = nlp or load_model(model)
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, **settings) -> None:
+        """``settings`` go to ``load_model`` (lexicon, triggers, kb) when no ``nlp`` is given."""
+        self.nlp = nlp or load_model(model, **settings)
         meta = self.nlp.meta
         self.model_name = f"{meta.get('lang', 'xx')}_{meta.get('name', model)}-{meta.get('version', '?')}"
 

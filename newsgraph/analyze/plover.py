@@ -10,14 +10,13 @@ patterns for what is a dictionary look-up here.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.lexicon import lexicon, read_table
+from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, language_dir, lexicon, read_table
 from newsgraph.analyze.syntax import clause_verb, prep_objects
 from newsgraph.errors import LexiconError
 
@@ -81,11 +80,30 @@ class Trigger:
 LEXICONS = (DATA_DIR / "triggers.csv", DATA_DIR / "petrarch_verbs.csv")
 
 
-def lexicon_paths() -> tuple[Path, ...]:
-    """Return the lexicons to read: the user's (``NEWSGRAPH_TRIGGERS``, paths joined by the OS path
-    separator), which win over newsgraph's, then ``LEXICONS``."""
-    user = [Path(p) for p in os.environ.get("NEWSGRAPH_TRIGGERS", "").split(os.pathsep) if p.strip()]
-    return (*user, *LEXICONS)
+def user_trigger_paths() -> tuple[Path, ...]:
+    """Return the user's trigger lexicons as the environment names them (``NEWSGRAPH_TRIGGERS``, paths
+    joined by the OS path separator): the default of the events component's ``triggers`` setting.
+
+    The analysis reads it here only, through ``newsgraph.settings``.
+    """
+    from newsgraph.settings import get_settings
+
+    return get_settings().trigger_paths()
+
+
+def shipped_lexicons(language: str | Path = DEFAULT_LANGUAGE) -> tuple[Path, ...]:
+    """Return a language's own trigger lexicons, in order of precedence (``LEXICONS`` for the default one;
+    for another, its ``events/triggers.csv`` and, where it has one, ``events/petrarch_verbs.csv``)."""
+    if str(language) == DEFAULT_LANGUAGE:
+        return LEXICONS
+    folder = language_dir(language) / "events"
+    return (folder / "triggers.csv", *[p for p in (folder / "petrarch_verbs.csv",) if p.is_file()])
+
+
+def lexicon_paths(user: tuple[Path, ...] | None = None, language: str | Path = DEFAULT_LANGUAGE) -> tuple[Path, ...]:
+    """Return the lexicons to read: the user's (default: ``user_trigger_paths``), which win over the
+    language's own (``shipped_lexicons``)."""
+    return (*(user_trigger_paths() if user is None else user), *shipped_lexicons(language))
 
 
 #: The columns of a trigger lexicon (see the header of data/en/events/triggers.csv).
@@ -261,14 +279,14 @@ def match_token(token: Token, rules: dict[str, HeadRules]) -> Trigger | None:
     return found
 
 
-def find_triggers(doc: Doc) -> list[Trigger]:
+def find_triggers(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[Trigger]:
     """Return the event triggers of ``doc``, in text order.
 
     Negated triggers ("did not meet") are dropped, and so is a trigger that is
     the complement of another ("agreed to meet" is AGREE, "threatened to
     attack" is THREATEN): the governing verb says what was done.
     """
-    rules = load_rules()
+    rules = load_rules() if rules is None else rules
     found: dict[int, Trigger] = {}
     used: set[int] = set()
     for token in doc:

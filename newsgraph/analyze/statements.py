@@ -44,11 +44,22 @@ _TITLE_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from"
 DIRECT_SHARE = 0.6
 
 
-@Language.component("newsgraph_statements")
 def newsgraph_statements(doc: Doc) -> Doc:
-    """Set ``doc._.ng_statements`` (see the module docstring)."""
+    """Set ``doc._.ng_statements`` (see the module docstring) and return the doc."""
     doc._.ng_statements = find_statements(doc)
     return doc
+
+
+@Language.factory(
+    "newsgraph_statements",
+    assigns=["doc._.ng_statements"],
+    requires=["doc._.ng_actors", "token.dep"],
+    default_config={},
+)
+def make_statement_finder(nlp: Language, name: str):
+    """Return the newsgraph_statements component (stateless: its cue lists are the default
+    language's, ``cues.py``)."""
+    return newsgraph_statements
 
 
 @dataclass

@@ -23,7 +23,13 @@ DEFAULT_DB = "sqlite:///newsgraph.db"
 
 def db_url(option: str | None) -> str:
     """Return the database URL: the --db option, else $NEWSGRAPH_DB, else ./newsgraph.db."""
-    url = option or get_settings().db or DEFAULT_DB
+    if option:
+        url = option
+    else:
+        try:
+            url = get_settings().db or DEFAULT_DB
+        except NewsgraphError as err:  # a bad NEWSGRAPH_* value: one line naming it, no traceback
+            fail(f"settings: {err}")
     if "://" not in url:  # a bare path means a SQLite file
         url = f"sqlite:///{url}"
     return url

@@ -27,7 +27,8 @@ def register(app: typer.Typer) -> None:
 
         url = db_url(db)
         try:
-            web_app = create_app(url, settings=Settings.from_env(allow_private=allow_private))
+            # the flag only adds: without it NEWSGRAPH_ALLOW_PRIVATE decides
+            web_app = create_app(url, settings=Settings.from_env(**({"allow_private": True} if allow_private else {})))
         except NewsgraphError as err:
             report_error(err, url)
             raise typer.Exit(1) from None

@@ -18,14 +18,77 @@ ALLOWED_SCHEMES = ("http", "https")
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+#: IPv6 ranges that carry an IPv4 address in known bits: (network, how to get the IPv4 address out).
+_TEREDO = ipaddress.ip_network("2001::/32")
+_SIX_TO_FOUR = ipaddress.ip_network("2002::/16")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215 local-use: never global
+_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated IPv4-compatible ::a.b.c.d
+
+#: The kinds of address refused, in the order they are named (the first that fits).
+_KINDS = ("loopback", "unspecified", "link_local", "site_local", "private", "multicast", "reserved")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """Return the IPv4 addresses an IPv6 address carries (mapped, compatible, 6to4, Teredo, NAT64), if any."""
+    value = int(address)
+    if address.ipv4_mapped is not None:
+        return [address.ipv4_mapped]
+    if address in _SIX_TO_FOUR:
+        return [address.sixtofour]
+    if address in _TEREDO:
+        server, client = address.teredo
+        return [server, client]
+    if address in _NAT64 or (address in _COMPATIBLE and value > 1):
+        return [ipaddress.IPv4Address(value & 0xFFFFFFFF)]
+    return []
+
+
 def address_kind(address: IPAddress) -> str | None:
-    """Return why ``address`` may not be fetched ("loopback", "private"...), or None when it is public."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    for kind in ("loopback", "unspecified", "link_local", "private", "multicast", "reserved"):
-        if getattr(address, f"is_{kind}"):
+    """Return why ``address`` may not be fetched ("loopback", "private"...), or None when it is public.
+
+    The one address check: used on the first URL, on every redirect target and again at connect time.
+    An IPv6 address that embeds an IPv4 one is judged by that address too (``2002:7f00:1::`` is loopback).
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in _NAT64_LOCAL:
+            return "reserved"
+        for inner in embedded_ipv4(address):
+            if (kind := address_kind(inner)) is not None:
+                return kind
+        if address.ipv4_mapped is not None:
+            return None  # judged as the IPv4 address it is
+    for kind in _KINDS:
+        if getattr(address, f"is_{kind}", False):
             return kind.replace("_", "-")
     return None if address.is_global else "non-public"
+
+
+def parse_host(host: str) -> IPAddress | None:
+    """Return the address a literal host names, in every form a resolver takes, or None for a DNS name.
+
+    Besides dotted quads and IPv6 (``[…]``, a zone id dropped), the legacy IPv4 forms that libc's
+    ``inet_aton`` and browsers accept: decimal (``2130706433``), octal (``0177.0.0.1``), hex
+    (``0x7f000001``) and short (``127.1``) — each would otherwise reach the connection as loopback.
+    """
+    host = host.strip().rstrip(".").strip("[]").split("%", 1)[0]
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    if not host or not all(part and _is_number(part) for part in host.split(".")) or host.count(".") > 3:
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def _is_number(part: str) -> bool:
+    lowered = part.lower()
+    if lowered.startswith("0x"):
+        return all(c in "0123456789abcdef" for c in lowered[2:])
+    return part.isdigit()
 
 
 def is_public_address(address: IPAddress) -> bool:
@@ -34,11 +97,10 @@ def is_public_address(address: IPAddress) -> bool:
 
 
 def resolve(host: str, port: int) -> list[IPAddress]:
-    """Return every address ``host`` resolves to (a literal IP resolves to itself)."""
-    try:
-        return [ipaddress.ip_address(host.strip("[]"))]
-    except ValueError:
-        pass
+    """Return every address ``host`` resolves to (a literal IP, in any form ``parse_host`` knows, to itself)."""
+    literal = parse_host(host)
+    if literal is not None:
+        return [literal]
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as err:
@@ -80,7 +142,7 @@ def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
         for address in addresses:
             kind = address_kind(address)
             if kind is not None:
-                where = str(address) if host.strip("[]") == str(address) else f"{host} ({address})"
+                where = str(address) if parse_host(host) == address else f"{host} ({address})"
                 raise PrivateAddressError(
                     f"refusing to fetch a {kind} address {where}; pass --allow-private to allow it",
                     source=url,

@@ -67,22 +67,7 @@ def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | No
     """
     names = {a.id: [n for n in dict.fromkeys([a.name, *a.aliases]) if normalise_name(n)] for a in actors}
     links = {a.id: linking_names(names[a.id], a.type) for a in actors}
-    norms = sorted({n for ns in links.values() for n in ns})
-    seen: dict[tuple[str, str], list[tuple[int, str | None, str | None]]] = {}
-    for i in range(0, len(norms), 500):
-        for row in conn.execute(
-            sa.select(t.actor_names.c.norm, t.actor_names.c.family, t.actors.c.id, t.actors.c.kb_id, t.actors.c.wikidata)
-            .join(t.actors, t.actors.c.id == t.actor_names.c.actor_id)
-            .where(t.actor_names.c.norm.in_(norms[i : i + 500]))
-            .order_by(t.actors.c.id)
-        ):
-            seen.setdefault((row.norm, row.family), []).append((row.id, row.kb_id, row.wikidata))
-    by_key: dict[tuple[str, str], int] = {}
-    for column, kind in ((t.actors.c.kb_id, "kb"), (t.actors.c.wikidata, "wd")):
-        values = sorted({v for a in actors if (v := (a.kb_id if kind == "kb" else a.wikidata))})
-        if values:
-            for row in conn.execute(sa.select(t.actors.c.id, column).where(column.in_(values))):
-                by_key[(kind, row[1])] = row.id
+    seen, by_key = _lookup(conn, actors, links)
     result: dict[str, int] = {}
     enrich: list[tuple[int, Actor]] = []
     name_rows: list[dict[str, object]] = []
@@ -91,13 +76,7 @@ def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | No
         found = by_key.get(("kb", actor.kb_id)) if actor.kb_id else None
         if found is None and actor.wikidata:
             found = by_key.get(("wd", actor.wikidata))
-        matches: list[tuple[int, str | None, str | None]] = []
-        if fam != UNMATCHED:
-            for norm in sorted(links[actor.id]):
-                # a different knowledge-base identity with the same name is another actor
-                matches += [(i, kb, wd) for i, kb, wd in seen.get((norm, fam), ())
-                            if not ((actor.kb_id and kb and kb != actor.kb_id)
-                                    or (actor.wikidata and wd and wd != actor.wikidata))]
+        matches = _name_matches(actor, fam, links[actor.id], seen)
         if found is None and matches:
             found = min(i for i, _, _ in matches)
         if found is None and fam == "PERSON":
@@ -141,6 +120,36 @@ def resolve_actors(conn: Connection, actors: list[Actor], touched: set[int] | No
     if touched is not None:
         touched.update(i for i, _ in enrich)
     return result
+
+
+def _lookup(conn: Connection, actors: list[Actor], links: dict[str, set[str]]) -> tuple[dict, dict]:
+    """Return (seen, by_key): corpus actors holding each (linking name, family), and those holding each
+    kb / Wikidata id of the article's actors, in one query each."""
+    norms = sorted({n for ns in links.values() for n in ns})
+    seen: dict[tuple[str, str], list[tuple[int, str | None, str | None]]] = {}
+    for i in range(0, len(norms), 500):
+        for row in conn.execute(
+            sa.select(t.actor_names.c.norm, t.actor_names.c.family, t.actors.c.id, t.actors.c.kb_id, t.actors.c.wikidata)
+            .join(t.actors, t.actors.c.id == t.actor_names.c.actor_id)
+            .where(t.actor_names.c.norm.in_(norms[i : i + 500]))
+            .order_by(t.actors.c.id)
+        ):
+            seen.setdefault((row.norm, row.family), []).append((row.id, row.kb_id, row.wikidata))
+    by_key: dict[tuple[str, str], int] = {}
+    for column, kind in ((t.actors.c.kb_id, "kb"), (t.actors.c.wikidata, "wd")):
+        values = sorted({v for a in actors if (v := (a.kb_id if kind == "kb" else a.wikidata))})
+        if values:
+            for row in conn.execute(sa.select(t.actors.c.id, column).where(column.in_(values))):
+                by_key[(kind, row[1])] = row.id
+    return seen, by_key
+
+
+def _name_matches(actor: Actor, fam: str, links: set[str], seen: dict) -> list[tuple[int, str | None, str | None]]:
+    """Return the corpus actors holding one of the actor's linking names, but never another kb/Wikidata identity."""
+    if fam == UNMATCHED:
+        return []
+    return [(i, kb, wd) for norm in sorted(links) for i, kb, wd in seen.get((norm, fam), ())
+            if not ((actor.kb_id and kb and kb != actor.kb_id) or (actor.wikidata and wd and wd != actor.wikidata))]
 
 
 def _name_rows(actor_id: int, names: list[str], links: set[str], fam: str) -> list[dict[str, object]]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Security
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from newsgraph.model import Analysis, ArticleSummary
 from newsgraph.store.export import csv_line
-from newsgraph.web.app import ApiError
-from newsgraph.web.deps import rate_limit, require_admin_token, require_api_token, state, store
-from newsgraph.web.pages_article import validate_comment
+from newsgraph.web.deps import ApiError, api_admin_auth, api_comment_auth, state, store
+from newsgraph.web.queries import ArticleId, CommentId, CursorParam, checked_cursor, validate_comment
 
 router = APIRouter(prefix="/api/v1", tags=["articles"])
 
@@ -46,13 +45,13 @@ def page_out(page: Any) -> dict[str, Any]:
 
 
 @router.get("/articles", response_model=PageOut, summary="Recent articles, newest first")
-def api_articles(request: Request, limit: int = Query(20, ge=1, le=200), cursor: str | None = None) -> dict:
+def api_articles(request: Request, limit: int = Query(20, ge=1, le=200), cursor: CursorParam = None) -> dict:
     """Return one page of the most recently stored articles."""
-    return page_out(store(request).recent_articles(limit=limit, cursor=cursor))
+    return page_out(store(request).recent_articles(limit=limit, cursor=checked_cursor(cursor)))
 
 
 @router.get("/articles/{article_id}", response_model=Analysis, name="api_article", summary="An article's record")
-def api_article(request: Request, article_id: str) -> Analysis:
+def api_article(request: Request, article_id: ArticleId) -> Analysis:
     """Return the full analysis of one article: body, actors, statements, events, dates, framing."""
     return store(request).get_analysis(article_id)
 
@@ -83,7 +82,7 @@ def _csv_lines(rows: Iterator[list[Any]]) -> Iterator[str]:
 
 @router.get("/articles/{article_id}/csv", name="api_article_csv", summary="An article's facts as CSV",
             response_class=StreamingResponse)
-def api_article_csv(request: Request, article_id: str) -> StreamingResponse:
+def api_article_csv(request: Request, article_id: ArticleId) -> StreamingResponse:
     """Return one CSV row per fact of the article, each with its offsets."""
     analysis = store(request).get_analysis(article_id)
     return StreamingResponse(_csv_lines(analysis_rows(analysis)), media_type="text/csv; charset=utf-8",
@@ -95,7 +94,7 @@ def _safe_name(value: str) -> str:
 
 
 @router.get("/articles/{article_id}/related", response_model=list[ArticleSummary], summary="Related articles")
-def api_related(request: Request, article_id: str) -> list[ArticleSummary]:
+def api_related(request: Request, article_id: ArticleId) -> list[ArticleSummary]:
     """Return articles sharing actors and events with this one (the page's own links are in its record)."""
     s = store(request)
     if not s.has_article(article_id):
@@ -104,7 +103,7 @@ def api_related(request: Request, article_id: str) -> list[ArticleSummary]:
 
 
 @router.get("/articles/{article_id}/comments", summary="An article's comments, oldest first")
-def api_comments(request: Request, article_id: str) -> list[dict]:
+def api_comments(request: Request, article_id: ArticleId) -> list[dict]:
     """Return the visible comments (names and text; emails are never returned)."""
     s = store(request)
     if not s.has_article(article_id):
@@ -112,12 +111,11 @@ def api_comments(request: Request, article_id: str) -> list[dict]:
     return [comment_out(c) for c in s.comments(article_id)]
 
 
-@router.post("/articles/{article_id}/comments", status_code=201, summary="Add a comment (API token)")
-def api_add_comment(request: Request, article_id: str, comment: CommentIn) -> dict:
+@router.post("/articles/{article_id}/comments", status_code=201, summary="Add a comment (API token)",
+             dependencies=[Security(api_comment_auth)])
+def api_add_comment(request: Request, article_id: ArticleId, comment: CommentIn) -> dict:
     """Add a comment; needs ``Authorization: Bearer <API token>``. Returns it without the email."""
-    require_api_token(request)
     st = state(request)
-    rate_limit(st.comment_limiter, request)
     if not st.store.has_article(article_id):
         raise ApiError(404, f"no article {article_id!r}")
     errors = validate_comment(comment.name, comment.email, comment.body, st.settings.max_comment_chars)
@@ -128,11 +126,8 @@ def api_add_comment(request: Request, article_id: str, comment: CommentIn) -> di
     return comment_out(saved)
 
 
-@router.post("/comments/{comment_id}/hide", status_code=204, summary="Hide a comment (admin token)")
-def api_hide_comment(request: Request, comment_id: int) -> None:
+@router.post("/comments/{comment_id}/hide", status_code=204, summary="Hide a comment (admin token)",
+             dependencies=[Security(api_admin_auth)])
+def api_hide_comment(request: Request, comment_id: CommentId) -> None:
     """Hide a comment; needs ``Authorization: Bearer <admin token>``."""
-    from newsgraph.web.security import bearer_token
-
-    rate_limit(state(request).comment_limiter, request)
-    require_admin_token(request, bearer_token(request.headers.get("authorization")))
     store(request).hide_comment(comment_id)

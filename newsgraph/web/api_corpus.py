@@ -10,8 +10,7 @@ from fastapi.responses import StreamingResponse
 from newsgraph.model import CorpusActor, IngestFailure, NetworkEdge, TimelineItem
 from newsgraph.web.api_articles import PageOut, page_out
 from newsgraph.web.deps import store
-from newsgraph.web.pages_network import edge_types
-from newsgraph.web.pages_search import run_search, search_params
+from newsgraph.web.queries import ActorId, CursorParam, checked_cursor, edge_types, run_search, search_params
 
 router = APIRouter(prefix="/api/v1", tags=["corpus"])
 
@@ -35,7 +34,7 @@ def api_search(request: Request, q: str = "", kind: Literal["articles", "stateme
                actor: str | None = None, type: str | None = None, source: str | None = None,  # noqa: A002
                since: str | None = None, until: str | None = None,
                direct: Literal["direct", "indirect", ""] | None = None,
-               limit: int = Query(20, ge=1, le=200), cursor: str | None = None) -> dict:
+               limit: int = Query(20, ge=1, le=200), cursor: CursorParam = None) -> dict:
     """Return one page of articles (kind=articles) or statement/event hits, each with its evidence."""
     params = search_params(q, kind, actor, type, source, since, until, direct)
     return page_out(run_search(store(request), params, cursor, limit))
@@ -43,9 +42,9 @@ def api_search(request: Request, q: str = "", kind: Literal["articles", "stateme
 
 @router.get("/actors", response_model=PageOut, summary="Actors, most mentioned first")
 def api_actors(request: Request, q: str | None = None, limit: int = Query(50, ge=1, le=500),
-               cursor: str | None = None) -> dict:
+               cursor: CursorParam = None) -> dict:
     """Return one page of corpus actors, optionally those whose name or alias contains ``q``."""
-    return page_out(store(request).list_actors(query=q or None, limit=limit, cursor=cursor))
+    return page_out(store(request).list_actors(query=q or None, limit=limit, cursor=checked_cursor(cursor)))
 
 
 @router.get("/actors/lookup", response_model=CorpusActor, summary="The actor best matching a name")
@@ -55,13 +54,13 @@ def api_actor_lookup(request: Request, name: str) -> CorpusActor:
 
 
 @router.get("/actors/{actor_id}", response_model=CorpusActor, name="api_actor", summary="One actor")
-def api_actor(request: Request, actor_id: int) -> CorpusActor:
+def api_actor(request: Request, actor_id: ActorId) -> CorpusActor:
     """Return a corpus actor: names, aliases, titles, affiliations, counts."""
     return store(request).get_actor(actor_id)
 
 
 @router.get("/actors/{actor_id}/timeline", response_model=list[TimelineItem], summary="An actor's timeline")
-def api_timeline(request: Request, actor_id: int) -> list[TimelineItem]:
+def api_timeline(request: Request, actor_id: ActorId) -> list[TimelineItem]:
     """Return the actor's statements and events, oldest first, each with its evidence."""
     s = store(request)
     s.get_actor(actor_id)  # 404 for an unknown actor rather than an empty list
@@ -69,7 +68,7 @@ def api_timeline(request: Request, actor_id: int) -> list[TimelineItem]:
 
 
 @router.get("/actors/{actor_id}/meetings", response_model=list[NetworkEdge], summary="Who an actor met")
-def api_meetings(request: Request, actor_id: int) -> list[NetworkEdge]:
+def api_meetings(request: Request, actor_id: ActorId) -> list[NetworkEdge]:
     """Return the actor's CONSULT edges with dates and evidence."""
     s = store(request)
     s.get_actor(actor_id)

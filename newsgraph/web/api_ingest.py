@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Security
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from newsgraph.web.app import ApiError
-from newsgraph.web.deps import rate_limit, require_api_token, state
+from newsgraph.web.deps import ApiError, api_ingest_auth, state
 from newsgraph.web.ingesting import fetch_url, given_fields, ingest, raw_from_text, raw_from_upload
 
 router = APIRouter(prefix="/api/v1", tags=["ingest"])
@@ -35,16 +34,15 @@ class IngestOut(BaseModel):
     status: str
 
 
-@router.post("/ingest", response_model=IngestOut, status_code=201, summary="Ingest one article (API token)")
+@router.post("/ingest", response_model=IngestOut, status_code=201, summary="Ingest one article (API token)",
+             dependencies=[Security(api_ingest_auth)])
 async def api_ingest(request: Request, doc: IngestIn) -> IngestOut:
     """Read, analyse and store one article; needs ``Authorization: Bearer <API token>``.
 
     A document that cannot be read or has no article answers 422 with the one-line reason
     (and is listed in the ingest errors); a private address answers 403.
     """
-    require_api_token(request)
     st = state(request)
-    rate_limit(st.ingest_limiter, request)
     given = [k for k in ("text", "html", "url") if getattr(doc, k)]
     if len(given) != 1:
         raise ApiError(422, "give exactly one of text, html or url", "invalid")
@@ -56,7 +54,7 @@ async def api_ingest(request: Request, doc: IngestIn) -> IngestOut:
                                                                                source="api:html"), "api:html", meta)
     else:
         url = doc.url.strip()
-        outcome = await run_in_threadpool(ingest, st, lambda: fetch_url(st, url), url, meta)
+        outcome = await st.run_fetch(ingest, st, lambda: fetch_url(st, url), url, meta)  # bounded pool (W)
     if outcome.error:
         if outcome.error_type == "PrivateAddressError":
             raise ApiError(403, outcome.error, "private_address")

@@ -17,7 +17,7 @@ from newsgraph.model import IngestFailure, RawDocument
 from newsgraph.process import GIVEN_FIELDS, Options, process, stage
 
 if TYPE_CHECKING:
-    from newsgraph.web.app import AppState
+    from newsgraph.web.deps import AppState
 
 
 @dataclass

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsgraph.model import Evidence, TimelineItem
-from newsgraph.web.deps import render, store
+from newsgraph.web.deps import render, state, store
+from newsgraph.web.queries import ActorId, CursorParam, article_path, checked_cursor
 from newsgraph.web.svg import TimelinePoint, parse_partial_date, timeline_svg
 
 router = APIRouter(include_in_schema=False)
@@ -17,7 +18,7 @@ router = APIRouter(include_in_schema=False)
 
 def evidence_href(request: Request, ev: Evidence) -> str:
     """Return the article page URL that marks this evidence (anchor #hl)."""
-    return f"{request.url_for('article_page', article_id=ev.article_id)}?hl={ev.start}-{ev.end}#hl"
+    return f"{article_path(ev.article_id)}?hl={ev.start}-{ev.end}#hl"
 
 
 def timeline_points(request: Request, items: list[TimelineItem]) -> list[TimelinePoint]:
@@ -38,9 +39,9 @@ def timeline_points(request: Request, items: list[TimelineItem]) -> list[Timelin
 
 
 @router.get("/actors", response_class=HTMLResponse, name="actors_page")
-def actors_page(request: Request, q: str | None = None, cursor: str | None = None) -> HTMLResponse:
+def actors_page(request: Request, q: str | None = None, cursor: CursorParam = None) -> HTMLResponse:
     """Return the list of actors, most mentioned first, optionally filtered by name."""
-    page = store(request).list_actors(query=q or None, limit=50, cursor=cursor)
+    page = store(request).list_actors(query=q or None, limit=50, cursor=checked_cursor(cursor))
     return render(request, "actors.html", {"page": page, "q": q or ""})
 
 
@@ -48,11 +49,12 @@ def actors_page(request: Request, q: str | None = None, cursor: str | None = Non
 def actor_lookup(request: Request, name: str) -> RedirectResponse:
     """Redirect to the corpus actor best matching ``name`` (404 when none)."""
     actor = store(request).find_actor(name)
-    return RedirectResponse(str(request.url_for("actor_page", actor_id=actor.id)), status_code=303)
+    path = request.app.url_path_for("actor_page", actor_id=actor.id)
+    return RedirectResponse(state(request).settings.public_url(path), status_code=303)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse, name="actor_page")
-def actor_page(request: Request, actor_id: int) -> HTMLResponse:
+def actor_page(request: Request, actor_id: ActorId) -> HTMLResponse:
     """Return one actor's page."""
     s = store(request)
     actor = s.get_actor(actor_id)

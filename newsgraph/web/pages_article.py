@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from newsgraph.model import Analysis
-from newsgraph.web.app import ApiError
-from newsgraph.web.deps import check_csrf, parse_span, rate_limit, render, require_admin_token, state, store
+from newsgraph.web.deps import ApiError, check_csrf, rate_limit, render, require_admin_token, state, store
+from newsgraph.web.queries import ArticleId, CommentId, SpanParam, article_path, parse_span, validate_comment
 from newsgraph.web.render import render_body
 
 router = APIRouter(include_in_schema=False)
 
-# Deliberately loose: one "@", no spaces, a dot in the domain. Deliverability is not our business.
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-MAX_NAME = 100
-MAX_EMAIL = 254
+#: The article a hide form goes back to: an id, never a path (a "/" would make a link elsewhere).
+BackTo = Annotated[str, Form(min_length=1, max_length=200, pattern=r"^[^/\\?#\x00-\x1f]+$")]
 
 
 def article_context(analysis: Analysis, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
@@ -47,38 +44,20 @@ def _article_page(request: Request, article_id: str, *, hl: str | None = None, f
     context.update({
         "related": s.related(article_id), "comments": s.comments(article_id),
         "form": {k: v for k, v in (form or {}).items() if k != "email"}, "errors": errors or {}, "message": message,
-        "permalink": str(request.url_for("article_page", article_id=article_id)),
+        "permalink": state(request).settings.public_url(article_path(article_id)),
         "max_comment_chars": state(request).settings.max_comment_chars,
     })
     return render(request, "article.html", context, status=status)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse, name="article_page")
-def article_page(request: Request, article_id: str, hl: str | None = None) -> HTMLResponse:
+def article_page(request: Request, article_id: ArticleId, hl: SpanParam = None) -> HTMLResponse:
     """Return the article page; ``hl=START-END`` marks a cited span (anchor ``#hl``)."""
     return _article_page(request, article_id, hl=hl)
 
 
-def validate_comment(name: str, email: str, body: str, max_chars: int) -> dict[str, str]:
-    """Return {field: message} for every invalid field (empty when the comment is fine)."""
-    errors = {}
-    if not name.strip():
-        errors["name"] = "Please enter your name."
-    elif len(name) > MAX_NAME:
-        errors["name"] = f"The name is longer than {MAX_NAME} characters."
-    if not email.strip():
-        errors["email"] = "Please enter your email (it is never shown)."
-    elif len(email) > MAX_EMAIL or not _EMAIL.match(email.strip()):
-        errors["email"] = "Please enter a valid email address."
-    if not body.strip():
-        errors["body"] = "Please write a comment."
-    elif len(body) > max_chars:
-        errors["body"] = f"The comment is longer than {max_chars} characters ({len(body)})."
-    return errors
-
-
 @router.post("/articles/{article_id}/comments", name="post_comment")
-def post_comment(request: Request, article_id: str, name: str = Form(""), email: str = Form(""),
+def post_comment(request: Request, article_id: ArticleId, name: str = Form(""), email: str = Form(""),
                  body: str = Form(""), csrf_token: str = Form("")) -> Response:
     """Add a comment (303 to it), or show the form again with a message next to each bad field."""
     check_csrf(request, csrf_token)
@@ -91,16 +70,17 @@ def post_comment(request: Request, article_id: str, name: str = Form(""), email:
         return _article_page(request, article_id, form={"name": name, "email": email, "body": body},
                              errors=errors, status=422)
     comment = st.store.add_comment(article_id, name=name.strip(), email=email.strip(), body=body.strip())
-    url = str(request.url_for("article_page", article_id=article_id)) + f"#comment-{comment.id}"
+    url = st.settings.public_url(article_path(article_id)) + f"#comment-{comment.id}"
     return RedirectResponse(url, status_code=303)
 
 
 @router.post("/comments/{comment_id}/hide", name="hide_comment")
-def hide_comment(request: Request, comment_id: int, article_id: str = Form(...), admin_token: str = Form(""),
+def hide_comment(request: Request, comment_id: CommentId, article_id: BackTo, admin_token: str = Form(""),
                  csrf_token: str = Form("")) -> Response:
     """Hide a comment (admin token required), then go back to its article."""
     check_csrf(request, csrf_token)
     rate_limit(state(request).comment_limiter, request)  # also slows guessing the admin token
     require_admin_token(request, admin_token)
     store(request).hide_comment(comment_id)
-    return RedirectResponse(str(request.url_for("article_page", article_id=article_id)) + "#comments", status_code=303)
+    back = state(request).settings.public_url(article_path(article_id)) + "#comments"
+    return RedirectResponse(back, status_code=303)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
-from newsgraph.web.app import ApiError
-from newsgraph.web.deps import check_csrf, rate_limit, render, state
+from newsgraph.web.deps import ApiError, check_csrf, rate_limit, render, state
 from newsgraph.web.ingesting import fetch_url, given_fields, ingest, raw_from_text, raw_from_upload
 from newsgraph.web.security import token_matches
 
@@ -42,7 +41,7 @@ async def ingest_post(request: Request, text: str = Form(""), url: str = Form(""
         source = f"upload:{file.filename}"
         outcome = await run_in_threadpool(ingest, st, lambda: raw_from_upload(upload, file.filename), source, given)
     elif url.strip():
-        outcome = await run_in_threadpool(ingest, st, lambda: fetch_url(st, url.strip()), url.strip(), given)
+        outcome = await st.run_fetch(ingest, st, lambda: fetch_url(st, url.strip()), url.strip(), given)
     elif text.strip():
         outcome = await run_in_threadpool(ingest, st, lambda: raw_from_text(text), "web:paste", given)
     else:

@@ -8,21 +8,13 @@ from fastapi.responses import HTMLResponse
 from newsgraph.errors import NotFoundError, QueryError
 from newsgraph.model import NetworkEdge
 from newsgraph.web.deps import render, store
+from newsgraph.web.queries import edge_types
 from newsgraph.web.svg import NetEdge, NetNode, network_svg
 
 router = APIRouter(include_in_schema=False)
 
 #: Beyond this many actors a drawing is unreadable; the edge table still lists all.
 MAX_DRAWN_NODES = 150
-
-
-def edge_types(type_: str | None) -> tuple[str, ...] | None:
-    """Return the event types to draw: "CONSULT" by default, "ALL" for every type."""
-    if not type_:
-        return ("CONSULT",)
-    if type_.upper() == "ALL":
-        return None
-    return tuple(t.strip().upper() for t in type_.split(",") if t.strip())
 
 
 def build_graph(request: Request, edges: list[NetworkEdge]) -> tuple[list[NetNode], list[NetEdge]]:
@@ -41,7 +33,7 @@ def build_graph(request: Request, edges: list[NetworkEdge]) -> tuple[list[NetNod
             weight = s.get_actor(actor_id).mention_count
         except NotFoundError:
             weight = degree[actor_id]
-        nodes.append(NetNode(actor_id, names[actor_id], weight, str(request.url_for("actor_page", actor_id=actor_id))))
+        nodes.append(NetNode(actor_id, names[actor_id], weight, request.app.url_path_for("actor_page", actor_id=actor_id)))
     net_edges = [NetEdge(e.source_id, e.target_id, e.count, f"{e.source} – {e.target}: {e.count} {e.event_type}",
                          f"#edge-{n}")
                  for n, e in enumerate(edges) if e.source_id in keep and e.target_id in keep]

@@ -118,3 +118,18 @@ def test_pipe_keeps_order_across_skipped_and_analysed_articles(analyzer):
     one_by_one = [analyzer.analyze_article(a) for a in articles]
     assert [len(r.actors) for r in results] == [len(r.actors) for r in one_by_one]
     assert [len(r.statements) for r in results] == [len(r.statements) for r in one_by_one]
+
+
+def test_the_subpackage_analyze_tells_an_html_fragment_from_text(analyzer, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(pipeline, "default_analyzer", lambda: analyzer)  # the session's pipeline, not a second one
+    analyze = sys.modules["newsgraph.analyze"].analyze
+    # no <p>, <body> or doctype: the old sniff took this for text and analysed the tags
+    fragment = ("<article><h1>Floods close roads in the north</h1><div>Heavy rain closed dozens of roads in the "
+                "north of the country on Monday, the transport ministry said in a statement.</div><div>Schools "
+                "stayed shut in three provinces while crews cleared mud from the main highway.</div></article>")
+    analysis = analyze(fragment)
+    assert "<" not in analysis.article.body and "Heavy rain closed" in analysis.article.body
+    text = analyze("Heavy rain closed dozens of roads on Monday, the ministry said. Crews cleared the highway.")
+    assert text.article.body.startswith("Heavy rain closed")
