@@ -58,6 +58,7 @@ def component_config(lexicon: str | Path = DEFAULT_LANGUAGE, triggers: Iterable[
         "newsgraph_dates": {},
         "newsgraph_statements": {},
         "newsgraph_events": {"lexicon": lexicon, "triggers": [str(p) for p in user]},
+        "newsgraph_statement_dates": {},
         "newsgraph_framing": {"lexicon": lexicon},
     }
 

@@ -34,13 +34,23 @@ SPEECH_EVENTS = frozenset({"CONSULT"})
 _PAST_TAGS = frozenset({"VBD", "VBG", "VBN"})
 
 
-@Language.component("newsgraph_statement_dates", requires=["doc._.ng_statements", "doc._.ng_events"])
 def newsgraph_statement_dates(doc: Doc) -> Doc:
     """Date each statement of ``doc._.ng_statements`` (see the module docstring)."""
     statements = doc._.ng_statements or []
     if statements:
         date_statements(doc, statements, doc._.ng_events or [], doc._.ng_dates or [], doc._.ng_published)
     return doc
+
+
+@Language.factory(
+    "newsgraph_statement_dates",
+    assigns=["doc._.ng_statements"],
+    requires=["doc._.ng_statements", "doc._.ng_events", "doc._.ng_dates"],
+    default_config={},
+)
+def make_statement_dater(nlp: Language, name: str):
+    """Return the newsgraph_statement_dates component (stateless)."""
+    return newsgraph_statement_dates
 
 
 def date_statements(doc: Doc, statements: list[Statement], events: list[Event], dates: list[DateMention],
