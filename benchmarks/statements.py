@@ -1,6 +1,6 @@
 """Benchmark: statements (who said what) against PolNeAR, with textacy as the peer.
 
-    .venv/bin/python benchmarks/statements.py --data /work/shared/data/quotes-polnear [--split dev]
+    .venv/bin/python benchmarks/statements.py --data /work/shared/data/quotes-polnear [--split dev] [--baseline main]
 
 PolNeAR (``dev/`` 84 articles, ``train/`` 840) annotates attributions in BRAT
 standoff: ``T`` lines are Source / Cue / Content spans (a span may be in
@@ -19,9 +19,15 @@ run on the same parses in the same run:
   overlaps the gold Source / Cue (precision over predictions that name one,
   recall over gold relations that have one);
 
+* speaker accuracy: of the matched pairs whose gold has a Source, the share
+  whose predicted speaker *actor* has a mention overlapping it (for textacy,
+  which has no actors, its speaker span);
+
 each for all relations and for those whose cue is a verb of saying (a verb
 in the cue whose lemma is in ``newsgraph.analyze.cues.SAYING_VERBS``; the
-same test picks the predictions of that kind).  Speed, measured after the
+same test picks the predictions of that kind).  ``--baseline REV`` scores the
+code at a git revision in the same run (a temporary worktree, a child
+interpreter), so a change's gain shows beside the peer's.  Speed, measured after the
 accuracy pass (per batch, best of two alternating rounds): articles per second for the
 bare spaCy model, for textacy (model + extraction), for the full newsgraph
 pipeline (model + every newsgraph component), and for the statements
@@ -57,6 +63,8 @@ class Rel:
     cue: Spans = field(default_factory=list)
     source: Spans = field(default_factory=list)
     saying: bool = False
+    #: Every mention of the speaker actor (newsgraph), or the speaker span (textacy).
+    speaker: Spans = field(default_factory=list)
 
 
 def read_ann(path: Path) -> list[Rel]:
@@ -149,6 +157,7 @@ class Score:
         self.overlap = self.exact = 0
         self.src_pred = self.src_gold = self.src_ok = 0
         self.cue_pred = self.cue_gold = self.cue_ok = 0
+        self.spk_found = self.spk_ok = 0
 
     def add(self, text: str, gold: list[Rel], pred: list[Rel]) -> None:
         self.n_gold += len(gold)
@@ -163,6 +172,9 @@ class Score:
             self.exact += _norm(text, g.content) == _norm(text, p.content)
             self.src_ok += bool(g.source and p.source and _overlap(g.source, p.source) > 0)
             self.cue_ok += bool(g.cue and p.cue and _overlap(g.cue, p.cue) > 0)
+            if g.source:  # speaker accuracy: the found statement's speaker actor holds the gold source
+                self.spk_found += 1
+                self.spk_ok += _overlap(g.source, p.speaker) > 0
 
     @staticmethod
     def prf(ok: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -178,6 +190,10 @@ class Score:
             "cue": self.prf(self.cue_ok, self.cue_pred, self.cue_gold),
         }
 
+    def speaker_accuracy(self) -> float:
+        """Return the share of found statements (with a gold source) whose speaker actor holds it."""
+        return self.spk_ok / self.spk_found if self.spk_found else 0.0
+
 
 def by_cue(rels: list[Rel]) -> list[Rel]:
     """Merge relations that share one cue into one relation with a content in pieces.
@@ -192,6 +208,7 @@ def by_cue(rels: list[Rel]) -> list[Rel]:
         key = rel.cue[0] if rel.cue else None
         if key is not None and key in merged:
             merged[key].content.extend(rel.content)
+            merged[key].speaker.extend(s for s in rel.speaker if s not in merged[key].speaker)
             continue
         if key is not None:
             merged[key] = rel
@@ -201,12 +218,54 @@ def by_cue(rels: list[Rel]) -> list[Rel]:
 
 def newsgraph_rels(doc: Doc) -> list[Rel]:
     """Return newsgraph's statements of a processed doc as relations."""
+    return records_rels(doc, [st.model_dump() for st in doc._.ng_statements or []],
+                        [a.model_dump() for a in doc._.ng_actors or []])
+
+
+def records_rels(doc: Doc, statements: list[dict], actors: list[dict]) -> list[Rel]:
+    """Return statement records (dicts, as newsgraph's model dumps them) as relations."""
+    mentions = {a["id"]: [(m["start"], m["end"]) for m in a["mentions"]] for a in actors}
     out = []
-    for st in doc._.ng_statements or []:
-        cue = [(st.cue_start, st.cue_end)] if st.cue_start is not None else []
-        src = [(st.speaker_start, st.speaker_end)] if st.speaker_start is not None else []
-        out.append(Rel([(st.start, st.end)], cue, src, is_saying(doc, cue)))
+    for st in statements:
+        cue = [(st["cue_start"], st["cue_end"])] if st["cue_start"] is not None else []
+        src = [(st["speaker_start"], st["speaker_end"])] if st["speaker_start"] is not None else []
+        out.append(Rel([(st["start"], st["end"])], cue, src, is_saying(doc, cue), list(mentions.get(st["speaker"], []))))
     return by_cue(out)
+
+
+#: Run in a checkout of an older revision: its statements and actors, one JSON line per article.
+_DUMP = """
+import json, sys
+from newsgraph.analyze.pipeline import load_model
+nlp = load_model()
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+for doc in nlp.pipe(texts):
+    print(json.dumps({"statements": [s.model_dump() for s in doc._.ng_statements or []],
+                      "actors": [a.model_dump() for a in doc._.ng_actors or []]}))
+"""
+
+
+def baseline_records(rev: str, texts: list[str]) -> list[dict]:
+    """Return one {"statements", "actors"} per text as the code at git revision ``rev`` finds them
+    (a temporary worktree of this repository, run in a child interpreter)."""
+    import json
+    import subprocess
+    import tempfile
+
+    repo = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(["git", "-C", str(repo), "worktree", "add", "--detach", "-q", str(tree), rev], check=True)
+        try:
+            inputs = Path(tmp) / "texts.json"
+            inputs.write_text(json.dumps(texts), encoding="utf-8")
+            env = {**__import__("os").environ, "PYTHONPATH": str(tree)}
+            # cwd: ``-c`` puts the working directory first on sys.path, before PYTHONPATH
+            out = subprocess.run([sys.executable, "-c", _DUMP, str(inputs)], env=env, cwd=tree, capture_output=True,
+                                 text=True, check=True).stdout
+        finally:
+            subprocess.run(["git", "-C", str(repo), "worktree", "remove", "--force", str(tree)], check=False)
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
 def textacy_rels(doc: Doc) -> list[Rel]:
@@ -224,7 +283,8 @@ def textacy_rels(doc: Doc) -> list[Rel]:
             toks = list(tokens)
             return [(toks[0].idx, toks[-1].idx + len(toks[-1].text))] if toks else []
         cue_spans = chars(cue)
-        out.append(Rel([(content.start_char, content.end_char)], cue_spans, chars(speaker), is_saying(doc, cue_spans)))
+        out.append(Rel([(content.start_char, content.end_char)], cue_spans, chars(speaker), is_saying(doc, cue_spans),
+                       chars(speaker)))
     return by_cue(out)
 
 
@@ -273,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only N articles")
     parser.add_argument("--no-speed", action="store_true", help="skip the timing rounds (while developing)")
     parser.add_argument("--show", type=int, default=0, help="print N missed and N spurious saying-verb contents")
+    parser.add_argument("--baseline", metavar="REV", help="also score the code at this git revision (e.g. main)")
     args = parser.parse_args(argv)
     split = args.data / args.split
     if not (split / "text").is_dir():
@@ -292,16 +353,23 @@ def main(argv: list[str] | None = None) -> int:
     ng_docs = list(nlp.pipe(texts))
     ng_preds = [newsgraph_rels(d) for d in ng_docs]
     n_textacy_failed = len(TEXTACY_FAILURES)
+    systems = ["newsgraph", "textacy"]
+    base_preds: list[list[Rel]] = []
+    if args.baseline:
+        base_preds = [records_rels(d, r["statements"], r["actors"])
+                      for d, r in zip(bare_docs, baseline_records(args.baseline, texts))]
+        systems.append("baseline")
     timings = None if args.no_speed else _timings(bare, nlp, texts, ng_docs)
 
-    scores = {(sys_, sub): Score() for sys_ in ("newsgraph", "textacy") for sub in ("all", "saying")}
+    scores = {(sys_, sub): Score() for sys_ in systems for sub in ("all", "saying")}
     missed: list[str] = []
     spurious: list[str] = []
     inexact: list[str] = []
-    for text, doc, gold, ng, tx in zip(texts, bare_docs, golds, ng_preds, tx_preds):
+    for n_doc, (text, doc, gold, ng, tx) in enumerate(zip(texts, bare_docs, golds, ng_preds, tx_preds)):
         for g in gold:
             g.saying = is_saying(doc, g.cue)
-        for name, pred in (("newsgraph", ng), ("textacy", tx)):
+        runs = [("newsgraph", ng), ("textacy", tx)] + ([("baseline", base_preds[n_doc])] if base_preds else [])
+        for name, pred in runs:
             scores[(name, "all")].add(text, gold, pred)
             scores[(name, "saying")].add(text, [g for g in gold if g.saying], [p for p in pred if p.saying])
         if args.show:
@@ -330,6 +398,15 @@ def main(argv: list[str] | None = None) -> int:
         for measure in ng_rows:
             a, b = ng_rows[measure], tx_rows[measure]
             print(f"{sub:8} {measure:16} | {a[0]:11.3f} {a[1]:6.3f} {a[2]:6.3f} | {b[0]:9.3f} {b[1]:6.3f} {b[2]:6.3f}")
+    if args.baseline:
+        print(f"baseline ({args.baseline}):")
+        for sub in ("saying", "all"):
+            for measure, (p, r, f) in scores[("baseline", sub)].rows().items():
+                print(f"{sub:8} {measure:16} | {p:11.3f} {r:6.3f} {f:6.3f}")
+    print()
+    for sub in ("saying", "all"):
+        accs = ", ".join(f"{name} {scores[(name, sub)].speaker_accuracy():.3f}" for name in systems)
+        print(f"speaker accuracy ({sub}; found statements whose speaker actor holds the gold source): {accs}")
     print()
     n_ng, n_tx = scores[("newsgraph", "all")].n_pred, scores[("textacy", "all")].n_pred
     print(f"predictions (all): newsgraph {n_ng}, textacy {n_tx}")

@@ -135,6 +135,12 @@ class Statement(Record):
     end: int
     direct: bool = False  # True for a verbatim quote in quote marks
     addressee: str | None = None  # actor id, where stated
+    #: When it was said: the date of the event it was said at, a date its sentence gives, else the
+    #: publication date (``date_source`` says which: "event", "text", "published").
+    date: str | None = None
+    date_precision: Precision | None = None
+    date_source: Literal["event", "text", "published"] | None = None
+    event: int | None = None  # index in Analysis.events of the event it was said at
 
 
 class EventActor(Record):

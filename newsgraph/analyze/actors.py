@@ -35,7 +35,9 @@ from spacy.util import filter_spans
 
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
+from newsgraph.analyze.actors_gender import cluster_genders
 from newsgraph.analyze.actors_groups import add_groups
+from newsgraph.analyze.actors_speakers import with_missed_speakers
 from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
@@ -178,7 +180,7 @@ class _Analysis:
         for item in out:
             if not kept or item[0].start >= kept[-1][0].end:
                 kept.append(item)
-        return kept
+        return with_missed_speakers(self.doc, kept, self.comp.demonyms, self.in_headline)
 
     def given_name(self, ent: Span) -> bool:
         """True when a person entity ending in a role word is a name all the same ("Larry King")."""
@@ -311,11 +313,13 @@ class _Analysis:
         self.groups()
         # 6. pronouns
         by_id = {id(c): c for c in self.clusters}
-        for i, key in coref.resolve(doc, self.people):
+        gender = cluster_genders(self.doc, self.clusters, self.name_spans)
+        for i, key in coref.resolve(doc, self.people, gender):
             self.add_mention(by_id[key], doc[i:i + 1], "pronoun")
 
         ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
         ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
+        doc._.ng_gender = {ids[key]: g for key, g in gender.items() if key in ids}
         text = self.text or doc.text  # built from the tokens on each access: once
         return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
 

@@ -155,6 +155,9 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
             elif c.kb is None and kind == "PERSON" and len(words) >= 2 and any(
                     len(w) > len(words) and _suffix(w, words) for w in c.words):
                 best = c
+            elif c.kb is None and kind == "PERSON" and len(words) == 1 and c.type in ("GPE", "ORG", "LOC") and any(
+                    len(w) == 2 and w[-1] == words[0] for w in c.words):
+                best = c  # "Casin" the person after "Mesut Casin" tagged as a place: a two-word name's surname
             continue
         if words in c.words:
             return c

@@ -212,8 +212,8 @@ def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) 
     start = head_i
     while start - 1 >= sent.start:
         tok = doc[start - 1]
-        if role_word(tok):
-            break
+        if role_word(tok) and tok.lower_ not in TITLE_WORDS:
+            break  # (a title word such as "chief" or "deputy" is part of this office: "the chief minister")
         # a capitalised word joins only as a name or a title word: in a
         # Title-Case headline every word is a PROPN ("Leader Addresses Hamas Official")
         proper = tok.pos_ == "PROPN" and (tok.ent_type_ or tok.is_upper or tok.lower_ in TITLE_WORDS)

@@ -11,7 +11,8 @@ in the length of the document:
   he said" skips the addressee and finds the speaker of the paragraphs
   before), else nobody.
 
-A person a pronoun of the other gender already referred to is skipped.
+A person of the other gender is skipped: the gender the article states or the
+first name gives (``actors_gender``), else the one a pronoun already taught.
 spaCy's small English model has no coreference component (coreferee and
 spacy-experimental's coref do not support spaCy 3.8), hence this module.
 """
@@ -59,15 +60,19 @@ def _generic(doc: Doc, i: int) -> bool:
     return "or" in near and any(w in PRONOUNS and w != doc[i].lower_ for w in near)
 
 
-def resolve(doc: Doc, people: list[PersonMention]) -> list[tuple[int, str]]:
-    """Return (token index, actor key) for each pronoun resolved to a person, in text order."""
+def resolve(doc: Doc, people: list[PersonMention], gender: dict | None = None) -> list[tuple[int, str]]:
+    """Return (token index, actor key) for each pronoun resolved to a person, in text order.
+
+    ``gender`` maps actor keys to "m"/"f" where known beforehand (``actors_gender``); a person of
+    the other gender is never a pronoun's antecedent, and the genders the pronouns teach are added
+    to it."""
     people = sorted(people, key=lambda m: m.start)
     sent_index = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             sent_index[i] = n
 
-    gender: dict[str, str] = {}
+    gender = {} if gender is None else gender
     subjects: list[tuple[int, str, int]] = []  # (sentence index, actor, level) of person subjects so far
     recent: list[PersonMention] = []  # person mentions of the current sentence
     current_sent = -1

@@ -33,6 +33,21 @@ TELLING_VERBS: frozenset[str] = _LEX.words(_CUES, "tells")
 #: Cues whose "to" phrase is whom the speech is addressed to ("said to reporters").
 SAYING_TO_VERBS: frozenset[str] = _LEX.words(_CUES, "says_to")
 
+#: Verbal acts that report speech with a noun-phrase object ("rejected the charges", "accused X of Y",
+#: "claimed responsibility for ..."): cues, not all of them verbs of saying in the benchmark's sense.
+ACT_CUES: frozenset[str] = _LEX.words(_CUES, "act")
+#: "called for X": a demand, reported speech with the thing called for as content.
+CALL_FOR = "call"
+#: Verbs of saying that name a topic, not what was said ("discussed the economy"): never statements.
+TOPIC_VERBS: frozenset[str] = _LEX.words(_CUES, "topic")
+#: Modals that make a cue hypothetical ("would say", "could argue"): no one said it.
+HYPOTHETICAL_MODALS: frozenset[str] = _LEX.words(_CUES, "hypothetical")
+#: Who asks as the reporter: a question they put is not a statement ("the reporter asked whether ...").
+REPORTER_WORDS: frozenset[str] = _LEX.words(_CUES, "reporter")
+#: Presenting a document reports its content: "presented a report on the latest developments".
+PRESENTING_VERBS: frozenset[str] = _LEX.words(_CUES, "presenting")
+REPORT_NOUNS: frozenset[str] = _LEX.words(_CUES, "report_noun")
+
 #: Verbs that only count as a cue with a particle: "pointed out that ..." (none: never alone).
 PARTICLE_CUES: dict[str, frozenset[str]] = {
     r["verb"].lower(): frozenset(r["particles"].lower().split())

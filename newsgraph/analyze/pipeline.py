@@ -34,6 +34,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_dates", "newsgraph.analyze.dates"),
     ("newsgraph_statements", "newsgraph.analyze.statements"),
     ("newsgraph_events", "newsgraph.analyze.events"),
+    ("newsgraph_statement_dates", "newsgraph.analyze.statements_dates"),
     ("newsgraph_framing", "newsgraph.analyze.framing"),
 )
 
@@ -57,6 +58,7 @@ def component_config(lexicon: str | Path = DEFAULT_LANGUAGE, triggers: Iterable[
         "newsgraph_dates": {},
         "newsgraph_statements": {},
         "newsgraph_events": {"lexicon": lexicon, "triggers": [str(p) for p in user]},
+        "newsgraph_statement_dates": {},
         "newsgraph_framing": {"lexicon": lexicon},
     }
 
@@ -201,6 +203,7 @@ def _assemble(article: Article, parts: list[tuple[int, Doc]], model_name: str) -
             st = _shift(st, offset)
             st.speaker = rename.get(st.speaker, st.speaker) if st.speaker else None
             st.addressee = rename.get(st.addressee, st.addressee) if st.addressee else None
+            st.event = st.event + len(analysis.events) if st.event is not None else None  # this chunk's events follow
             analysis.statements.append(st)
         for ev in doc._.ng_events or []:
             ev = _shift(ev, offset)

@@ -24,20 +24,30 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.cues import (
+    ACT_CUES,
+    CALL_FOR,
     CARRIER_VERBS,
     CLAUSE_ONLY,
     DECLINING_VERBS,
+    HYPOTHETICAL_MODALS,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
+    PRESENTING_VERBS,
     QUOTE_ONLY,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
     SAYING_TO_VERBS,
     SAYING_VERBS,
     TELLING_VERBS,
+    TOPIC_VERBS,
     XCOMP_CUES,
 )
+from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.syntax import sentence_bounds, speaker_subject, trim_edges
 
 _CLAUSES = ("ccomp",)
+#: What a speaker addresses someone in: "in a letter to X".
+_MESSAGES: frozenset[str] = lexicon().words("speech/speakers.csv", "message")
 #: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
 _SPEAKER_PRUNE = frozenset({"relcl", "acl", "punct", "advcl", "parataxis", "cc", "appos"})
 
@@ -66,9 +76,55 @@ def cue_tokens(doc: Doc) -> list[Token]:
     for tok in doc:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             found.append(tok)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SAYING_VERBS:
+        elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in SAYING_VERBS or tok.lemma_.lower() in ACT_CUES):
+            found.append(tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() == CALL_FOR and _called_for(tok) is not None:
+            found.append(tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in PRESENTING_VERBS and _presented_report(tok) is not None:
             found.append(tok)
     return found
+
+
+def _presented_report(verb: Token) -> Token | None:
+    """Return the object of "presented a report on ...", the document whose content is speech."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS
+                 and any(p.dep_ == "prep" and p.lower_ in ("on", "about", "of") for p in c.children)), None)
+
+
+def _called_for(verb: Token) -> Token | None:
+    """Return the object of "called for X" (the demand), or None."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _object_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Return the noun-phrase content of a verbal act: the object and the phrases after it
+    ("accused the government of fraud", "blamed the attacks on militants"), or "called for X"."""
+    if verb.lemma_.lower() == CALL_FOR:
+        obj = _called_for(verb)
+        return _trimmed(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+    if obj is None or obj.i < verb.i:
+        return None
+    right = obj.right_edge.i
+    if verb.lemma_.lower() in ACT_CUES:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "as"):
+                right = max(right, c.right_edge.i)
+    return _trimmed(doc, obj.left_edge.i, right)
+
+
+def not_said(verb: Token) -> bool:
+    """True when the cue reports no act of speech: negated ("did not say", "never denied"),
+    hypothetical ("would say", "if he says"), or a topic ("discussed the economy")."""
+    if verb.lemma_.lower() in TOPIC_VERBS:
+        return True
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS):
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless") and verb.dep_ == "advcl":
+            return True
+    return False
 
 
 def reported_speech(doc: Doc) -> list[Reported]:
@@ -126,6 +182,35 @@ def _aside(prep: Token) -> bool:
                for c in prep.children)
 
 
+def inverted_subject(verb: Token) -> Token | None:
+    """Return the speaker written after a cue that follows a quote or clause: "“...,” added Smith",
+    "..., said international relations expert Jane Roe" (the parser makes it the object)."""
+    doc = verb.doc
+    if verb.i == 0 or not (doc[verb.i - 1].is_punct or doc[verb.i - 1].is_quote):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and child.pos_ in (
+                "PROPN", "NOUN") and child.left_edge.i <= verb.i + 6:
+            return child
+    # "“...,” said Smith, who ...": the parser may hang the name on the clause after it
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and not doc[k].is_sent_start:
+        k += 1
+    if k > verb.i + 1 and (k == len(doc) or doc[k].is_punct):
+        return doc[k - 1]
+    return None
+
+
+def speaker_token(cue: Token) -> Token | None:
+    """Return the token naming who speaks for a cue token (a verb of saying, or "according")."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return speaker_subject(cue) or inverted_subject(cue)
+
+
 def _cue_extent(verb: Token) -> tuple[Token, Token]:
     """Return the first and last token of the cue words around ``verb``."""
     first = last = verb
@@ -143,6 +228,10 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
 
 def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     lemma = verb.lemma_.lower()
+    if not_said(verb):
+        return None
+    if lemma in PRESENTING_VERBS:
+        return _presenting(doc, verb)
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma]:
         if not any(c.dep_ == "prt" and c.lower_ in PARTICLE_CUES[lemma] for c in verb.children):
             return None
@@ -166,10 +255,10 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and xcomp.i > verb.i:
             content = _trimmed(doc, xcomp.left_edge.i, xcomp.right_edge.i)
-    if content is None and lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY:
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
-        if obj is not None and obj.i > verb.i:
-            content = _trimmed(doc, obj.left_edge.i, obj.right_edge.i)
+    if content is None and (lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY or lemma in ACT_CUES
+                            or lemma == CALL_FOR):
+        content = _object_content(doc, verb)
+        if content is not None:
             # trusted without a known actor when coordinated with another cue ("stressed A and said B")
             partners = [verb.head] if verb.dep_ == "conj" else []
             partners += [c for c in verb.children if c.dep_ == "conj"]
@@ -180,7 +269,9 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         content = _around(doc, verb.head, verb)  # "as Comey noted, people ... could be ..."
 
     first, last = _cue_extent(verb)
-    subj = speaker_subject(first if first.i != verb.i else verb)
+    subj = speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
+    if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
+        return None  # a question the reporter put
     if content is None and subj is not None and subj.head.i == verb.i:
         content = _by_position(doc, verb, subj)
     if content is None and subj is None:
@@ -199,6 +290,17 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         item.own_subject = subj.head.i in (first.i, verb.i)
     item.addressee = _addressee(verb)
     return item
+
+
+def _presenting(doc: Doc, verb: Token) -> Reported | None:
+    """"X presented a report on A": the report is X's speech, its words the content."""
+    obj = _presented_report(verb)
+    subj = speaker_subject(verb)
+    content = _trimmed(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+    if content is None or subj is None:
+        return None
+    return Reported(verb.idx, verb.idx + len(verb.text), content[0], content[1], speaker_span(subj), subj,
+                    cue_token=verb, np_content=True)
 
 
 def _by_position(doc: Doc, verb: Token, subj: Token) -> tuple[int, int] | None:
@@ -278,6 +380,12 @@ def _addressee(verb: Token) -> tuple[int, int] | None:
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return speaker_span(obj)
+        if child.dep_ == "prep" and child.lower_ == "in":  # "said in a letter to X", "in remarks to X"
+            letter = next((c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in _MESSAGES), None)
+            to = next((c for c in letter.children if c.dep_ == "prep" and c.lower_ == "to"), None) if letter else None
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return speaker_span(pobj)
     return None
 
 

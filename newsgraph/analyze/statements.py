@@ -16,27 +16,24 @@ speakers and reported speech.  They are merged:
   cue, as the attribution covers the paragraph); a short scare quote with
   neither is not a statement.
 
-Speakers are resolved to actor ids through ``syntax.ActorIndex.span_actor`` (names, titles,
-descriptions and pronouns the actors component linked).  A pronoun or
-description it did not link falls back to the previous statement's speaker,
-else to the PERSON actor most mentioned in the three sentences before.
+Speakers are resolved to actor ids by ``statements_speakers`` (names, titles,
+descriptions and pronouns the actors component linked; unlinked pronouns,
+documents and organisation nouns; never the nearest person for a description
+nobody holds).
 Runs in time linear in the document (one pass per finder, bisect lookups).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
-from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.quotes import Quote, find_quotes, paragraphs
 from newsgraph.analyze.quotes_reported import Reported, reported_speech
-from newsgraph.analyze.syntax import ActorIndex
+from newsgraph.analyze.statements_speakers import Speakers
 from newsgraph.model import Statement
 
 #: A quote of fewer words with no cue is a scare quote ("so-called “peace”"), not speech.
@@ -87,7 +84,18 @@ def find_statements(doc: Doc) -> list[Statement]:
     sent_starts = [s.start_char for s in doc.sents] if len(doc) else []
     drafts.extend(_uncued_quotes(text, sent_starts, quotes, used_quotes, reported, used_cues))
     drafts = _drop_self_quotes(text, _dedupe(drafts))
+    drafts = [d for d in drafts if not _on_headline(text, d.cue[0] if d.cue else d.start)]
     return _resolve(doc, text, sent_starts, drafts)
+
+
+def _on_headline(text: str, at: int) -> bool:
+    """True when ``at`` lies on a headline line ("Mayor Says Budget Is Balanced"): a short line
+    of Title-Case words with no final stop.  A headline is not a statement: it retells one."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    return (3 <= len(words) <= 20 and line[-1:] not in ".:”\"" and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
 
 def _drop_self_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:
@@ -337,8 +345,8 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
 def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) -> list[Statement]:
     """Turn drafts into Statements, resolving speakers and addressees to actor ids."""
     para_starts = [p[0] for p in paragraphs(text)]
-    context = _Salience(doc, sent_starts)
-    index = ActorIndex(doc)
+    speakers = Speakers(doc, sent_starts)
+    index = speakers.index
     statements: list[Statement] = []
     previous: Statement | None = None
     group_speaker: dict[int, tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]] = {}
@@ -349,9 +357,7 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[_Draft]) 
         if d.group is not None and d.group in group_speaker and (speaker is None or d.inherit):
             speaker_id, speaker, cue = group_speaker[d.group]
         elif speaker is not None:
-            speaker_id = index.span_actor(*speaker)
-            if speaker_id is None and _is_anaphor(text[speaker[0]:speaker[1]]):
-                speaker_id = context.fallback(previous, speaker[0], text[speaker[0]:speaker[1]])
+            speaker_id = speakers.resolve(*speaker, previous)
         elif d.inherit and previous is not None and _near(para_starts, previous, d.start):
             speaker_id = previous.speaker
             if previous.direct and _near(para_starts, previous, d.start, same=True):
@@ -389,48 +395,6 @@ def _near(para_starts: list[int], previous: Statement, start: int, same: bool = 
     p_prev = bisect.bisect_right(para_starts, previous.end - 1)
     p_now = bisect.bisect_right(para_starts, start)
     return p_now - p_prev <= (0 if same else 1)
-
-
-def _is_anaphor(words: str) -> bool:
-    """True for a pronoun or a definite description ("he", "the official")."""
-    lowered = words.lower().split()
-    if not lowered:
-        return False
-    if len(lowered) == 1 and lowered[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return True
-    return lowered[0] in ("the", "this", "that") and len(lowered) <= 4
-
-
-class _Salience:
-    """Who a pronoun or description left unlinked most likely names (see module docstring)."""
-
-    #: How far back (characters) the previous statement's speaker still counts.
-    REACH = 1500
-
-    def __init__(self, doc: Doc, sent_starts: list[int]) -> None:
-        actors = actors_of(doc)
-        self.types = {a.id: a.type for a in actors}
-        self.sent_starts = sent_starts
-        # PERSON mentions in text order, for a bisect into the sentences before a speaker
-        self.mentions = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
-        self.starts = [start for start, _ in self.mentions]
-
-    def fallback(self, previous: Statement | None, at: int, words: str) -> str | None:
-        """Return the actor id for the unlinked speaker ``words`` at offset ``at``, or None."""
-        person = words.lower() in PERSON_PRONOUNS or words.lower().split()[0] in ("the", "this", "that")
-        if previous is not None and previous.speaker is not None and previous.end > at - self.REACH:
-            if (self.types.get(previous.speaker) == "PERSON") == person:
-                return previous.speaker
-        if not person or not self.mentions or not self.sent_starts:
-            return None
-        si = bisect.bisect_right(self.sent_starts, at) - 1
-        window_start = self.sent_starts[max(0, si - 3)]
-        lo, hi = bisect.bisect_left(self.starts, window_start), bisect.bisect_left(self.starts, at)
-        counts: Counter[str] = Counter(actor_id for _, actor_id in self.mentions[lo:hi])
-        if not counts:
-            return None
-        last_seen = {actor_id: start for start, actor_id in self.mentions[lo:hi]}
-        return max(counts, key=lambda a: (counts[a], last_seen[a]))
 
 
 __all__ = ["find_statements", "newsgraph_statements"]

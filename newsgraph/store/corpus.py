@@ -200,8 +200,8 @@ def timeline(conn: Connection, actor_id: int) -> list[TimelineItem]:
     names = _names(conn, {r.addressee_id for r in st_rows if r.addressee_id})
     for r in st_rows:
         items.append(TimelineItem(
-            kind="statement", date=r.a_published[:10] if r.a_published else None,
-            date_precision=r.published_precision, summary=r.content, direct=r.direct, cue=r.cue,
+            kind="statement", date=r.said_date or (r.a_published[:10] if r.a_published else None),
+            date_precision=r.said_precision if r.said_date else r.published_precision, summary=r.content, direct=r.direct, cue=r.cue,
             counterparts=[names[r.addressee_id]] if r.addressee_id in names else [],
             evidence=[evidence(r, r.content)],
         ))

@@ -115,7 +115,8 @@ def get_analysis(conn: Connection, article_id: str) -> Analysis:
     statements = [
         Statement(speaker=s.speaker_local, speaker_text=s.speaker_text, speaker_start=s.speaker_start,
                   speaker_end=s.speaker_end, cue=s.cue, cue_start=s.cue_start, cue_end=s.cue_end, content=s.content,
-                  start=s.start, end=s.end, direct=s.direct, addressee=s.addressee_local)
+                  start=s.start, end=s.end, direct=s.direct, addressee=s.addressee_local, date=s.said_date,
+                  date_precision=s.said_precision, date_source=s.said_source, event=s.event_ord)
         for s in _rows(conn, t.statements, row.id, v)
     ]
     evidence_rows = _rows(conn, t.event_evidence, row.id, v)

@@ -182,6 +182,10 @@ statements = sa.Table(
     sa.Column("direct", sa.Boolean, nullable=False),
     sa.Column("addressee_local", sa.String(80)),
     sa.Column("addressee_id", sa.Integer, sa.ForeignKey("actors.id")),
+    sa.Column("said_date", sa.String(40)),  # Statement.date: when it was said (migration 0003)
+    sa.Column("said_precision", sa.String(16)),
+    sa.Column("said_source", sa.String(16)),
+    sa.Column("event_ord", sa.Integer),  # Statement.event: index of the event in the article's analysis
     sa.Index("ix_statements_article", "article_id", "version"),
 )
 

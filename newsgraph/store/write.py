@@ -167,7 +167,8 @@ def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
                  "speaker_text": s.speaker_text, "speaker_start": s.speaker_start, "speaker_end": s.speaker_end,
                  "cue": s.cue, "cue_start": s.cue_start, "cue_end": s.cue_end, "content": s.content,
                  "start": s.start, "end": s.end, "direct": s.direct, "addressee_local": s.addressee,
-                 "addressee_id": corpus(s.addressee)}
+                 "addressee_id": corpus(s.addressee), "said_date": s.date, "said_precision": s.date_precision,
+                 "said_source": s.date_source, "event_ord": s.event}
                 for i, s in enumerate(analysis.statements)
             ],
         )

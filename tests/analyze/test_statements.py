@@ -188,15 +188,20 @@ def test_seed_statements_cite_their_text(seed):
 def test_seed_cues(seed):
     cues = {s.cue.casefold() for s in seed.statements if s.cue}
     expected = {"pointed out", "said", "emphasized", "underlined", "referred to", "stressed", "according to",
-                "underscored", "noting", "stated", "expressed", "discussed", "went on to say"}
+                "underscored", "noting", "stated", "expressed", "presented", "went on to say"}
     assert expected <= cues, expected - cues
+    assert "discussed" not in cues  # "Haniyeh discussed the latest developments": a topic, not what he said
 
 
 def test_seed_khamenei_statements(seed):
     said = _by(seed, "Khamenei")
-    assert len(said) >= 8
+    assert len(said) == 11, [s.content[:50] for s in said]
     assert any("Palestine belongs to all Muslims" in s.content for s in said)
     assert any(s.cue == "According to" for s in said)
+    # all said at the meeting of June 21, told the day after
+    assert {(s.date, s.date_source) for s in said} == {("2023-06-21", "event")}
+    meeting = {s.event for s in said}
+    assert len(meeting) == 1 and seed.events[meeting.pop()].type == "CONSULT"
 
 
 def test_seed_haniyeh_statements(seed):
@@ -209,6 +214,9 @@ def test_seed_haniyeh_statements(seed):
     assert unprecedented.cue == "went on to say"
     (gratitude,) = [s for s in said if s.cue == "expressed"]
     assert gratitude.speaker_text == "the political leader of Hamas"  # not "... for his part"
+    (report,) = [s for s in said if s.cue == "presented"]
+    assert report.content.startswith("a report on the latest developments")
+    assert len(said) == 4 and not any(s.cue == "discussed" for s in said)
 
 
 def test_degenerate_inputs_do_not_crash(nlp):

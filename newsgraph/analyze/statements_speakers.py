@@ -1,0 +1,170 @@
+"""Who a statement's speaker words name: an actor id, or None when the text names no one.
+
+``Speakers.resolve`` takes the speaker span a cue gave and returns the actor:
+
+* the actor with a mention there (names, titles, descriptions and pronouns the
+  actors component linked) — except a bare unnamed source ("officials",
+  "authorities", "sources"; "Iraqi officials" are Iraq's): the text never says
+  who, so None; and except a person named as the possessor of the speaker
+  ("the journalist's lawyer");
+* an unlinked pronoun: the previous statement's speaker if of the same kind
+  (person or not) and gender, else the person most mentioned in the three
+  sentences before whose gender does not contradict it;
+* a document or announcement ("the report said", "a statement said"): the
+  actor that issued it in an earlier sentence ("X released a statement"), else
+  the previous speaker when that is an organisation, else None;
+* an organisation noun ("the ministry said", "the group said"): the
+  organisation whose name holds that noun, else (for "the group", "the
+  organization") the previous speaker or last organisation named just before;
+* any other description the actors component did not give to anyone ("the
+  spokesperson", "an eyewitness"): None, never the nearest person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsgraph.analyze.doc import actors_of
+from newsgraph.analyze.lexicon import lexicon
+from newsgraph.analyze.syntax import ActorIndex
+from newsgraph.model import Statement
+
+_LISTS = "speech/speakers.csv"
+#: Plural sources that name no one in particular: "officials said", "Western diplomats say".
+UNNAMED_SOURCES: frozenset[str] = lexicon().words(_LISTS, "unnamed_source")
+#: Documents and announcements that "say" what their issuer says.
+DOCUMENT_NOUNS: frozenset[str] = lexicon().words(_LISTS, "document")
+#: Verbs by which an actor issues a document: "X released a statement".
+ISSUING_VERBS: frozenset[str] = lexicon().words(_LISTS, "issuing")
+#: Organisation nouns a definite description may stand for ("the ministry", "the group").
+ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "org_noun")
+#: Of those, the nouns that fit any organisation (no need for the noun in its name).
+GENERIC_ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "generic_org")
+_PERSON_PRONOUNS_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+class Speakers:
+    """Speaker resolution for one doc (see the module docstring)."""
+
+    #: How far back (characters) the previous statement's speaker still counts.
+    REACH = 1500
+
+    def __init__(self, doc: Doc, sent_starts: list[int]) -> None:
+        self.doc = doc
+        self.index = ActorIndex(doc)
+        actors = actors_of(doc)
+        self.types = {a.id: a.type for a in actors}
+        self.gender = doc._.ng_gender or {} if doc.has_extension("ng_gender") else {}
+        self.unnamed = {a.id for a in actors if a.type == "GROUP" and _unnamed(a.name)}
+        self.sent_starts = sent_starts
+        # person and organisation mentions in text order, for bisects into the sentences before a speaker
+        self.people = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+        self.people_starts = [start for start, _ in self.people]
+        self.orgs = sorted((m.start, a.id, a.name.casefold()) for a in actors if a.type in ("ORG", "GROUP")
+                           and a.id not in self.unnamed for m in a.mentions if m.kind in ("name", "alias"))
+        self.org_starts = [start for start, _, _ in self.orgs]
+
+    def resolve(self, start: int, end: int, previous: Statement | None) -> str | None:
+        """Return the actor id the speaker words ``text[start:end]`` name, or None."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        found = self.index.span_actor(start, end)
+        if span is None or not len(span):
+            return None if found in self.unnamed else found
+        head, words = span.root, span.text.lower().split()
+        if len(words) == 1 and head.tag_ == "NNS" and head.lemma_.lower() in UNNAMED_SOURCES:
+            return None  # "Authorities said": no one named, whoever the word was merged with
+        if head.pos_ == "NOUN":
+            for appos in (c for c in head.children if c.dep_ == "appos"):  # "the journalist's lawyer, X,"
+                named = self.index.span_actor(appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
+                if named is not None:
+                    return named
+        if found is not None:
+            if self.types.get(found) == "PERSON" and head.pos_ == "NOUN" and any(
+                    c.dep_ == "poss" for c in head.children):
+                # "the journalist's lawyer", "Smith's spokesman": the person named is not the one speaking
+                found = self.index.span_actor(head.idx, head.idx + len(head.text))
+            return None if found in self.unnamed else found
+        if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self.pronoun(previous, start, words[0])
+        lemma = head.lemma_.lower()
+        if lemma in DOCUMENT_NOUNS:
+            return self.issuer(head, previous, start)
+        if lemma in ORG_NOUNS and words[0] in ("the", "this", "that"):
+            return self.organisation(lemma, previous, start)
+        return None
+
+    def _recent(self, previous: Statement | None, at: int) -> str | None:
+        if previous is not None and previous.speaker is not None and previous.end > at - self.REACH:
+            return previous.speaker
+        return None
+
+    def pronoun(self, previous: Statement | None, at: int, word: str) -> str | None:
+        """Return the actor an unlinked pronoun most likely stands for, or None."""
+        person = word in PERSON_PRONOUNS
+        sex = _PERSON_PRONOUNS_GENDER.get(word)
+        last = self._recent(previous, at)
+        kinds = ("PERSON",) if person else ("ORG", "GPE") if word == "it" else ("ORG", "GPE", "GROUP")
+        if last is not None and self.types.get(last) in kinds and self.gender.get(last, sex) == sex:
+            return last  # ("it" is no plural group: "authorities ... It claimed")
+        if not person:
+            return None
+        lo, hi = self._window(self.people_starts, at)
+        counts: Counter[str] = Counter(a for _, a in self.people[lo:hi] if self.gender.get(a, sex) == sex)
+        if not counts:
+            return None
+        last_seen = {a: start for start, a in self.people[lo:hi]}
+        return max(counts, key=lambda a: (counts[a], last_seen[a]))
+
+    def issuer(self, head: Token, previous: Statement | None, at: int) -> str | None:
+        """Return who issued the document ``head`` names ("the statement"), or None."""
+        doc, lemma = self.doc, head.lemma_.lower()
+        for tok in reversed(doc[max(0, head.i - 400):head.i]):
+            if tok.lemma_.lower() != lemma or tok.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            verb = tok.head
+            if verb.lemma_.lower() not in ISSUING_VERBS:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subj is not None:
+                found = self.index.span_actor(subj.idx, subj.idx + len(subj.text))
+                if found is not None and found not in self.unnamed:
+                    return found
+            break
+        last = self._recent(previous, at)
+        return last if last is not None and self.types.get(last) in ("ORG", "GPE", "GROUP") else None
+
+    def organisation(self, noun: str, previous: Statement | None, at: int) -> str | None:
+        """Return the organisation "the ministry" or "the group" stands for, or None."""
+        lo, hi = self._window(self.org_starts, at)
+        if noun not in GENERIC_ORG_NOUNS:  # "the ministry": the organisation so named
+            named = [a for _, a, name in self.orgs[:hi] if noun in name.split()]
+            return named[-1] if named else None
+        last = self._recent(previous, at)
+        if last is not None and self.types.get(last) == "ORG":
+            return last
+        named = [a for _, a, _ in self.orgs[lo:hi] if self.types.get(a) == "ORG"]
+        return named[-1] if named else None
+
+    def _window(self, starts: list[int], at: int) -> tuple[int, int]:
+        """Return the index range of ``starts`` in the three sentences before ``at``."""
+        if not self.sent_starts:
+            return 0, 0
+        si = bisect.bisect_right(self.sent_starts, at) - 1
+        window_start = self.sent_starts[max(0, si - 3)]
+        return bisect.bisect_left(starts, window_start), bisect.bisect_left(starts, at)
+
+
+def _unnamed(name: str) -> bool:
+    """True for a group actor that is a generic source ("Iraqi officials", "authorities")."""
+    words = [w for w in name.casefold().split() if w != "the"]
+    if len(words) != 1:
+        return False  # "Iraqi officials" say who: Iraq's
+    last = words[-1]
+    return last.rstrip("s") in UNNAMED_SOURCES or last[:-3] + "y" in UNNAMED_SOURCES or last in UNNAMED_SOURCES
