@@ -38,6 +38,7 @@ MAX_SHORT_LINE_COST = 10
 #: What a line opening readers' comments or a list of other stories weighs: a wall, or nearly.
 COMMENTS_COST = 60
 SECTION_COST = 15
+DATE_LINE_COST = 25
 #: Prose words before a comment-form line for it to mark the end of the article.
 MIN_ARTICLE_WORDS = 30
 #: Lines before the article where its headline, date and byline are looked for.
@@ -79,7 +80,10 @@ def _without_credit(text: str) -> str:
 
 def _score(paragraph: str) -> int:
     """Return a paragraph's weight for finding the article: prose counts its words, other lines count against."""
-    if is_prose(paragraph) and not _date_line(paragraph, None):
+    # A date or "By X" line inside a page's text opens another item (a teaser, a comment): a wall, nearly.
+    if _date_line(paragraph, None) or _byline(paragraph):
+        return -DATE_LINE_COST
+    if is_prose(paragraph):
         return _words(paragraph)
     found = classify(paragraph)
     if found and found[0] == "comment-form" and _words(paragraph) >= 2:  # readers' comments follow
