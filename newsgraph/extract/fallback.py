@@ -13,6 +13,7 @@ from newsgraph.model import Furniture
 #: quote, "<html/>", a tag cut short): it is replaced by a plain "<html>" and the parser rebuilds the rest.
 _HTML_START_TAG = re.compile(r"^(?P<lead>\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype[^>]*>\s*)?(?:<!--.*?-->\s*)*)<html\b[^<]*",
                              re.I | re.S)
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CELL_NUMBER = re.compile(r"^[\s(]*[-+±~≈]?[$€£¥]?\s*\d[\d,.\s]*(?:%|[kKmMbB]n?)?[\s)]*$|^[-–—]$|^n/?a$", re.I)
 #: A table whose cells are at least this share of numbers is a table of figures.
 MIN_NUMBER_SHARE = 0.4
@@ -35,6 +36,7 @@ def repaired_tree(html: str) -> HtmlElement | None:
     import lxml.etree
     import lxml.html
 
+    html = _NOT_XML.sub("", html)  # lxml refuses control characters in text it is handed later
     mended = _HTML_START_TAG.sub(lambda m: m.group("lead") + "<html>", html[:200_000], count=1) + html[200_000:]
     if mended == html and not re.match(r"\s*<", html):
         mended = f"<html><body>{html}</body></html>"  # a fragment or text with tags in it
@@ -69,7 +71,10 @@ def fallback_text(html: str, url: str | None, options: dict[str, object],
             return result, text, label, tree
     for tree in (repaired, original):
         if tree is not None:
-            _body, text, _length = baseline(deepcopy(tree))
+            try:
+                _body, text, _length = baseline(deepcopy(tree))
+            except ValueError:  # lxml refusing a string trafilatura builds from odd markup: no fallback text
+                continue
             if text and word_count(text) >= need:
                 return None, text, "baseline text pass", tree
     return None, "", "", None
