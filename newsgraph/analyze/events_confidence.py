@@ -39,7 +39,7 @@ _QUOTED = 0.75
 
 def in_quote(tok) -> bool:
     """True when the trigger stands inside quotation marks in its sentence (someone's words, not the reporter's)."""
-    before = tok.doc.text[tok.sent.start_char : tok.idx]
+    before = tok.doc[tok.sent.start : tok.i].text  # not doc.text: that joins the whole document each call
     curly = before.count("\u201c") - before.count("\u201d")
     return curly > 0 or before.count('"') % 2 == 1
 
