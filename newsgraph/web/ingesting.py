@@ -12,9 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.errors import NewsgraphError
 from newsgraph.model import IngestFailure, RawDocument
-from newsgraph.process import GIVEN_FIELDS, Options, process, stage
+from newsgraph.process import GIVEN_FIELDS, Options, process
 
 if TYPE_CHECKING:
     from newsgraph.web.deps import AppState
@@ -64,6 +63,22 @@ def fetch_url(st: AppState, url: str) -> RawDocument:
                       max_bytes=st.settings.max_upload_bytes)
 
 
+class _LazyAnalyzer:
+    """The app's Analyzer, loaded on first use: a refused URL or an unreadable upload answers without
+    waiting for spaCy, and a model that cannot load is the document's one analyze failure, not a 500."""
+
+    def __init__(self, st: AppState) -> None:
+        self._st = st
+
+    def pipe(self, articles, batch_size: int = 16):  # noqa: ANN001, ANN201 - Analyzer.pipe's signature
+        """Return the loaded Analyzer's ``pipe`` over ``articles``."""
+        return self._st.analyzer().pipe(articles, batch_size=batch_size)
+
+    def analyze_article(self, article):  # noqa: ANN001, ANN201 - Analyzer.analyze_article's signature
+        """Return the loaded Analyzer's Analysis of ``article``."""
+        return self._st.analyzer().analyze_article(article)
+
+
 def _one(make_raw: Callable[[], RawDocument]) -> Iterator[RawDocument]:
     yield make_raw()
 
@@ -76,12 +91,7 @@ def ingest(st: AppState, make_raw: Callable[[], RawDocument], source: str,
     """
     options = Options(allow_private=st.settings.allow_private, timeout=st.settings.fetch_timeout,
                       max_bytes=st.settings.max_upload_bytes, given=dict(given or {}))
-    try:
-        with stage("analyze", source):
-            analyzer = st.analyzer()  # loads spaCy on first use: a missing model is one failure, not a 500
-    except NewsgraphError as err:
-        return IngestOutcome(source=source, error=str(err), stage="analyze", error_type=type(err).__name__)
-    for outcome in process(documents=_one(make_raw), options=options, analyzer=analyzer, store=st.store,
+    for outcome in process(documents=_one(make_raw), options=options, analyzer=_LazyAnalyzer(st), store=st.store,
                            name=source):
         if isinstance(outcome, IngestFailure):
             return IngestOutcome(source=source, error=outcome.error, stage=outcome.stage, error_type=outcome.error_type)
