@@ -42,6 +42,7 @@ from newsgraph.model import (
 from newsgraph.store import corpus as _corpus
 from newsgraph.store import engine as _engine
 from newsgraph.store import export as _export
+from newsgraph.store import facets as _facets
 from newsgraph.store import read as _read
 from newsgraph.store import schema as _schema
 from newsgraph.store import search as _search
@@ -206,6 +207,9 @@ class Store:
         until: DateLike = None,
         source: str | None = None,
         direct: bool | None = None,
+        cue: str | None = None,
+        sites: Sequence[str] | None = None,
+        sort: str | None = None,
         limit: int = 20,
         cursor: str | None = None,
     ) -> Page[ArticleSummary] | Page[SearchHit]:
@@ -216,22 +220,18 @@ class Store:
         with filters lists by date.  ``actor`` is a corpus actor id or name,
         ``type`` a PLOVER event type, ``since``/``until`` ISO dates (inclusive),
         ``source`` a site name, host or source, ``direct`` keeps only direct
-        (True) or reported (False) statements.  Raises QueryError for a filter
-        or query that cannot be understood (e.g. a bad date, a query over 2,000
-        characters).
+        (True) or reported (False) statements, ``cue`` statements with that cue,
+        ``sites`` only articles of these outlets (a collection), ``sort``
+        "relevance" (the default with words), "date" (newest first) or "oldest".
+        Raises QueryError for a filter or query that cannot be understood (e.g.
+        a bad date, a query over 2,000 characters).
         """
         terms = _search.parse_query(query or "")
         offset = _offset(cursor)
         with self.engine.connect() as conn:
-            filters = _search.Filters(
-                actor_id=self._actor_id(conn, actor), type=type.upper() if type else None,
-                since=_search.parse_day(since, "since"), until=_search.parse_day(until, "until"),
-                source=_clean(source), direct=direct,
-            )
+            filters = self._filters(conn, actor, type, since, until, source, direct, cue, sites, sort)
             run = {"articles": _search.search_articles, "statements": _search.search_statements,
-                   "events": _search.search_events}.get(kind)
-            if run is None:
-                raise QueryError(f"unknown search kind {_util.shown(kind)}: use articles, statements or events")
+                   "events": _search.search_events}[_kind(kind)]
             try:
                 items, more = run(conn, terms, filters, _util.check_limit(limit), offset)
             except sa.exc.DBAPIError as err:  # e.g. an FTS5 syntax error we did not foresee
@@ -239,11 +239,37 @@ class Store:
         page_type = Page[ArticleSummary] if kind == "articles" else Page[SearchHit]
         return page_type(items=items, next_cursor=_util.encode_cursor(offset + len(items)) if more else None)
 
+    def search_facets(self, query: str, *, kind: SearchKind = "articles", **filters: object) -> dict:
+        """Return a search's total, facet counts (outlet, actor, type, cue, direct, month), months, and hint.
+
+        Takes the filters of ``search``; ``hint`` is one line saying why nothing was found (else None).
+        """
+        terms = _search.parse_query(query or "")
+        with self.engine.connect() as conn:
+            f = self._filters(conn, **filters)  # type: ignore[arg-type]
+            out = _facets.facets(conn, _kind(kind), terms, f)
+            out["hint"] = _facets.hint(conn, kind, terms, query or "", f) if not out["total"] else None
+        return out
+
+    def _filters(self, conn, actor=None, type=None, since=None, until=None, source=None,  # type: ignore[no-untyped-def]  # noqa: A002
+                 direct=None, cue=None, sites=None, sort=None) -> _search.Filters:
+        if sort not in (None, "", *_search.SORTS):
+            raise QueryError(f"unknown sort {_util.shown(sort)}: use {', '.join(_search.SORTS)}")
+        return _search.Filters(
+            actor_id=self._actor_id(conn, actor), type=type.upper() if type else None,
+            since=_search.parse_day(since, "since"), until=_search.parse_day(until, "until"),
+            source=_clean(source), direct=direct, cue=_clean(cue) or None,
+            sites=tuple(_clean(x) or "" for x in sites) if sites is not None else None, sort=sort or None,
+        )
+
     def _actor_id(self, conn, actor: str | int | None) -> int | None:  # type: ignore[no-untyped-def]
         if actor is None or actor == "":
             return None
         if isinstance(actor, int):
             return actor
+        if actor.isdigit() and conn.execute(sa.select(_schema.actors.c.id).where(
+                _schema.actors.c.id == int(actor))).first() is not None:
+            return int(actor)  # an id, as the facet links give it
         try:
             return _corpus.find_actor(conn, _clean(actor) or "").id
         except NotFoundError as err:
@@ -372,6 +398,12 @@ def _offset(cursor: str | None) -> int:
     if not isinstance(value, int) or value < 0:
         raise QueryError(f"invalid cursor {_util.shown(cursor, 40)}")
     return value
+
+
+def _kind(kind: str) -> str:
+    if kind not in _search.SELECTORS:
+        raise QueryError(f"unknown search kind {_util.shown(kind)}: use articles, statements or events")
+    return kind
 
 
 def _clean(text: str | None) -> str | None:

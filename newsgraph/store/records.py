@@ -57,6 +57,9 @@ class SearchHit(Record):
     cue: str | None = None
     direct: bool | None = None
     event_type: str | None = None  # PLOVER type (events)
-    date: str | None = None  # event date, else the article's publication date
+    #: When: an event's date; a statement's date said, else its article's publication date (None: undated).
+    date: str | None = None
+    date_precision: str | None = None  # "day", "month", "year", "approximate", ... (see model.Precision)
+    date_text: str | None = None  # the words that gave the date ("a few days ago"), where known
     actors: list[str] = Field(default_factory=list)  # corpus actor names involved
     evidence: Evidence

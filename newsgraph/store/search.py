@@ -103,7 +103,7 @@ def parse_day(value: str | dt.date | None, what: str) -> str | None:
             return (nxt - dt.timedelta(days=1)).isoformat()
         return dt.date.fromisoformat(text[:10]).isoformat()
     except ValueError as err:
-        raise QueryError(f"--{what} must be an ISO date like 2023-06-21, got {str(value)[:40]!r}") from err
+        raise QueryError(f"'{what}' must be a date like 2023-06-21 (or 2023-06, 2023), got {str(value)[:40]!r}") from err
 
 
 def source_filter(source: str | None) -> sa.ColumnElement[bool] | None:
@@ -118,6 +118,9 @@ def source_filter(source: str | None) -> sa.ColumnElement[bool] | None:
     )
 
 
+SORTS = ("relevance", "date", "oldest")
+
+
 @dataclass
 class Filters:
     actor_id: int | None = None
@@ -126,6 +129,31 @@ class Filters:
     until: str | None = None
     source: str | None = None
     direct: bool | None = None
+    cue: str | None = None  # statements: the cue word(s), any case
+    sites: tuple[str, ...] | None = None  # an outlet collection: articles whose site is one of these (any case)
+    sort: str | None = None  # one of SORTS; None: relevance with words, else newest first
+
+
+@dataclass
+class Selection:
+    """A kind's filtered query before order and limit: its key column, score and date column."""
+
+    sel: sa.Select
+    key: sa.ColumnElement
+    score: sa.ColumnElement
+    tsq: object
+    day: sa.ColumnElement  # the date the since/until filters, the month facet and date sorting use
+
+    def ordered(self, terms: list[Term], sort: str | None) -> sa.Select:
+        """Return the query in the asked order (ties broken by the key, newest first)."""
+        sort = sort or ("relevance" if terms else "date")
+        if sort == "relevance" and terms:
+            order = [self.score.desc()]
+        elif sort == "oldest":
+            order = [self.day.asc().nulls_last()]
+        else:
+            order = [self.day.desc().nulls_last()]
+        return self.sel.order_by(*order, self.key.desc() if sort != "oldest" else self.key.asc())
 
 
 def _match(conn: Connection, fts: str, table: sa.Table, rowid: sa.Column, terms: list[Term]):  # type: ignore[no-untyped-def]
@@ -155,6 +183,15 @@ def _date_filters(col: sa.ColumnElement, f: Filters) -> list:
     return out
 
 
+def _outlet_filters(f: Filters) -> list:
+    out = []
+    if (src := source_filter(f.source)) is not None:
+        out.append(src)
+    if f.sites is not None:
+        out.append(sa.func.lower(t.articles.c.site).in_([s.casefold() for s in f.sites] or [""]))
+    return out
+
+
 def _apply(sel: sa.Select, conn: Connection, fts: str, table: sa.Table, rowid: sa.Column, terms: list[Term]):  # type: ignore[no-untyped-def]
     if not terms:
         return sel, sa.null(), None
@@ -164,9 +201,9 @@ def _apply(sel: sa.Select, conn: Connection, fts: str, table: sa.Table, rowid: s
     return sel.where(where), score, tsq
 
 
-def search_articles(conn: Connection, terms: list[Term], f: Filters, limit: int, offset: int) -> tuple[list[ArticleSummary], bool]:
-    """Return a page of matching articles (best first; by date when there is no text query)."""
-    sel = sa.select(*SUMMARY_COLUMNS, t.articles.c.pk).select_from(t.articles)
+def select_articles(conn: Connection, terms: list[Term], f: Filters, *columns: sa.ColumnElement) -> Selection:
+    """Return the articles matching the words and filters (only ``columns`` selected)."""
+    sel = sa.select(*columns).select_from(t.articles)
     sel, score, tsq = _apply(sel, conn, "articles_fts", t.articles, t.articles.c.pk, terms)
     if f.actor_id is not None:
         sel = sel.where(t.articles.c.id.in_(sa.select(t.article_actors.c.article_id).where(
@@ -174,16 +211,55 @@ def search_articles(conn: Connection, terms: list[Term], f: Filters, limit: int,
     if f.type:
         sel = sel.where(t.articles.c.id.in_(sa.select(t.event_evidence.c.article_id).where(
             t.event_evidence.c.type == f.type, t.event_evidence.c.superseded == live)))
-    sel = sel.where(*_date_filters(t.articles.c.published, f))
-    if (src := source_filter(f.source)) is not None:
-        sel = sel.where(src)
-    snippet = _snippet(conn, "articles_fts", 1, t.articles.c.body, tsq) if terms else sa.null()
-    if terms and conn.dialect.name == "sqlite":
-        sel = sel.add_columns(score.label("score"), snippet.label("snip"))
-    else:
-        sel = sel.add_columns(score.label("score"), sa.null().label("snip"))
-    order = [score.desc()] if terms else [t.articles.c.published.desc().nulls_last()]
-    rows = conn.execute(sel.order_by(*order, t.articles.c.pk.desc()).offset(offset).limit(limit + 1)).all()[: limit + 1]
+    sel = sel.where(*_date_filters(t.articles.c.published, f), *_outlet_filters(f))
+    return Selection(sel, t.articles.c.pk, score, tsq, t.articles.c.published)
+
+
+def select_statements(conn: Connection, terms: list[Term], f: Filters, *columns: sa.ColumnElement) -> Selection:
+    """Return the current statements matching the words and filters (only ``columns`` selected)."""
+    sel = sa.select(*columns).select_from(t.statements).join(t.articles, t.articles.c.id == t.statements.c.article_id)
+    sel, score, tsq = _apply(sel, conn, "statements_fts", t.statements, t.statements.c.id, terms)
+    sel = sel.where(t.statements.c.superseded == live, *_date_filters(t.articles.c.published, f), *_outlet_filters(f))
+    if f.actor_id is not None:
+        sel = sel.where(t.statements.c.speaker_id == f.actor_id)
+    if f.direct is not None:
+        sel = sel.where(t.statements.c.direct == f.direct)
+    if f.cue:
+        sel = sel.where(sa.func.lower(t.statements.c.cue) == f.cue.casefold())
+    return Selection(sel, t.statements.c.id, score, tsq, t.articles.c.published)
+
+
+def event_day() -> sa.ColumnElement:
+    """Return an event report's day: the corpus event's date, else the start of its span, else publication."""
+    return sa.func.coalesce(t.events.c.date, t.events.c.date_lo, t.articles.c.published)
+
+
+def select_events(conn: Connection, terms: list[Term], f: Filters, *columns: sa.ColumnElement) -> Selection:
+    """Return the current event reports matching the words and filters (only ``columns`` selected)."""
+    sel = (sa.select(*columns).select_from(t.event_evidence)
+           .join(t.events, t.events.c.id == t.event_evidence.c.event_id)
+           .join(t.articles, t.articles.c.id == t.event_evidence.c.article_id))
+    sel, score, tsq = _apply(sel, conn, "events_fts", t.event_evidence, t.event_evidence.c.id, terms)
+    day = event_day()
+    sel = sel.where(t.event_evidence.c.superseded == live, *_date_filters(day, f), *_outlet_filters(f))
+    if f.actor_id is not None:
+        sel = sel.where(t.event_evidence.c.event_id.in_(
+            sa.select(t.event_actors.c.event_id).where(t.event_actors.c.actor_id == f.actor_id)))
+    if f.type:
+        sel = sel.where(t.event_evidence.c.type == f.type)
+    return Selection(sel, t.event_evidence.c.id, score, tsq, day)
+
+
+SELECTORS = {"articles": select_articles, "statements": select_statements, "events": select_events}
+
+
+def search_articles(conn: Connection, terms: list[Term], f: Filters, limit: int, offset: int) -> tuple[list[ArticleSummary], bool]:
+    """Return a page of matching articles (best first, or as ``f.sort`` asks; by date with no words)."""
+    s = select_articles(conn, terms, f, *SUMMARY_COLUMNS, t.articles.c.pk)
+    snippet = _snippet(conn, "articles_fts", 1, t.articles.c.body, s.tsq) if terms else sa.null()
+    snip_col = snippet if terms and conn.dialect.name == "sqlite" else sa.null()
+    s.sel = s.sel.add_columns(s.score.label("score"), snip_col.label("snip"))
+    rows = conn.execute(s.ordered(terms, f.sort).offset(offset).limit(limit + 1)).all()
     snips = {r.id: r.snip for r in rows}
     if terms and conn.dialect.name == "postgresql" and rows:  # headlines for the page only (they are costly)
         snips = dict(conn.execute(sa.select(t.articles.c.id, snippet).where(t.articles.c.id.in_([r.id for r in rows]))).all())
@@ -194,24 +270,14 @@ def search_articles(conn: Connection, terms: list[Term], f: Filters, limit: int,
 
 def search_statements(conn: Connection, terms: list[Term], f: Filters, limit: int, offset: int) -> tuple[list[SearchHit], bool]:
     """Return a page of matching current statements."""
-    sel = (sa.select(t.statements, *evidence_columns(), t.actors.c.name.label("speaker_name"))
-           .select_from(t.statements)
-           .join(t.articles, t.articles.c.id == t.statements.c.article_id)
-           .outerjoin(t.actors, t.actors.c.id == t.statements.c.speaker_id))
-    sel, score, tsq = _apply(sel, conn, "statements_fts", t.statements, t.statements.c.id, terms)
-    sel = sel.where(t.statements.c.superseded == live, *_date_filters(t.articles.c.published, f))
-    if f.actor_id is not None:
-        sel = sel.where(t.statements.c.speaker_id == f.actor_id)
-    if f.direct is not None:
-        sel = sel.where(t.statements.c.direct == f.direct)
-    if (src := source_filter(f.source)) is not None:
-        sel = sel.where(src)
-    order = [score.desc()] if terms else [t.articles.c.published.desc().nulls_last()]
-    rows = conn.execute(sel.add_columns(score.label("score")).order_by(*order, t.statements.c.id.desc())
-                        .offset(offset).limit(limit + 1)).all()
+    s = select_statements(conn, terms, f, t.statements, *evidence_columns(), t.actors.c.name.label("speaker_name"),
+                          t.articles.c.published_precision.label("a_precision"))
+    s.sel = s.sel.outerjoin(t.actors, t.actors.c.id == t.statements.c.speaker_id).add_columns(s.score.label("score"))
+    rows = conn.execute(s.ordered(terms, f.sort).offset(offset).limit(limit + 1)).all()
     hits = [SearchHit(kind="statement", id=r.id, text=r.content, score=float(r.score) if r.score is not None else None,
                       speaker=r.speaker_name, speaker_id=r.speaker_id, cue=r.cue, direct=r.direct,
-                      date=r.a_published[:10] if r.a_published else None,
+                      date=r.said_date or (r.a_published[:10] if r.a_published else None),
+                      date_precision=r.said_precision if r.said_date else (r.a_precision if r.a_published else None),
                       actors=[r.speaker_name] if r.speaker_name else [], evidence=evidence(r, r.content))
             for r in rows[:limit]]
     return hits, len(rows) > limit
@@ -219,23 +285,10 @@ def search_statements(conn: Connection, terms: list[Term], f: Filters, limit: in
 
 def search_events(conn: Connection, terms: list[Term], f: Filters, limit: int, offset: int) -> tuple[list[SearchHit], bool]:
     """Return a page of matching event reports (each an article's telling of a corpus event)."""
-    sel = (sa.select(t.event_evidence, *evidence_columns(), t.events.c.date.label("ev_date"))
-           .select_from(t.event_evidence)
-           .join(t.events, t.events.c.id == t.event_evidence.c.event_id)
-           .join(t.articles, t.articles.c.id == t.event_evidence.c.article_id))
-    sel, score, tsq = _apply(sel, conn, "events_fts", t.event_evidence, t.event_evidence.c.id, terms)
-    day = sa.func.coalesce(t.events.c.date, t.events.c.date_lo, t.articles.c.published)
-    sel = sel.where(t.event_evidence.c.superseded == live, *_date_filters(day, f))
-    if f.actor_id is not None:
-        sel = sel.where(t.event_evidence.c.event_id.in_(
-            sa.select(t.event_actors.c.event_id).where(t.event_actors.c.actor_id == f.actor_id)))
-    if f.type:
-        sel = sel.where(t.event_evidence.c.type == f.type)
-    if (src := source_filter(f.source)) is not None:
-        sel = sel.where(src)
-    order = [score.desc()] if terms else [day.desc().nulls_last()]
-    rows = conn.execute(sel.add_columns(score.label("score")).order_by(*order, t.event_evidence.c.id.desc())
-                        .offset(offset).limit(limit + 1)).all()
+    s = select_events(conn, terms, f, t.event_evidence, *evidence_columns(), t.events.c.date.label("ev_date"),
+                      t.events.c.date_precision.label("ev_precision"))
+    s.sel = s.sel.add_columns(s.score.label("score"))
+    rows = conn.execute(s.ordered(terms, f.sort).offset(offset).limit(limit + 1)).all()
     names: dict[int, list[str]] = {}
     ids = [r.id for r in rows[:limit]]
     if ids:
@@ -244,7 +297,9 @@ def search_events(conn: Connection, terms: list[Term], f: Filters, limit: int, o
                               .where(t.event_actors.c.evidence_id.in_(ids)).order_by(t.event_actors.c.ord)):
             names.setdefault(r.evidence_id, []).append(r.name)
     hits = [SearchHit(kind="event", id=r.event_id, text=r.text, score=float(r.score) if r.score is not None else None,
-                      event_type=r.type, date=r.ev_date or r.date or (r.a_published[:10] if r.a_published else None),
+                      event_type=r.type, date=r.ev_date or r.date,
+                      date_precision=r.ev_precision if r.ev_date else r.date_precision,
+                      date_text=r.date_text if r.date and r.date == (r.ev_date or r.date) else None,
                       actors=list(dict.fromkeys(names.get(r.id, []))), evidence=evidence(r, r.text))
             for r in rows[:limit]]
     return hits, len(rows) > limit

@@ -91,7 +91,7 @@ def test_errors_are_one_line_and_recorded(db_url: str, tmp_path: Path, seed_path
     code, _, err = run("actor", "Nobody At All", "--db", db_url)
     assert code == 1 and err.strip() == "error: no actor named 'Nobody At All'"
     code, _, err = run("search", "x", "--since", "soon", "--db", db_url)
-    assert code == 1 and "--since must be an ISO date" in err
+    assert code == 1 and "'since' must be a date like" in err
     code, out, _ = run("db", "upgrade", "--db", db_url)
     assert code == 0 and "at revision" in out
 

@@ -1,0 +1,140 @@
+"""Facet counts, volume over time and the no-results hint of a search (the analyst's workbench).
+
+Every count is taken over exactly the rows the search returns (the same ``search.select_*``
+query, without order and limit), so a facet's count is the number of results its link leads to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from newsgraph.store import schema as t
+from newsgraph.store.read import live
+from newsgraph.store.search import SELECTORS, Filters, Term, select_articles, select_events, select_statements
+
+#: Values shown per facet (the rest are summed into "others").
+FACET_SIZE = 10
+UNDATED = "undated"
+
+
+def _counted(conn: Connection, key: sa.ColumnElement, count: sa.ColumnElement, sel: sa.Select,
+             size: int | None = FACET_SIZE) -> list[tuple[Any, int]]:
+    query = sel.add_columns(count.label("n")).group_by(key).order_by(sa.desc("n"), key)
+    return [(r[0], int(r.n)) for r in conn.execute(query.limit(size) if size else query)]
+
+
+def _values(rows: list[tuple[Any, int]], label=str) -> list[dict[str, Any]]:  # noqa: ANN001
+    return [{"value": v, "label": label(v), "count": n} for v, n in rows if v not in (None, "")]
+
+
+def _actors(conn: Connection, rows: list[tuple[Any, int]]) -> list[dict[str, Any]]:
+    ids = [v for v, _ in rows if v is not None]
+    names = dict(conn.execute(sa.select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(ids))).tuples().all()) if ids else {}
+    return [{"value": str(v), "label": names.get(v, f"#{v}"), "count": n} for v, n in rows if v is not None]
+
+
+def _months(conn: Connection, day: sa.ColumnElement, sel: sa.Select) -> list[dict[str, Any]]:
+    month = sa.func.substr(day, 1, 7)
+    rows = conn.execute(sel.add_columns(month.label("m"), sa.func.count().label("n")).group_by(month).order_by(month))
+    months: dict[str, int] = {}
+    apart: dict[str, int] = {}  # a year without its month, or no date: not on the month axis
+    for r in rows:
+        if r.m and len(r.m) == 7 and r.m[4] == "-":
+            months[r.m] = months.get(r.m, 0) + int(r.n)
+        else:
+            key = f"{r.m[:4]} (month unknown)" if r.m and r.m[:4].isdigit() else UNDATED
+            apart[key] = apart.get(key, 0) + int(r.n)
+    return ([{"value": m, "label": m, "count": n} for m, n in months.items()]
+            + [{"value": None, "label": k, "count": n} for k, n in sorted(apart.items())])
+
+
+def facets(conn: Connection, kind: str, terms: list[Term], f: Filters) -> dict[str, Any]:
+    """Return {"total", "facets": {name: [{value, label, count}]}, "months": [...]} for a search's results.
+
+    Facets: outlet, actor, type (event type), cue and direct (statements), month.  ``months``
+    holds every month with results in order (plus "undated"), for the volume chart.
+    """
+    s = SELECTORS[kind](conn, terms, f)
+    keys = s.sel.add_columns(s.key.label("k")).subquery()
+    total = conn.execute(sa.select(sa.func.count()).select_from(keys)).scalar() or 0
+    result: dict[str, Any] = {"total": int(total), "facets": {}, "months": []}
+    if not total:
+        return result
+    fc = result["facets"]
+    base = SELECTORS[kind](conn, terms, f).sel
+    fc["outlet"] = _values(_counted(conn, t.articles.c.site, sa.func.count(), base.add_columns(t.articles.c.site)))
+    if kind == "articles":
+        fc["actor"] = _actors(conn, _counted(
+            conn, t.article_actors.c.actor_id, sa.func.count(sa.distinct(t.article_actors.c.article_id)),
+            sa.select(t.article_actors.c.actor_id).join(t.articles, t.articles.c.id == t.article_actors.c.article_id)
+            .where(t.articles.c.pk.in_(sa.select(keys.c.k)), t.article_actors.c.superseded == live)))
+        fc["type"] = _values(_counted(
+            conn, t.event_evidence.c.type, sa.func.count(sa.distinct(t.event_evidence.c.article_id)),
+            sa.select(t.event_evidence.c.type).join(t.articles, t.articles.c.id == t.event_evidence.c.article_id)
+            .where(t.articles.c.pk.in_(sa.select(keys.c.k)), t.event_evidence.c.superseded == live)))
+    elif kind == "statements":
+        fc["actor"] = _actors(conn, _counted(conn, t.statements.c.speaker_id, sa.func.count(),
+                                             base.add_columns(t.statements.c.speaker_id)))
+        cue = sa.func.lower(t.statements.c.cue)
+        fc["cue"] = _values(_counted(conn, cue, sa.func.count(), base.add_columns(cue)))
+        rows = _counted(conn, t.statements.c.direct, sa.func.count(), base.add_columns(t.statements.c.direct), None)
+        fc["direct"] = [{"value": "direct" if v else "indirect", "label": "direct quotes" if v else "reported speech",
+                         "count": n} for v, n in rows]
+    else:
+        # By the corpus event's actors, as the actor filter does (a report counts for every actor of its event).
+        fc["actor"] = _actors(conn, _counted(
+            conn, t.event_actors.c.actor_id, sa.func.count(sa.distinct(t.event_evidence.c.id)),
+            sa.select(t.event_actors.c.actor_id)
+            .join(t.event_evidence, t.event_evidence.c.event_id == t.event_actors.c.event_id)
+            .where(t.event_evidence.c.id.in_(sa.select(keys.c.k)))))
+        fc["type"] = _values(_counted(conn, t.event_evidence.c.type, sa.func.count(),
+                                      base.add_columns(t.event_evidence.c.type)))
+    result["months"] = _months(conn, s.day, SELECTORS[kind](conn, terms, f).sel)
+    fc["month"] = sorted((m for m in result["months"] if m["value"]),
+                         key=lambda m: (-m["count"], m["value"]))[:FACET_SIZE]
+    return result
+
+
+def count(conn: Connection, kind: str, terms: list[Term], f: Filters) -> int:
+    """Return how many results a search has."""
+    s = SELECTORS[kind](conn, terms, f)
+    return int(conn.execute(sa.select(sa.func.count()).select_from(s.sel.add_columns(s.key).subquery())).scalar() or 0)
+
+
+def hint(conn: Connection, kind: str, terms: list[Term], query: str, f: Filters) -> str | None:
+    """Return one line saying why a search found nothing and what might (None when it found something)."""
+    if not terms or count(conn, kind, terms, f):
+        return None
+    read = " ".join(("OR " if term.or_previous else "") + ("-" if term.negated else "")
+                    + (" ".join(term.words) if len(term.words) == 1 else '"' + " ".join(term.words) + '"')
+                    for term in terms)
+    what = {"articles": "article titles and texts", "statements": "what was said (not who said it)",
+            "events": "the sentences that tell events"}[kind]
+    parts = [f"Searched {what} for: {read}."]
+    if " or " in f" {query} " and len(terms) > 1 and not any(term.or_previous for term in terms):
+        parts.append("Write OR in capitals for either word.")
+    if kind != "articles":
+        named = [w for term in terms if not term.negated for w in term.words if len(w) > 2 and _is_name(conn, w)]
+        if named:
+            parts.append(f"{', '.join(named)}: an actor's name — filter by actor to see "
+                         f"{'what they said' if kind == 'statements' else 'their events'}.")
+    others = {k: count(conn, k, terms, f) for k in SELECTORS if k != kind}
+    found = [f"{n} {k}" for k, n in others.items() if n]
+    if found:
+        parts.append(f"The same words find {' and '.join(found)}.")
+    return " ".join(parts)
+
+
+def _is_name(conn: Connection, word: str) -> bool:
+    """Return True when ``word`` is one of the words of an actor's name."""
+    w = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    norm = t.actor_names.c.norm
+    found = sa.or_(norm == word, norm.like(f"{w} %", escape="\\"), norm.like(f"% {w}", escape="\\"),
+                   norm.like(f"% {w} %", escape="\\"))
+    return conn.execute(sa.select(t.actor_names.c.actor_id).where(found).limit(1)).first() is not None
+
+
+__all__ = ["facets", "count", "hint", "select_articles", "select_statements", "select_events", "UNDATED"]
