@@ -130,7 +130,7 @@ def get_analysis(conn: Connection, article_id: str) -> Analysis:
             roles[r.evidence_id].append(EventActor(actor=r.local_id, role=r.role))
     events = [
         Event(type=e.type, mode=e.mode, actors=roles[e.id], date=e.date, date_precision=e.date_precision,
-              date_text=e.date_text, place=e.place_local, trigger=e.trigger, text=e.text, start=e.start, end=e.end,
+              date_text=e.date_text, place=e.place_local, trigger=e.trigger, confidence=e.confidence, text=e.text, start=e.start, end=e.end,
               evidence=[Span(**s) for s in e.spans])
         for e in evidence_rows
     ]

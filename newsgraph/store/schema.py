@@ -218,6 +218,7 @@ event_evidence = sa.Table(
     sa.Column("place_local", sa.String(80)),
     sa.Column("place_id", sa.Integer, sa.ForeignKey("actors.id")),
     sa.Column("trigger", sa.Text),
+    sa.Column("confidence", sa.Float),  # Event.confidence; null for rows stored before revision 0004
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),

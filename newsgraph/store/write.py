@@ -181,7 +181,7 @@ def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
     evidence_ids = _insert_returning_ids(conn, t.event_evidence, [
         {**base, "ord": i, "event_id": event_id, "type": ev.type, "mode": ev.mode, "date": ev.date,
          "date_precision": ev.date_precision, "date_text": ev.date_text, "place_local": ev.place,
-         "place_id": corpus(ev.place), "trigger": ev.trigger, "text": ev.text, "start": ev.start, "end": ev.end,
+         "place_id": corpus(ev.place), "trigger": ev.trigger, "confidence": ev.confidence, "text": ev.text, "start": ev.start, "end": ev.end,
          "spans": [sp.model_dump(mode="json") for sp in ev.evidence]}
         for i, (ev, event_id) in enumerate(zip(analysis.events, event_ids))
     ])

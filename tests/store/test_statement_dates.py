@@ -11,6 +11,6 @@ def test_timeline_dates_statements_by_the_meeting_they_were_made_at(store: Store
                                                 published="2023-06-22T20:22"))
     assert any(s.date_source == "event" for s in analysis.statements)
     store.save(analysis)
-    assert store.get_analysis("seed").statements == analysis.statements  # date, precision, source, event survive
+    assert store.get_analysis("seed") == analysis  # date, precision, source and event survive (and events' confidence)
     said = [i for i in store.actor_timeline(store.find_actor("Khamenei").id) if i.kind == "statement"]
     assert said and {(i.date, i.date_precision) for i in said} == {("2023-06-21", "day")}
