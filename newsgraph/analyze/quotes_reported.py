@@ -200,6 +200,21 @@ def inverted_subject(verb: Token) -> Token | None:
         k += 1
     if k > verb.i + 1 and (k == len(doc) or doc[k].is_punct):
         return doc[k - 1]
+    return _titled_person_after(verb)
+
+
+def _titled_person_after(verb: Token) -> Token | None:
+    """Return the last word of a person's name after a title the parse tore apart: "“...,” said
+    international relations expert Jane Roe of X University" (only words of a noun phrase between)."""
+    doc = verb.doc
+    for k in range(verb.i + 1, min(len(doc), verb.i + 7)):
+        tok = doc[k]
+        if tok.ent_type_ == "PERSON":
+            while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
+                k += 1
+            return doc[k]
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "DET") or tok.is_punct:
+            return None
     return None
 
 
@@ -316,6 +331,8 @@ def _by_position(doc: Doc, verb: Token, subj: Token) -> tuple[int, int] | None:
     if lo - 1 > sent_start and doc[lo - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in tail):
         if verb.dep_ == "conj" or verb.dep_ == "ROOT" or verb.head.i > verb.i:
             return _trimmed(doc, sent_start, lo - 2)
+    if tail and tail[0].dep_ == "prep" and tail[0].lower_ == "to" and tail[0].head.i == verb.i:
+        return None  # "Bennett reports to the Council and has ...": whom one answers to, no speech
     if subj.i < verb.i and not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
             t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tail):
         return _trimmed(doc, verb.i + 1, sent_end - 1)

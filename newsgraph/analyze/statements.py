@@ -229,6 +229,8 @@ def _quote_before(text: str, quotes: list[Quote], starts: list[int], item: Repor
     k = bisect.bisect_left(starts, at) - 1
     if k < 0 or not quotes[k].closed or quotes[k].mark_end > at:
         return None
+    if item.content_start is not None and _new_sentence_after(text, quotes[k]):
+        return None  # “... of when.” Authorities said no ransom was paid: a statement of its own
     return k if text[quotes[k].mark_end:at].strip(" ,") == "" and len(text[quotes[k].mark_end:at]) <= 3 else None
 
 
@@ -279,7 +281,8 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
             lo = sent_starts[si - 1]
         sj = max(0, bisect.bisect_right(sent_starts, last.mark_end - 1) - 1)
         hi = sent_starts[sj + 1] if sj + 1 < n_sents else len(text)
-        if sj + 1 < n_sents and hi - last.mark_end <= 2 and "\n" not in text[last.mark_end:hi]:
+        if (sj + 1 < n_sents and hi - last.mark_end <= 2 and "\n" not in text[last.mark_end:hi]
+                and text[hi:hi + 1].islower()):
             hi = sent_starts[sj + 2] if sj + 2 < n_sents else len(text)  # “...” | he wrote.
         best: Reported | None = None
         best_dist = None
@@ -289,7 +292,7 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
             if any(q.mark_start <= r.cue_start < q.mark_end for q in pieces) or r.speaker is None:
                 continue
             dist = first.mark_start - r.cue_end if r.cue_end <= first.mark_start else r.cue_start - last.mark_end
-            if dist < 0:
+            if dist < 0 or (r.cue_start >= last.mark_end and _new_sentence_after(text, last) and r.content_start is not None):
                 continue
             if best_dist is None or dist < best_dist:
                 best, best_dist = r, dist
@@ -306,6 +309,12 @@ def _uncued_quotes(text: str, sent_starts: list[int], quotes: list[Quote], used:
             else:
                 drafts.append(_Draft(q.start, q.end, True, group=group, inherit=True))
     return drafts
+
+
+def _new_sentence_after(text: str, q: Quote) -> bool:
+    """True when the quote ends its sentence and a new one starts after it (“... of when.” Authorities
+    said ...): a cue there with its own content is another statement, however the parser joined them."""
+    return text[q.start:q.end].rstrip()[-1:] in (".", "!", "?") and text[q.mark_end:q.mark_end + 3].lstrip()[:1].isupper()
 
 
 def _speechlike(text: str, q: Quote) -> bool:

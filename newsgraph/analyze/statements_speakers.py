@@ -75,6 +75,8 @@ class Speakers:
         if span is None or not len(span):
             return None if found in self.unnamed else found
         head, words = span.root, span.text.lower().split()
+        if found is not None and self.types.get(self.index.by_token.get(head.i)) == "PERSON":
+            found = self.index.by_token[head.i]  # "Jane Roe of the Foreign Policy Institute": Roe, however long the rest
         if len(words) == 1 and head.tag_ == "NNS" and head.lemma_.lower() in UNNAMED_SOURCES:
             return None  # "Authorities said": no one named, whoever the word was merged with
         if head.pos_ == "NOUN":

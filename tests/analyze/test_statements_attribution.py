@@ -1,0 +1,62 @@
+"""Which cue a quote takes: sentence ends, quotes that go on, speakers after the cue, not-speech.
+
+Sentences written for the test in the shape of wire copy (none comes from a gold article).
+"""
+
+from __future__ import annotations
+
+
+def _by_content(doc, needle: str):
+    found = [s for s in doc._.ng_statements if needle in s.content]
+    assert len(found) == 1, [(s.speaker_text, s.content) for s in doc._.ng_statements]
+    return found[0]
+
+
+def _name(doc, actor_id) -> str:
+    return next(a.name for a in doc._.ng_actors if a.id == actor_id)
+
+
+# ------------------------------------------------- a quote that ends its sentence
+
+
+def test_a_cue_with_its_own_clause_after_a_closed_quote_is_another_statement(nlp):
+    doc = nlp('"There is no rejoicing while the gunmen are still free," Adaeze Okafor said. '
+              '"It is no longer a question of if pupils will be taken but of when." '
+              "Police said no ransom was paid for the release of the girls.")
+    goes_on = _by_content(doc, "It is no longer a question")
+    assert goes_on.speaker is not None and "Okafor" in _name(doc, goes_on.speaker)
+    police = _by_content(doc, "no ransom was paid")
+    assert police.speaker_text == "Police"
+
+
+def test_a_quote_without_a_cue_goes_on_with_its_speaker_not_the_next_sentence(nlp):
+    doc = nlp('"The base was always the conversation stopper," said analyst Meral Oztan. '
+              '"From what I understand, they are investing heavily in other bases." '
+              "Analysts suggest Ankara may also be wary of losing the base.")
+    goes_on = _by_content(doc, "investing heavily in other bases")
+    assert goes_on.speaker is not None and "Oztan" in _name(doc, goes_on.speaker)
+
+
+def test_a_quote_and_a_bare_cue_after_it_stay_together(nlp):
+    doc = nlp('The minister spoke on Monday. "We will not pay any ransom." Lindqvist said.')
+    st = _by_content(doc, "We will not pay any ransom")
+    assert st.cue == "said" and st.speaker_text == "Lindqvist"
+
+
+# ------------------------------------------------------- the speaker after the cue
+
+
+def test_a_titled_speaker_after_the_cue_is_the_person_not_the_institution(nlp):
+    doc = nlp('"You cannot rely on hard power forever, which is pretty expensive," said international '
+              "relations expert Ayse Demir of Istanbul's Kadir Has University, pointing to the wars in Libya.")
+    st = _by_content(doc, "You cannot rely on hard power")
+    assert st.speaker is not None and _name(doc, st.speaker) == "Ayse Demir"
+
+
+# ------------------------------------------------------------------ not speech
+
+
+def test_reporting_to_a_body_is_not_speech(nlp):
+    doc = nlp("The special rapporteur reports to the U.N. Human Rights Council based in Geneva "
+              "and has made several trips to Kabul since 2022.")
+    assert [s.content for s in doc._.ng_statements] == []
