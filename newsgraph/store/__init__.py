@@ -43,6 +43,7 @@ from newsgraph.store import corpus as _corpus
 from newsgraph.store import engine as _engine
 from newsgraph.store import export as _export
 from newsgraph.store import facets as _facets
+from newsgraph.store import facts as _facts_rows
 from newsgraph.store import read as _read
 from newsgraph.store import schema as _schema
 from newsgraph.store import search as _search
@@ -252,7 +253,7 @@ class Store:
         return out
 
     def _filters(self, conn, actor=None, type=None, since=None, until=None, source=None,  # type: ignore[no-untyped-def]  # noqa: A002
-                 direct=None, cue=None, sites=None, sort=None) -> _search.Filters:
+                 direct=None, cue=None, sites=None, sort=None, article=None) -> _search.Filters:
         if sort not in (None, "", *_search.SORTS):
             raise QueryError(f"unknown sort {_util.shown(sort)}: use {', '.join(_search.SORTS)}")
         return _search.Filters(
@@ -260,6 +261,7 @@ class Store:
             since=_search.parse_day(since, "since"), until=_search.parse_day(until, "until"),
             source=_clean(source), direct=direct, cue=_clean(cue) or None,
             sites=tuple(_clean(x) or "" for x in sites) if sites is not None else None, sort=sort or None,
+            article=(_read.canonical_id(conn, article) or article) if article else None,
         )
 
     def _actor_id(self, conn, actor: str | int | None) -> int | None:  # type: ignore[no-untyped-def]
@@ -333,17 +335,56 @@ class Store:
 
     # ------------------------------------------------------------- export
 
-    def export(self, format: ExportFormat) -> Iterator[str]:  # noqa: A002
+    def export(self, format: ExportFormat, *, query: str = "", facts: Sequence[str] | None = None,  # noqa: A002
+               **filters: object) -> Iterator[str]:
         """Yield the corpus as lines (each ending in a newline), streamed, no row cap.
 
-        "jsonl": one Analysis per article; "csv": one row per fact (header
-        first); "events": one row per corpus event, GDELT-like columns (date,
-        source actor, target actor, type, mode, place, articles, sources, URLs).
+        "jsonl": one Analysis per article; "csv": one row per fact (``facts.FACT_HEADER``: statements,
+        event reports and framing, or the kinds in ``facts``); "events": one row per corpus event,
+        GDELT-like columns (date, source actor, target actor, type, mode, place, articles, sources,
+        URLs).  ``query`` and the filters of ``search`` narrow it as they narrow a search (articles
+        for jsonl, reports for events).  Bad filters raise QueryError here, before anything is yielded.
         """
         exporters = {"jsonl": _export.export_jsonl, "csv": _export.export_csv, "events": _export.export_events}
         if format not in exporters:
             raise QueryError(f"unknown export format {_util.shown(format)}: use jsonl, csv or events")
-        return exporters[format](self.engine)
+        kinds = tuple(facts) if facts else _facts_rows.CORPUS_KINDS
+        if unknown := [k for k in kinds if k not in _facts_rows.FACT_KINDS]:
+            raise QueryError(f"unknown fact kind {_util.shown(unknown[0])}: use {', '.join(_facts_rows.FACT_KINDS)}")
+        if not query and not any(v not in (None, "") for v in filters.values()) and not facts:
+            return exporters[format](self.engine)
+        terms = _search.parse_query(query or "")
+        with self.engine.connect() as conn:
+            f = self._filters(conn, **filters)  # type: ignore[arg-type]
+        if format == "csv":
+            return _facts_rows.as_csv(_facts_rows.fact_records(self.engine, terms, f, kinds), _export.FACT_HEADER)
+        kind = "articles" if format == "jsonl" else "events"
+
+        def keys(conn):  # type: ignore[no-untyped-def]
+            s = _search.SELECTORS[kind](conn, terms, f)
+            key = s.key if kind == "articles" else _schema.event_evidence.c.event_id
+            return list(dict.fromkeys(conn.execute(s.sel.add_columns(key).order_by(key)).scalars()))
+
+        return exporters[format](self.engine, keys)
+
+    def download(self, query: str, *, kind: SearchKind = "articles", format: str = "csv",  # noqa: A002
+                 **filters: object) -> Iterator[str]:
+        """Yield every result of a search (no row cap, in its order) as CSV lines or a JSON array.
+
+        Articles give ``facts.ARTICLE_HEADER`` rows; statements and events the fact rows of
+        ``facts.FACT_HEADER``.  Takes the filters of ``search``; QueryError before anything is yielded.
+        """
+        if format not in ("csv", "json"):
+            raise QueryError(f"unknown download format {_util.shown(format)}: use csv or json")
+        terms = _search.parse_query(query or "")
+        with self.engine.connect() as conn:
+            f = self._filters(conn, **filters)  # type: ignore[arg-type]
+        if _kind(kind) == "articles":
+            records, header = _facts_rows.article_records(self.engine, terms, f), _export.ARTICLE_HEADER
+        else:
+            records = _facts_rows.fact_records(self.engine, terms, f, (kind[:-1],), ordered=True)
+            header = _export.FACT_HEADER
+        return _facts_rows.as_csv(records, header) if format == "csv" else _facts_rows.as_json(records)
 
     # ----------------------------------------------------------- comments
 

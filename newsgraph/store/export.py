@@ -18,8 +18,12 @@ from newsgraph.store.read import get_analysis, live
 
 CHUNK = 500
 
-FACT_HEADER = ["kind", "article_id", "url", "site", "published", "actor", "actor_id", "type", "cue", "direct",
-               "date", "text", "start", "end"]
+#: One schema for every fact CSV (the corpus export, search downloads, an article's CSV).
+FACT_HEADER = ["article_id", "title", "url", "site", "published", "kind", "fact_id", "event_id", "actor_ids", "actors",
+               "roles", "type", "mode", "date", "date_precision", "date_text", "place", "cue", "trigger", "direct",
+               "text", "start", "end"]
+ARTICLE_HEADER = ["article_id", "title", "url", "site", "published", "published_precision", "byline", "language",
+                  "duplicate_of"]
 EVENT_HEADER = ["event_id", "date", "date_precision", "source_actor", "source_country", "target_actor",
                 "target_country", "type", "mode", "place", "articles", "independent_sources", "source_urls"]
 
@@ -45,6 +49,15 @@ def csv_line(values: list[object]) -> str:
     return buffer.getvalue()
 
 
+def _keyed(engine: Engine, keys: Callable[[Connection], list[int]]) -> Iterator[tuple[Connection, list[int]]]:
+    """Yield (connection, chunk of keys): the keys read once, each chunk's rows in a short transaction."""
+    with engine.connect() as conn:
+        wanted = keys(conn)
+    for i in range(0, len(wanted), CHUNK):
+        with engine.connect() as conn:
+            yield conn, wanted[i : i + CHUNK]
+
+
 def _chunks(engine: Engine, query: Callable[[Connection, int], list[sa.Row]], key: str) -> Iterator[tuple[Connection, list[sa.Row]]]:
     last = -1
     while True:
@@ -56,77 +69,43 @@ def _chunks(engine: Engine, query: Callable[[Connection, int], list[sa.Row]], ke
         last = getattr(rows[-1], key)
 
 
-def export_jsonl(engine: Engine) -> Iterator[str]:
-    """Yield one Analysis (JSON) per stored article, in storage order."""
+def export_jsonl(engine: Engine, keys: Callable[[Connection], list[int]] | None = None) -> Iterator[str]:
+    """Yield one Analysis (JSON) per stored article (those of ``keys``, article pks, when given), in storage order."""
     def page(conn: Connection, last: int) -> list[sa.Row]:
         return conn.execute(sa.select(t.articles.c.pk, t.articles.c.id).where(t.articles.c.pk > last)
                             .order_by(t.articles.c.pk).limit(CHUNK)).all()
 
-    for conn, rows in _chunks(engine, page, "pk"):
-        for row in rows:
-            yield get_analysis(conn, row.id).model_dump_json() + "\n"
+    if keys is None:
+        for conn, rows in _chunks(engine, page, "pk"):
+            for row in rows:
+                yield get_analysis(conn, row.id).model_dump_json() + "\n"
+        return
+    for conn, chunk in _keyed(engine, keys):
+        ids = {r.pk: r.id for r in conn.execute(sa.select(t.articles.c.pk, t.articles.c.id).where(t.articles.c.pk.in_(chunk)))}
+        for pk in chunk:
+            yield get_analysis(conn, ids[pk]).model_dump_json() + "\n"
 
 
 def export_csv(engine: Engine) -> Iterator[str]:
-    """Yield a header, then one row per current statement, event report and framing flag."""
-    yield csv_line(FACT_HEADER)
-    art = (t.articles.c.url, t.articles.c.site, t.articles.c.published)
+    """Yield a header, then one row per current statement, event report and framing flag (FACT_HEADER)."""
+    from newsgraph.store.facts import export_facts  # facts imports this module's CSV helpers
 
-    def statements(conn: Connection, last: int) -> list[sa.Row]:
-        return conn.execute(
-            sa.select(t.statements, *art, t.actors.c.name.label("actor"))
-            .join(t.articles, t.articles.c.id == t.statements.c.article_id)
-            .outerjoin(t.actors, t.actors.c.id == t.statements.c.speaker_id)
-            .where(t.statements.c.superseded == live, t.statements.c.id > last)
-            .order_by(t.statements.c.id).limit(CHUNK)).all()
-
-    for _, rows in _chunks(engine, statements, "id"):
-        for r in rows:
-            yield csv_line(["statement", r.article_id, r.url, r.site, r.published, r.actor, r.speaker_id, None,
-                             r.cue, r.direct, None, r.content, r.start, r.end])
-
-    def events(conn: Connection, last: int) -> list[sa.Row]:
-        return conn.execute(
-            sa.select(t.event_evidence, *art)
-            .join(t.articles, t.articles.c.id == t.event_evidence.c.article_id)
-            .where(t.event_evidence.c.superseded == live, t.event_evidence.c.id > last)
-            .order_by(t.event_evidence.c.id).limit(CHUNK)).all()
-
-    for conn, rows in _chunks(engine, events, "id"):
-        names = _actor_names(conn, [r.id for r in rows])
-        for r in rows:
-            yield csv_line(["event", r.article_id, r.url, r.site, r.published, "; ".join(names.get(r.id, [])),
-                             r.event_id, r.type, r.trigger, None, r.date, r.text, r.start, r.end])
-
-    def framing(conn: Connection, last: int) -> list[sa.Row]:
-        return conn.execute(
-            sa.select(t.framing, *art).join(t.articles, t.articles.c.id == t.framing.c.article_id)
-            .where(t.framing.c.superseded == live, t.framing.c.id > last)
-            .order_by(t.framing.c.id).limit(CHUNK)).all()
-
-    for _, rows in _chunks(engine, framing, "id"):
-        for r in rows:
-            yield csv_line(["framing", r.article_id, r.url, r.site, r.published, None, None, r.category, None,
-                             None, None, r.text, r.start, r.end])
-
-
-def _actor_names(conn: Connection, evidence_ids: list[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for r in conn.execute(sa.select(t.event_actors.c.evidence_id, t.actors.c.name)
-                          .join(t.actors, t.actors.c.id == t.event_actors.c.actor_id)
-                          .where(t.event_actors.c.evidence_id.in_(evidence_ids)).order_by(t.event_actors.c.ord)):
-        out.setdefault(r.evidence_id, []).append(r.name)
-    return out
-
-
-def export_events(engine: Engine) -> Iterator[str]:
-    """Yield a header, then one GDELT-like row per corpus event that has current evidence."""
+    return export_facts(engine)
+def export_events(engine: Engine, keys: Callable[[Connection], list[int]] | None = None) -> Iterator[str]:
+    """Yield a header, then one GDELT-like row per corpus event that has current evidence (those of ``keys``)."""
     yield csv_line(EVENT_HEADER)
 
     def page(conn: Connection, last: int) -> list[sa.Row]:
         return conn.execute(sa.select(t.events).where(t.events.c.id > last).order_by(t.events.c.id).limit(CHUNK)).all()
 
-    for conn, rows in _chunks(engine, page, "id"):
+    def chunks() -> Iterator[tuple[Connection, list[sa.Row]]]:
+        if keys is None:
+            yield from _chunks(engine, page, "id")
+            return
+        for conn, chunk in _keyed(engine, keys):
+            yield conn, conn.execute(sa.select(t.events).where(t.events.c.id.in_(chunk)).order_by(t.events.c.id)).all()
+
+    for conn, rows in chunks():
         ids = [r.id for r in rows]
         reports: dict[int, list[sa.Row]] = {}
         for r in conn.execute(

@@ -32,7 +32,7 @@ def _values(rows: list[tuple[Any, int]], label=str) -> list[dict[str, Any]]:  # 
 
 def _actors(conn: Connection, rows: list[tuple[Any, int]]) -> list[dict[str, Any]]:
     ids = [v for v, _ in rows if v is not None]
-    names = dict(conn.execute(sa.select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(ids))).tuples().all()) if ids else {}
+    names = {r.id: r.name for r in conn.execute(sa.select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(ids)))} if ids else {}
     return [{"value": str(v), "label": names.get(v, f"#{v}"), "count": n} for v, n in rows if v is not None]
 
 

@@ -132,6 +132,7 @@ class Filters:
     cue: str | None = None  # statements: the cue word(s), any case
     sites: tuple[str, ...] | None = None  # an outlet collection: articles whose site is one of these (any case)
     sort: str | None = None  # one of SORTS; None: relevance with words, else newest first
+    article: str | None = None  # one article's facts (its stored id)
 
 
 @dataclass
@@ -189,6 +190,8 @@ def _outlet_filters(f: Filters) -> list:
         out.append(src)
     if f.sites is not None:
         out.append(sa.func.lower(t.articles.c.site).in_([s.casefold() for s in f.sites] or [""]))
+    if f.article is not None:
+        out.append(t.articles.c.id == f.article)
     return out
 
 

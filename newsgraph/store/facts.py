@@ -1,0 +1,189 @@
+"""Fact rows in one schema (``export.FACT_HEADER``) for every fact CSV and JSON download.
+
+The corpus export, a search's "download these results" and an article's CSV all come from here,
+so a column means the same thing everywhere: ``fact_id`` is the fact's anchor on its article page
+(``s-3``, ``e-0``, ``f-2``, ``m-a1-0``, ``d-4``), ``event_id`` the corpus event, ``actor_ids`` corpus
+actor ids.  The keys of the matching rows are read once (the search's own query, in its order),
+then the rows are read in chunks, each in a short transaction: no row cap, bounded memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from newsgraph.store import schema as t
+from newsgraph.store.export import ARTICLE_HEADER, CHUNK, FACT_HEADER, csv_cell
+from newsgraph.store.read import live
+from newsgraph.store.search import Filters, Term, select_articles, select_events, select_statements
+
+FACT_KINDS = ("statement", "event", "framing", "mention", "date")
+CORPUS_KINDS = ("statement", "event", "framing")
+_ART = (t.articles.c.title.label("a_title"), t.articles.c.url.label("a_url"), t.articles.c.site.label("a_site"),
+        t.articles.c.published.label("a_published"))
+
+Rows = Callable[[Connection, list[int]], Iterator[dict[str, Any]]]
+
+
+def _base(r: sa.Row, kind: str, fact_id: str, **values: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {"_key": r.id, **dict.fromkeys(FACT_HEADER)}  # _key: the row's id, popped by fact_records
+    row.update(article_id=r.article_id, title=r.a_title, url=r.a_url, site=r.a_site, published=r.a_published,
+               kind=kind, fact_id=fact_id, text=values.pop("text"), start=r.start, end=r.end, **values)
+    return row
+
+
+def _names(conn: Connection, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {r.id: r.name for r in conn.execute(sa.select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(ids)))}
+
+
+def _joined(values: Sequence[Any]) -> str | None:
+    return "; ".join(str(v) for v in values) if values else None
+
+
+def statement_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+    """Yield the fact rows of these statements (speaker and addressee as actors, with their roles)."""
+    rows = conn.execute(sa.select(t.statements, *_ART).join(t.articles, t.articles.c.id == t.statements.c.article_id)
+                        .where(t.statements.c.id.in_(ids))).all()
+    names = _names(conn, {x for r in rows for x in (r.speaker_id, r.addressee_id) if x})
+    for r in rows:
+        people = [(r.speaker_id, "speaker"), (r.addressee_id, "addressee")]
+        people = [(i, role) for i, role in people if i]
+        yield _base(r, "statement", f"s-{r.ord}", actor_ids=_joined([i for i, _ in people]),
+                    actors=_joined([names.get(i, "") for i, _ in people]) or r.speaker_text,
+                    roles=_joined([role for _, role in people]), date=r.said_date, date_precision=r.said_precision,
+                    cue=r.cue, direct=r.direct, text=r.content)
+
+
+def event_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+    """Yield the fact rows of these event reports (actors in order with their roles, the place's name)."""
+    rows = conn.execute(sa.select(t.event_evidence, *_ART).join(t.articles, t.articles.c.id == t.event_evidence.c.article_id)
+                        .where(t.event_evidence.c.id.in_(ids))).all()
+    actors: dict[int, list[sa.Row]] = {}
+    for a in conn.execute(sa.select(t.event_actors).where(t.event_actors.c.evidence_id.in_(ids)).order_by(t.event_actors.c.ord)):
+        actors.setdefault(a.evidence_id, []).append(a)
+    names = _names(conn, {a.actor_id for v in actors.values() for a in v} | {r.place_id for r in rows if r.place_id})
+    for r in rows:
+        who = actors.get(r.id, [])
+        yield _base(r, "event", f"e-{r.ord}", event_id=r.event_id, actor_ids=_joined([a.actor_id for a in who]),
+                    actors=_joined([names.get(a.actor_id, "") for a in who]), roles=_joined([a.role for a in who]),
+                    type=r.type, mode=r.mode, date=r.date, date_precision=r.date_precision, date_text=r.date_text,
+                    place=names.get(r.place_id) if r.place_id else None, trigger=r.trigger, text=r.text)
+
+
+def framing_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+    """Yield the fact rows of these framing flags (the category in ``type``)."""
+    for r in conn.execute(sa.select(t.framing, *_ART).join(t.articles, t.articles.c.id == t.framing.c.article_id)
+                          .where(t.framing.c.id.in_(ids))):
+        yield _base(r, "framing", f"f-{r.ord}", type=r.category, text=r.text)
+
+
+def mention_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+    """Yield the fact rows of these actor mentions (the actor's type in ``type``, its mention kind in ``roles``)."""
+    for r in conn.execute(sa.select(t.mentions, t.article_actors.c.local_id, t.article_actors.c.type.label("a_type"),
+                                    t.actors.c.name.label("actor_name"), *_ART)
+                          .join(t.article_actors, t.article_actors.c.id == t.mentions.c.article_actor_id)
+                          .join(t.actors, t.actors.c.id == t.mentions.c.actor_id)
+                          .join(t.articles, t.articles.c.id == t.mentions.c.article_id)
+                          .where(t.mentions.c.id.in_(ids))):
+        yield _base(r, "mention", f"m-{r.local_id}-{r.ord}", actor_ids=str(r.actor_id), actors=r.actor_name,
+                    roles=r.kind, type=r.a_type, text=r.text)
+
+
+def date_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+    """Yield the fact rows of these date expressions (resolved value, precision, words)."""
+    for r in conn.execute(sa.select(t.date_mentions, *_ART).join(t.articles, t.articles.c.id == t.date_mentions.c.article_id)
+                          .where(t.date_mentions.c.id.in_(ids))):
+        yield _base(r, "date", f"d-{r.ord}", date=r.value, date_precision=r.precision, date_text=r.text, text=r.text)
+
+
+ROWS: dict[str, Rows] = {"statement": statement_rows, "event": event_rows, "framing": framing_rows,
+                         "mention": mention_rows, "date": date_rows}
+_TABLES = {"framing": t.framing, "mention": t.mentions, "date": t.date_mentions}
+
+
+def fact_keys(conn: Connection, kind: str, terms: list[Term], f: Filters, ordered: bool = False) -> list[int]:
+    """Return the ids of the current facts of ``kind`` the search matches (its order when ``ordered``, else by id).
+
+    Statements and events are filtered as search filters them; framing, mentions and dates by
+    their article (the articles the same words and filters find).
+    """
+    if kind in ("statement", "event"):
+        s = (select_statements if kind == "statement" else select_events)(conn, terms, f)
+        query = s.ordered(terms, f.sort) if ordered else s.sel.order_by(s.key)
+        return list(conn.execute(query.add_columns(s.key)).scalars())
+    table = _TABLES[kind]
+    articles = select_articles(conn, terms, f).sel.add_columns(t.articles.c.id)
+    query = (sa.select(table.c.id).where(table.c.superseded == live, table.c.article_id.in_(articles))
+             .order_by(table.c.article_id, table.c.ord) if ordered else sa.select(table.c.id)
+             .where(table.c.superseded == live, table.c.article_id.in_(articles)).order_by(table.c.id))
+    return list(conn.execute(query).scalars())
+
+
+def fact_records(engine: Engine, terms: list[Term], f: Filters, kinds: Sequence[str] = CORPUS_KINDS,
+                 ordered: bool = False) -> Iterator[dict[str, Any]]:
+    """Yield one dict (FACT_HEADER keys) per matching fact, kind by kind, in chunks of short transactions."""
+    for kind in kinds:
+        with engine.connect() as conn:
+            keys = fact_keys(conn, kind, terms, f, ordered)
+        for i in range(0, len(keys), CHUNK):
+            chunk = keys[i : i + CHUNK]
+            with engine.connect() as conn:
+                got = {row.pop("_key"): row for row in ROWS[kind](conn, chunk)}
+            for key in chunk:
+                if key in got:
+                    yield got[key]
+
+
+def article_records(engine: Engine, terms: list[Term], f: Filters, ordered: bool = True) -> Iterator[dict[str, Any]]:
+    """Yield one dict (ARTICLE_HEADER keys) per matching article, in the search's order when ``ordered``."""
+    with engine.connect() as conn:
+        s = select_articles(conn, terms, f)
+        keys = list(conn.execute((s.ordered(terms, f.sort) if ordered else s.sel.order_by(s.key)).add_columns(s.key)).scalars())
+    for i in range(0, len(keys), CHUNK):
+        chunk = keys[i : i + CHUNK]
+        with engine.connect() as conn:
+            got = {r.pk: r for r in conn.execute(sa.select(t.articles).where(t.articles.c.pk.in_(chunk)))}
+        for key in chunk:
+            r = got[key]
+            yield {"article_id": r.id, "title": r.title, "url": r.url, "site": r.site, "published": r.published,
+                   "published_precision": r.published_precision, "byline": r.byline, "language": r.language,
+                   "duplicate_of": r.dup_of}
+
+
+def as_csv(records: Iterator[dict[str, Any]], header: list[str]) -> Iterator[str]:
+    """Yield the header line, then one CSV line per record (cells through ``csv_cell``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    yield buffer.getvalue()
+    for record in records:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([csv_cell(record[k]) for k in header])
+        yield buffer.getvalue()
+
+
+def as_json(records: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """Yield a JSON array of the records, one record a line (streamed: never built whole)."""
+    first = True
+    for record in records:
+        yield ("[\n" if first else ",\n") + json.dumps(record, ensure_ascii=False)
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def export_facts(engine: Engine) -> Iterator[str]:
+    """Yield the whole corpus's facts as CSV: header, then every current statement, event report, framing flag."""
+    return as_csv(fact_records(engine, [], Filters()), FACT_HEADER)
+
+
+__all__ = ["FACT_KINDS", "CORPUS_KINDS", "ARTICLE_HEADER", "fact_records", "article_records", "as_csv", "as_json",
+           "export_facts"]
