@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     analysis_budget: float = Field(300.0, gt=0, description="Seconds the analysis of one document may take; "
                                                              "past it (checked after each 50,000-character chunk) "
                                                              "the document fails with one line, the others go on.")
+    collections: Path | None = Field(None, description="A TOML or CSV file naming outlet collections "
+                                                       "(`\"state media\" = [\"ISWNews\", \"Press TV\"]`) for the "
+                                                       "search's and export's `collection` filter; `--collections` "
+                                                       "wins over it.")
     comment_limit: int = Field(5, ge=1, description="Comments one client may post per `comment_window`.")
     comment_window: float = Field(60.0, gt=0, description="Seconds of the comment rate window.")
     ingest_limit: int = Field(10, ge=1, description="Web/API ingests (and token tries) per client per `ingest_window`.")
