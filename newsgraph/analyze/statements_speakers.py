@@ -27,7 +27,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
+from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTER_WORDS
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.syntax import ActorIndex
@@ -44,6 +44,9 @@ ISSUING_VERBS: frozenset[str] = lexicon().words(_LISTS, "issuing")
 ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "org_noun")
 #: Of those, the nouns that fit any organisation (no need for the noun in its name).
 GENERIC_ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "generic_org")
+#: Who speaks for an organisation without being named: "a spokesperson said".
+VOICE_NOUNS: frozenset[str] = lexicon().words(_LISTS, "voice")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _PERSON_PRONOUNS_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -67,10 +70,41 @@ class Speakers:
         self.orgs = sorted((m.start, a.id, a.name.casefold()) for a in actors if a.type in ("ORG", "GROUP")
                            and a.id not in self.unnamed for m in a.mentions if m.kind in ("name", "alias"))
         self.org_starts = [start for start, _, _ in self.orgs]
+        self.described: list[tuple[int, str, str]] = []  # (start, head noun, actor) of singular noun speakers
 
     def resolve(self, start: int, end: int, previous: Statement | None) -> str | None:
         """Return the actor id the speaker words ``text[start:end]`` name, or None."""
+        found, head = self._resolve(start, end, previous)
+        if found is not None and head is not None and head.pos_ == "NOUN" and head.tag_ == "NN":
+            self.described.append((start, head.lemma_.lower(), found))
+        return found
+
+    def _resolve(self, start: int, end: int, previous: Statement | None) -> tuple[str | None, Token | None]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
+        found = self._named(span, start, end, previous)
+        if found is not None or span is None or not len(span):
+            return found, span.root if span is not None and len(span) else None
+        head = span.root
+        if head.pos_ == "NOUN" and head.tag_ == "NN" and span[0].lower_ in _DETERMINERS:
+            found = self.again(head.lemma_.lower(), previous, start)
+        return found, head
+
+    def again(self, noun: str, previous: Statement | None, at: int) -> str | None:
+        """Return who "the official" or "a spokesperson" is when no actor holds the words: the
+        speaker an earlier cue named by the same noun ("a senior State Department official said ...
+        The official added"), else, for a voice of an organisation, the organisation that spoke last."""
+        if noun in REPORTER_WORDS:
+            return None
+        same = [found for start, lemma, found in self.described if lemma == noun and start > at - self.REACH]
+        if same:
+            return same[-1]
+        last = self._recent(previous, at)
+        if noun in VOICE_NOUNS and last is not None and self.types.get(last) == "ORG":
+            return last
+        return None
+
+    def _named(self, span, start: int, end: int, previous: Statement | None) -> str | None:
+        """Return the actor the speaker words name, a pronoun, document or organisation noun stands for."""
         found = self.index.span_actor(start, end)
         if span is None or not len(span):
             return None if found in self.unnamed else found
@@ -84,6 +118,8 @@ class Speakers:
                 named = self.index.span_actor(appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
                 if named is not None:
                     return named
+        if head.is_lower and head.lemma_ in REPORTER_WORDS:
+            return None  # "a VOA reporter in the town said": what the reporting saw, no one's statement
         if found is not None:
             if self.types.get(found) == "PERSON" and head.pos_ == "NOUN" and any(
                     c.dep_ == "poss" for c in head.children):
@@ -124,6 +160,12 @@ class Speakers:
     def issuer(self, head: Token, previous: Statement | None, at: int) -> str | None:
         """Return who issued the document ``head`` names ("the statement"), or None."""
         doc, lemma = self.doc, head.lemma_.lower()
+        for verb in (c for c in head.children if c.dep_ == "acl"):  # "a statement posted by the agency"
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            found = self.index.phrase_actor(pobj) if pobj is not None else None
+            if found is not None and found not in self.unnamed:
+                return found
         for tok in reversed(doc[max(0, head.i - 400):head.i]):
             if tok.lemma_.lower() != lemma or tok.dep_ not in ("dobj", "nsubjpass"):
                 continue
@@ -139,6 +181,8 @@ class Speakers:
                 if found is not None and found not in self.unnamed:
                     return found
             break
+        if head.tag_ != "NN":
+            return None  # "local media reports say": whose reports, the text does not say
         last = self._recent(previous, at)
         return last if last is not None and self.types.get(last) in ("ORG", "GPE", "GROUP") else None
 

@@ -60,3 +60,37 @@ def test_reporting_to_a_body_is_not_speech(nlp):
     doc = nlp("The special rapporteur reports to the U.N. Human Rights Council based in Geneva "
               "and has made several trips to Kabul since 2022.")
     assert [s.content for s in doc._.ng_statements] == []
+
+
+# ------------------------------------------- descriptions that speak again, voices, reporters
+
+
+def test_the_official_is_the_official_who_spoke_before(nlp):
+    doc = nlp('"There is room for Ankara to come back to the table," a senior State Department official told VOA. '
+              "The official added that sanctions could follow if Ankara activated the system.")
+    first = _by_content(doc, "There is room for Ankara")
+    again = _by_content(doc, "sanctions could follow")
+    assert first.speaker is not None and again.speaker == first.speaker
+
+
+def test_a_spokesperson_speaks_for_the_organisation_that_spoke_last(nlp):
+    doc = nlp("The Foreign Ministry told VOA it was aware of the reports about the cargo ship. "
+              "A spokesperson said the ministry does not comment on intelligence matters.")
+    st = _by_content(doc, "does not comment on intelligence")
+    assert st.speaker is not None and "Foreign Ministry" in _name(doc, st.speaker)
+
+
+def test_what_a_reporter_saw_is_nobody_s_statement(nlp):
+    doc = nlp("The regional governor said the hotel was surrounded. "
+              "A VOA reporter in the town said at least six people had been confirmed dead. "
+              "Local media reports say the death toll may be higher.")
+    assert _by_content(doc, "six people had been confirmed dead").speaker is None
+    assert _by_content(doc, "the death toll may be higher").speaker is None
+
+
+def test_a_statement_posted_by_an_agency_is_the_agency_s(nlp):
+    doc = nlp("The army said its troops had retaken two villages. "
+              "“The operation targeted platforms spreading extremist ideologies,” said a statement posted by "
+              "the government’s National News Agency.")
+    st = _by_content(doc, "The operation targeted platforms")
+    assert st.speaker is not None and _name(doc, st.speaker) == "National News Agency"
