@@ -6,9 +6,17 @@ import pytest
 
 from newsgraph.analyze import pipeline
 from newsgraph.analyze.pipeline import Analyzer, load_model
-from newsgraph.errors import ModelNotInstalledError
-from newsgraph.model import Article
+from newsgraph.errors import AnalysisError, ModelNotInstalledError
+from newsgraph.model import Article, IngestFailure, RawDocument
+from newsgraph.process import Options, Result, process
 
+#: Three paragraphs that tell three different things (no retelling, no pronoun reaching back across them).
+OTHERS = (
+    "The mayor of Lyon, Gregory Doucet, said on Monday that the city would close two bridges. "
+    "Police arrested three protesters outside the town hall, the prefecture said.",
+    "Kenya's President William Ruto visited Nairobi's main hospital on Friday. "
+    "\u201cWe will build ten more,\u201d he said.",
+)
 PARAGRAPH = (
     "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing on Tuesday. "
     "Lavrov said that the two countries would deepen their cooperation. "
@@ -97,6 +105,70 @@ def test_chunked_analysis_keeps_offsets_and_merges_actors(analyzer, monkeypatch)
     for e in chunked.events:
         assert all(r.actor in known for r in e.actors)
     assert len(chunked.statements) >= len(whole.statements) // 2
+
+
+def _facts(result) -> dict[str, list]:
+    """The facts of an analysis with actors by name and type (chunked analyses number their actors anew)."""
+    name = {a.id: (a.name, a.type) for a in result.actors}
+    return {
+        "actors": sorted((a.name, a.type, sorted((m.start, m.end, m.text) for m in a.mentions)) for a in result.actors),
+        "statements": [(s.content, s.start, s.end, name.get(s.speaker), s.cue, s.cue_start, s.direct, s.date)
+                       for s in result.statements],
+        "events": [(e.type, e.start, e.end, e.text, [(r.role, name[r.actor]) for r in e.actors], e.date,
+                    name.get(e.place)) for e in result.events],
+        "dates": [(d.text, d.start, d.end, d.value) for d in result.dates],
+        "framing": [(f.text, f.start, f.end, f.category) for f in result.framing],
+    }
+
+
+def test_chunked_analysis_gives_the_facts_of_the_whole(analyzer, monkeypatch):
+    body = "\n\n".join([PARAGRAPH, *OTHERS])
+    whole = analyzer.analyze_article(_article(body))
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", max(len(PARAGRAPH), *map(len, OTHERS)) + 5)
+    chunked = analyzer.analyze_article(_article(body))
+    assert "analysed in 3 chunks" in chunked.notes[-1]
+    assert whole.statements and whole.events and whole.dates
+    assert _facts(chunked) == _facts(whole)
+
+
+def test_offsets_hold_across_chunk_boundaries(analyzer, monkeypatch):
+    half = "\n\n".join([PARAGRAPH, *OTHERS])
+    body = f"{half}\n\n{half}"
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", len(half) + 2)  # the second chunk starts with the blank line
+    result = analyzer.analyze_article(_article(body))
+    assert "analysed in 2 chunks" in result.notes[-1]
+    _offsets_hold(result)
+    shift = len(half) + 2  # where the second half's text begins
+    for kind in ("statements", "dates"):
+        records = getattr(result, kind)
+        first = [(r.start, r.end) for r in records if r.end <= shift]
+        second = [(r.start - shift, r.end - shift) for r in records if r.start >= shift]
+        assert first and second == first
+    for actor in result.actors:
+        spans = sorted((m.start, m.end) for m in actor.mentions)
+        assert [s for s in spans if s[0] < shift] == [(a - shift, b - shift) for a, b in spans if a >= shift]
+
+
+def test_a_batch_frees_the_strings_it_added(analyzer):
+    strings = len(analyzer.nlp.vocab.strings)
+    analyzer.analyze_article(_article("Zorblatt Quenvik met Vashtar Ulmeny in Prugovac on Tuesday, officials said."))
+    assert len(analyzer.nlp.vocab.strings) == strings  # each batch runs in a spaCy memory zone
+
+
+def test_the_time_budget_ends_one_article_with_one_failure(analyzer, monkeypatch):
+    long_body = "\n\n".join([PARAGRAPH, *OTHERS] * 3)
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", len(PARAGRAPH) + 5)
+    monkeypatch.setattr(analyzer, "budget", 1e-9)
+    with pytest.raises(AnalysisError, match=r"^long\.txt: analysis stopped after .* time budget .* at chunk 1 of 9"):
+        analyzer.analyze_article(_article(long_body).model_copy(update={"source": "long.txt"}))
+    # a one-chunk article finishes whatever the budget; the loop records the long one as its one failure line
+    raws = [RawDocument(content=text.encode(), source=name, content_type="text/plain")
+            for name, text in (("a.txt", OTHERS[0]), ("long.txt", long_body), ("b.txt", OTHERS[1]))]
+    outcomes = list(process(documents=raws, options=Options(), analyzer=analyzer))
+    failures = [o for o in outcomes if isinstance(o, IngestFailure)]
+    assert [o.article.source for o in outcomes if isinstance(o, Result)] == ["a.txt", "b.txt"]
+    assert len(failures) == 1 and failures[0].stage == "analyze" and failures[0].error_type == "AnalysisError"
+    assert failures[0].error.startswith("long.txt: analysis stopped after ") and "\n" not in failures[0].error
 
 
 @pytest.mark.slow
