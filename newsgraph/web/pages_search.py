@@ -1,31 +1,77 @@
-"""Search page: full text plus facets (source, dates, actor, event type, direct/indirect), paginated."""
+"""Search page, a workbench: full text, facet counts that add a filter, a volume chart (SVG drawn here,
+readable without JavaScript), sort, removable filters, and downloads of every result."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from newsgraph.errors import QueryError
-from newsgraph.web.deps import render, store
-from newsgraph.web.queries import KINDS, CursorParam, run_search, search_params
+from newsgraph.errors import NewsgraphError, QueryError
+from newsgraph.store.dates import date_label
+from newsgraph.web.deps import render, state, store
+from newsgraph.web.queries import KINDS, CursorParam
+from newsgraph.web.workbench import FILTERS, SORTS, run_facets, run_search, search_values, volume_bars
 
 router = APIRouter(include_in_schema=False)
+
+FACET_TITLES = {"outlet": "Top outlets", "actor": "Top actors", "type": "Event types", "cue": "Cues",
+                "direct": "Direct or reported", "month": "Busiest months"}
+#: The URL parameter each facet sets.
+FACET_PARAMS = {"outlet": "source", "actor": "actor", "type": "type", "cue": "cue", "direct": "direct", "month": "month"}
+
+
+def collections(request: Request) -> dict[str, list[str]]:
+    """Return the outlet collections named in the NEWSGRAPH_COLLECTIONS file (none when unset)."""
+    from newsgraph.store.collections import load_collections
+
+    return load_collections(state(request).settings.collections)
+
+
+def _chips(values: dict[str, str], s, facets: dict | None) -> list[dict[str, str]]:  # noqa: ANN001
+    """Return the active filters, each with the link that removes it."""
+    names = {v["value"]: v["label"] for v in (facets or {}).get("facets", {}).get("actor", [])}
+    out = []
+    for key in FILTERS:
+        if values[key]:
+            label = values[key]
+            if key == "actor" and label.isdigit():
+                label = names.get(label) or _actor_name(s, int(label)) or label
+            out.append({"key": key, "label": label, "remove": {**values, key: ""}})
+    return out
+
+
+def _actor_name(s, actor_id: int) -> str | None:  # noqa: ANN001
+    try:
+        return s.get_actor(actor_id).name
+    except NewsgraphError:
+        return None
+
 
 @router.get("/search", response_class=HTMLResponse, name="search_page")
 def search_page(request: Request, q: str | None = None, kind: str | None = None, actor: str | None = None,
                 type: str | None = None, source: str | None = None, since: str | None = None,  # noqa: A002
-                until: str | None = None, direct: str | None = None, cursor: CursorParam = None,
+                until: str | None = None, direct: str | None = None, cue: str | None = None,
+                sort: str | None = None, collection: str | None = None, cursor: CursorParam = None,
                 limit: int = Query(20, ge=1, le=100)) -> HTMLResponse:
-    """Return the search form and, when anything was asked, one page of results."""
-    params = search_params(q, kind, actor, type, source, since, until, direct)
-    asked = any(params[k] for k in ("q", "actor", "type", "source", "since", "until", "direct"))
-    page, error = None, None
-    if asked:
-        try:
-            page = run_search(store(request), params, cursor, limit)
-        except QueryError as err:
-            error = str(err)
+    """Return the search form, the facets and chart of the results, and one page of them (newest first
+    when no words are given)."""
+    values = search_values(q=q, kind=kind, actor=actor, type=type, source=source, since=since, until=until,
+                           direct=direct, cue=cue, sort=sort, collection=collection)
+    s = store(request)
+    page, facets, error, named = None, None, None, {}
+    try:
+        named = collections(request)
+        page = run_search(s, values, cursor, limit, named)
+        facets = run_facets(s, values, named)
+    except QueryError as err:
+        error = str(err)
+    except NewsgraphError as err:  # a collections file that cannot be read
+        error = str(err)
+    links = dict(values)
     if limit != 20:
-        params["limit"] = limit  # kept in the next-page link
-    return render(request, "search.html", {"params": params, "page": page, "error": error, "kinds": KINDS},
-                  status=400 if error else 200)
+        links["limit"] = str(limit)  # kept in the next-page link
+    context = {"params": links, "page": page, "facets": facets, "error": error, "kinds": KINDS, "sorts": SORTS,
+               "chart": volume_bars(facets["months"]) if facets else None, "chips": _chips(values, s, facets),
+               "facet_titles": FACET_TITLES, "facet_params": FACET_PARAMS, "collections": sorted(named),
+               "date_label": date_label}
+    return render(request, "search.html", context, status=400 if error else 200)

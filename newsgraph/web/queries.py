@@ -66,22 +66,6 @@ def direct_flag(value: str | None) -> bool | None:
     return {"direct": True, "indirect": False, "true": True, "false": False}.get((value or "").lower())
 
 
-def search_params(q: str | None, kind: str | None, actor: str | None, type_: str | None, source: str | None,
-                  since: str | None, until: str | None, direct: str | None) -> dict[str, Any]:
-    """Return the search form's values, normalised (empty strings for absent ones)."""
-    return {"q": q or "", "kind": kind if kind in KINDS else "articles", "actor": actor or "", "type": type_ or "",
-            "source": source or "", "since": since or "", "until": until or "", "direct": direct or ""}
-
-
-def run_search(s: Any, params: dict[str, Any], cursor: str | None, limit: int = 20) -> Any:
-    """Return the store's page of results for the search form's values."""
-    return s.search(
-        params["q"], kind=params["kind"], actor=params["actor"] or None, type=params["type"] or None,
-        since=params["since"] or None, until=params["until"] or None, source=params["source"] or None,
-        direct=direct_flag(params["direct"]), limit=limit, cursor=checked_cursor(cursor),
-    )
-
-
 def edge_types(type_: str | None) -> tuple[str, ...] | None:
     """Return the event types to draw: "CONSULT" by default, "ALL" for every type."""
     if not type_:
