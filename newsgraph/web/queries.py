@@ -8,7 +8,7 @@ value it cannot hold.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Path, Query
