@@ -8,6 +8,8 @@ savepoint per article.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -21,6 +23,8 @@ from newsgraph.store.resolve import group_duplicates, resolve_actors, resolve_ev
 from newsgraph.store.util import iso, now_iso
 
 FACT_TABLES = (t.article_actors, t.mentions, t.statements, t.event_evidence, t.date_mentions, t.framing)
+#: Fact rows per INSERT: a long article's facts are written in batches, never built as one list of every row.
+FACT_BATCH = 1_000
 
 
 def validate(analysis: Analysis) -> None:
@@ -140,79 +144,78 @@ def _write_facts(conn: Connection, analysis: Analysis, version: int) -> None:
     base = {"article_id": art.id, "version": version, "superseded": False}
     known: set[int] = set()  # corpus actors seen before this article: their voted names may change
     local_to_corpus = resolve_actors(conn, analysis.actors, known)
-    link_ids = _insert_returning_ids(conn, t.article_actors, [
+    link_ids = _insert_returning_ids(conn, t.article_actors, (
         {**base, "ord": i, "local_id": a.id, "actor_id": local_to_corpus[a.id], "name": a.name, "type": a.type,
          "wikidata": a.wikidata, "kb_id": a.kb_id, "country": a.country, "titles": list(a.titles),
          "aliases": list(a.aliases), "affiliations": list(a.affiliations)}
         for i, a in enumerate(analysis.actors)
-    ])
-    mention_rows = [
+    ))
+    _insert(conn, t.mentions, (
         {**base, "ord": j, "article_actor_id": link_id, "actor_id": local_to_corpus[a.id], "text": m.text,
          "start": m.start, "end": m.end, "kind": m.kind}
         for a, link_id in zip(analysis.actors, link_ids)
         for j, m in enumerate(a.mentions)
-    ]
-    if mention_rows:
-        conn.execute(t.mentions.insert(), mention_rows)
+    ))
     refresh_actors(conn, known)
 
     def corpus(local: str | None) -> int | None:
         return local_to_corpus[local] if local is not None else None
 
-    if analysis.statements:
-        conn.execute(
-            t.statements.insert(),
-            [
-                {**base, "ord": i, "speaker_local": s.speaker, "speaker_id": corpus(s.speaker),
-                 "speaker_text": s.speaker_text, "speaker_start": s.speaker_start, "speaker_end": s.speaker_end,
-                 "cue": s.cue, "cue_start": s.cue_start, "cue_end": s.cue_end, "content": s.content,
-                 "start": s.start, "end": s.end, "direct": s.direct, "addressee_local": s.addressee,
-                 "addressee_id": corpus(s.addressee), "said_date": s.date, "said_precision": s.date_precision,
-                 "said_source": s.date_source, "event_ord": s.event}
-                for i, s in enumerate(analysis.statements)
-            ],
-        )
+    _insert(conn, t.statements, (
+        {**base, "ord": i, "speaker_local": s.speaker, "speaker_id": corpus(s.speaker),
+         "speaker_text": s.speaker_text, "speaker_start": s.speaker_start, "speaker_end": s.speaker_end,
+         "cue": s.cue, "cue_start": s.cue_start, "cue_end": s.cue_end, "content": s.content,
+         "start": s.start, "end": s.end, "direct": s.direct, "addressee_local": s.addressee,
+         "addressee_id": corpus(s.addressee), "said_date": s.date, "said_precision": s.date_precision,
+         "said_source": s.date_source, "event_ord": s.event}
+        for i, s in enumerate(analysis.statements)
+    ))
     told_here: set[int] = set()  # two events of one article are two events
     event_ids = []
     for ev in analysis.events:
         roles = [(local_to_corpus[r.actor], r.role) for r in ev.actors]
         event_ids.append(resolve_event(conn, ev, roles, art.published, told_here))
         told_here.add(event_ids[-1])
-    evidence_ids = _insert_returning_ids(conn, t.event_evidence, [
+    evidence_ids = _insert_returning_ids(conn, t.event_evidence, (
         {**base, "ord": i, "event_id": event_id, "type": ev.type, "mode": ev.mode, "date": ev.date,
          "date_precision": ev.date_precision, "date_text": ev.date_text, "place_local": ev.place,
          "place_id": corpus(ev.place), "trigger": ev.trigger, "confidence": ev.confidence, "text": ev.text, "start": ev.start, "end": ev.end,
          "spans": [sp.model_dump(mode="json") for sp in ev.evidence]}
         for i, (ev, event_id) in enumerate(zip(analysis.events, event_ids))
-    ])
-    role_rows = [
+    ))
+    _insert(conn, t.event_actors, (
         {"evidence_id": evidence_id, "event_id": event_id, "actor_id": local_to_corpus[r.actor], "local_id": r.actor,
          "role": r.role, "ord": j}
         for ev, event_id, evidence_id in zip(analysis.events, event_ids, evidence_ids)
         for j, r in enumerate(ev.actors)
-    ]
-    if role_rows:
-        conn.execute(t.event_actors.insert(), role_rows)
-    if analysis.dates:
-        conn.execute(
-            t.date_mentions.insert(),
-            [{**base, "ord": i, "text": d.text, "start": d.start, "end": d.end, "value": d.value,
-              "precision": d.precision} for i, d in enumerate(analysis.dates)],
-        )
-    if analysis.framing:
-        conn.execute(
-            t.framing.insert(),
-            [{**base, "ord": i, "text": f.text, "start": f.start, "end": f.end, "category": f.category,
-              "note": f.note} for i, f in enumerate(analysis.framing)],
-        )
+    ))
+    _insert(conn, t.date_mentions, (
+        {**base, "ord": i, "text": d.text, "start": d.start, "end": d.end, "value": d.value,
+         "precision": d.precision} for i, d in enumerate(analysis.dates)))
+    _insert(conn, t.framing, (
+        {**base, "ord": i, "text": f.text, "start": f.start, "end": f.end, "category": f.category,
+         "note": f.note} for i, f in enumerate(analysis.framing)))
 
 
-def _insert_returning_ids(conn: Connection, table: sa.Table, rows: list[dict[str, object]]) -> list[int]:
-    """Insert rows in one statement; return their new ids in the rows' order."""
-    if not rows:
-        return []
-    result = conn.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
-    return [r[0] for r in result]
+def _batches(rows: Iterable[dict[str, object]]) -> Iterator[list[dict[str, object]]]:
+    rows = iter(rows)
+    while batch := list(islice(rows, FACT_BATCH)):
+        yield batch
+
+
+def _insert(conn: Connection, table: sa.Table, rows: Iterable[dict[str, object]]) -> None:
+    """Insert rows, ``FACT_BATCH`` per statement."""
+    for batch in _batches(rows):
+        conn.execute(table.insert(), batch)
+
+
+def _insert_returning_ids(conn: Connection, table: sa.Table, rows: Iterable[dict[str, object]]) -> list[int]:
+    """Insert rows, ``FACT_BATCH`` per statement; return their new ids in the rows' order."""
+    ids: list[int] = []
+    for batch in _batches(rows):
+        result = conn.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), batch)
+        ids.extend(r[0] for r in result)
+    return ids
 
 
 def _write_raw(conn: Connection, article_id: str, version: int, raw: RawDocument) -> None:
