@@ -1,8 +1,9 @@
 """Fuzzing (hypothesis): any bytes through the decoder, the copied-text reader and the HTML path give an
 Article or one NewsgraphError naming the input, never another exception.
 
-CI runs a bounded number of cases per test (well under a minute in all); a benchmark run asks for more
-with ``NEWSGRAPH_FUZZ_SCALE`` (a multiplier, e.g. 20).
+CI runs 10,200 cases in all (issue 16's goal: at least 10,000), measured at 39 s of CPU time (~1 min on a
+quiet machine; the decoder's 6,000 are the cheap ones, the HTML path's 1,000 the dear ones); a benchmark run
+asks for more with ``NEWSGRAPH_FUZZ_SCALE`` (a multiplier, e.g. 20).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def check(content: bytes, content_type: str | None) -> None:
         assert isinstance(article, Article) and article.body.strip()
 
 
-@cases(1500)
+@cases(6000)
 @given(st.binary(max_size=600), CONTENT_TYPES)
 def test_decoder_on_any_bytes(content: bytes, content_type: str | None) -> None:
     try:
@@ -76,19 +77,19 @@ def test_decoder_on_any_bytes(content: bytes, content_type: str | None) -> None:
         assert isinstance(decoded.text, str)
 
 
-@cases(400)
+@cases(1600)
 @given(st.binary(max_size=2000), CONTENT_TYPES)
 def test_any_bytes_give_an_article_or_one_error(content: bytes, content_type: str | None) -> None:
     check(content, content_type)
 
 
-@cases(400)
+@cases(1600)
 @given(documents(), st.sampled_from([None, "text/plain"]))
 def test_copied_text_reader_on_hostile_text(content: bytes, content_type: str | None) -> None:
     check(content, content_type)
 
 
-@cases(250)
+@cases(1000)
 @given(documents(), st.sampled_from([None, "text/html", "text/html; charset=rot13"]))
 @example(b"<html><html><article>\x1f", None)  # once a ValueError from lxml in the fallback path
 @example(b"<html><html>\x1f<script>x</script>-->", None)
