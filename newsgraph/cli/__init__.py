@@ -72,4 +72,9 @@ def command():  # noqa: ANN201 - a click command
 
 def main() -> None:
     """Entry point of the ``newsgraph`` console script."""
-    command()()
+    try:
+        command()()
+    except BrokenPipeError:  # stdout's reader went away (``| head``): end quietly
+        from newsgraph.cli.common import closed_pipe
+
+        closed_pipe()

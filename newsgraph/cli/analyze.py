@@ -55,6 +55,8 @@ def print_summary(analysis) -> None:
     """Print a readable summary of one Analysis to stdout."""
     from rich.console import Console
 
+    from newsgraph.store.dates import date_label
+
     out = Console(highlight=False, emoji=False)
     art = analysis.article
     names = {a.id: a.name for a in analysis.actors}
@@ -75,7 +77,7 @@ def print_summary(analysis) -> None:
     for e in analysis.events:
         who = ", ".join(f"{names.get(r.actor, r.actor)} ({r.role})" for r in e.actors)
         place = f" in {names.get(e.place, e.place)}" if e.place else ""
-        when = f"on {e.date} ({e.date_precision or '-'})" if e.date else "undated"
+        when = f"on {date_label(e.date, e.date_precision, e.date_text)}" if e.date else "undated"
         out.print(f"  {e.type} {_esc(who)} {_esc(when)}{_esc(place)}")
     out.print(f"[bold]Framing[/bold] ({len(analysis.framing)})")
     for f in analysis.framing:

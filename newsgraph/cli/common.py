@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Optional
@@ -53,6 +54,16 @@ def fail(message: str, code: int = 1) -> None:
 def report_failure(record) -> None:  # noqa: ANN001 - a model.IngestFailure
     """Print a failure record's one line (it names the input)."""
     err_console.print(f"[red]error:[/red] {escape(record.error)}", markup=True, soft_wrap=True, emoji=False)
+
+
+def closed_pipe() -> None:
+    """End quietly (exit 0) when the reader of stdout has gone, as ``newsgraph export | head`` does: no error line."""
+    try:  # later writes and the flush at exit go nowhere instead of raising again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(0)
 
 
 def warn(message: str) -> None:

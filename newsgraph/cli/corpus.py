@@ -15,7 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsgraph.cli.common import SOURCES_HELP, db_url, err_console, reads_sources, report_error, report_failure, warn
+from newsgraph.cli.common import (SOURCES_HELP, closed_pipe, db_url, err_console, fail, reads_sources, report_error,
+                                  report_failure, warn)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path (default: $NEWSGRAPH_DB, else ./newsgraph.db).")]
 #: Articles read and extracted before one round of "already stored?" checks and analysis.
@@ -121,15 +122,56 @@ def _ingest_progress(total: int | None):  # noqa: ANN202 - yields (Progress, tas
 # ------------------------------------------------------------------ queries
 
 
+class SortOption(str, Enum):
+    relevance = "relevance"
+    date = "date"
+    oldest = "oldest"
+
+
+_FILTERS = "Filters (as in search)"
+ActorOption = Annotated[Optional[str], typer.Option("--actor", help="Only facts of this actor (name, alias or id).", rich_help_panel=_FILTERS)]
+TypeOption = Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.", rich_help_panel=_FILTERS)]
+SinceOption = Annotated[Optional[str], typer.Option("--since", help="Date, inclusive: 2023-06-21, 2023-06 or 2023.", rich_help_panel=_FILTERS)]
+UntilOption = Annotated[Optional[str], typer.Option("--until", help="Date, inclusive: 2023-06-21, 2023-06 or 2023.", rich_help_panel=_FILTERS)]
+SourceOption = Annotated[Optional[str], typer.Option("--source", help="Site name, part of the URL, or the source as given.", rich_help_panel=_FILTERS)]
+DirectOption = Annotated[Optional[bool], typer.Option("--direct/--reported", help="Statements: only direct quotes, or only reported speech.", show_default=False, rich_help_panel=_FILTERS)]
+CueOption = Annotated[Optional[str], typer.Option("--cue", help="Statements: only those with this cue, e.g. said.", rich_help_panel=_FILTERS)]
+CollectionOption = Annotated[Optional[str], typer.Option("--collection", help="Only the outlets of this collection (named in the --collections file).", rich_help_panel=_FILTERS)]
+CollectionsOption = Annotated[Optional[str], typer.Option("--collections", help="TOML or CSV file naming outlet collections (default: $NEWSGRAPH_COLLECTIONS).", rich_help_panel=_FILTERS)]
+
+
+def _sites(collection: str | None, path: str | None) -> list[str] | None:
+    """Return the outlets of ``collection`` from the collections file (exit 2 when it is unknown)."""
+    if not collection:
+        return None
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.settings import get_settings
+    from newsgraph.store.collections import load_collections
+
+    try:
+        named = load_collections(path or get_settings().collections)
+    except NewsgraphError as err:
+        report_error(err)
+        raise typer.Exit(2) from None
+    if collection not in named:
+        known = ", ".join(repr(n) for n in sorted(named)) or "none: give --collections FILE"
+        fail(f"no outlet collection named {collection!r} (known: {known})", code=2)
+    return named[collection]
+
+
 def search_command(
     query: Annotated[str, typer.Argument(help='Words, "phrases", OR, -word. Empty ("") lists by date.')],
     kind: Annotated[SearchKindOption, typer.Option("--kind", help="What to search.")] = SearchKindOption.articles,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Only facts of this actor (name or alias).")] = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,  # noqa: A002
-    since: Annotated[Optional[str], typer.Option("--since", help="ISO date, inclusive.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="ISO date, inclusive.")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="Site name, part of the URL, or the source as given.")] = None,
-    direct: Annotated[Optional[bool], typer.Option("--direct/--reported", help="Statements: only direct quotes, or only reported speech.")] = None,
+    actor: ActorOption = None,
+    type: TypeOption = None,  # noqa: A002
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
+    direct: DirectOption = None,
+    cue: CueOption = None,
+    collection: CollectionOption = None,
+    collections: CollectionsOption = None,
+    sort: Annotated[Optional[SortOption], typer.Option("--sort", help="relevance (default with words), date (newest first; default without) or oldest.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Results per page.")] = 20,
     cursor: Annotated[Optional[str], typer.Option("--cursor", help="Next-page cursor printed by a previous search.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,  # noqa: A002
@@ -137,11 +179,14 @@ def search_command(
 ) -> None:
     """Full-text search of articles, statements or events, with filters."""
     from newsgraph.errors import NewsgraphError
+    from newsgraph.store.dates import day_label
 
+    sites = _sites(collection, collections)
     store = _open(db)
     try:
         page = store.search(query, kind=kind.value, actor=actor, type=type, since=since, until=until,
-                            source=source, direct=direct, limit=limit, cursor=cursor)
+                            source=source, direct=direct, cue=cue, sites=sites, sort=sort.value if sort else None,
+                            limit=limit, cursor=cursor)
     except NewsgraphError as err:
         _fail(err)
     finally:
@@ -150,13 +195,16 @@ def search_command(
         if format is OutputFormat.json:
             _json(item)
         elif kind is SearchKindOption.articles:
-            typer.echo(f"{item.title or '(untitled)'} — {item.site or ''} {(item.published or '')[:10]} [{item.id}]")
+            typer.echo(f"{item.title or '(untitled)'} — {item.site or ''} {(item.published or '')[:10] or 'undated'} [{item.id}]")
             if item.snippet:
                 typer.echo(f"    {item.snippet}")
         else:
-            head = (f"{item.speaker or '?'} {item.cue or ''} ({'quote' if item.direct else 'reported'})"
+            head = (f"{item.speaker or 'unknown speaker'} {item.cue or ''} ({'quote' if item.direct else 'reported'})"
                     if item.kind == "statement" else f"{item.event_type} {', '.join(item.actors)}")
-            typer.echo(f"{item.date or '????-??-??'}  {head}: {item.text}")
+            when = day_label(item.date, item.date_precision)
+            typer.echo(f"{when:<11} {head}: {item.text}")
+            if item.date_precision == "approximate" and item.date_text:
+                typer.echo(f"      ({when[1:]} read from {item.date_text!r})")
             typer.echo(_evidence_line(item.evidence))
     if page.next_cursor:
         err_console.print(f"more: --cursor {page.next_cursor}", highlight=False, markup=False)
@@ -169,6 +217,7 @@ def actor_command(
 ) -> None:
     """Show an actor: names, titles, affiliations, then a timeline of statements and events with sources."""
     from newsgraph.errors import NewsgraphError
+    from newsgraph.store.dates import day_label
 
     store = _open(db)
     try:
@@ -189,11 +238,12 @@ def actor_command(
     typer.echo(f"  in {actor.article_count} articles, {actor.mention_count} mentions")
     typer.echo("Timeline:")
     for item in timeline:
+        when = day_label(item.date, item.date_precision)
         if item.kind == "statement":
-            typer.echo(f"  {item.date or '????-??-??'}  said ({item.cue or 'reported'}, "
+            typer.echo(f"  {when:<11} said ({item.cue or 'reported'}, "
                        f"{'quote' if item.direct else 'reported'}): {item.summary}")
         else:
-            typer.echo(f"  {item.date or '????-??-??'}  {item.summary}")
+            typer.echo(f"  {when:<11} {item.summary}")
         for ev in item.evidence:
             typer.echo(_evidence_line(ev))
 
@@ -257,22 +307,51 @@ def related_command(
             typer.echo(f"  {link.title}" + (f" <{link.url}>" if link.url else ""))
 
 
+class FactKindOption(str, Enum):
+    statement = "statement"
+    event = "event"
+    framing = "framing"
+    mention = "mention"
+    date = "date"
+
+
 def export_command(
-    format: Annotated[ExportFormatOption, typer.Option("--format", "-f", help="jsonl: analyses; csv: facts; events: GDELT-like rows.")] = ExportFormatOption.jsonl,  # noqa: A002
+    format: Annotated[ExportFormatOption, typer.Option("--format", "-f", help="jsonl: analyses; csv: facts (one schema); events: GDELT-like rows.")] = ExportFormatOption.jsonl,  # noqa: A002
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    query: Annotated[str, typer.Option("--query", "-q", help='Only what these words find (as in search).', rich_help_panel=_FILTERS)] = "",
+    actor: ActorOption = None,
+    type: TypeOption = None,  # noqa: A002
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
+    direct: DirectOption = None,
+    cue: CueOption = None,
+    collection: CollectionOption = None,
+    collections: CollectionsOption = None,
+    facts: Annotated[Optional[list[FactKindOption]], typer.Option("--facts", metavar="KIND", help="csv: the fact kinds: statement, event, framing, mention, date (repeatable; default the first three).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the corpus, streamed, with no row cap."""
+    """Export the corpus, streamed, with no row cap; the search filters narrow it.
+
+    Statements and events are filtered as search filters them; framing, mentions and dates by their article; jsonl gives the articles found, events the corpus events of the reports found.
+    """
     from newsgraph.errors import NewsgraphError
 
+    sites = _sites(collection, collections)
     store = _open(db)
     try:
-        lines = store.export(format.value)
+        lines = store.export(format.value, query=query, facts=[f.value for f in facts] if facts else None,
+                             actor=actor, type=type, since=since, until=until, source=source, direct=direct,
+                             cue=cue, sites=sites)
         if output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 fh.writelines(lines)
         else:
             sys.stdout.writelines(lines)
+            sys.stdout.flush()
+    except BrokenPipeError:  # `newsgraph export | head`: the reader has what it wanted
+        store.close()
+        closed_pipe()
     except (NewsgraphError, OSError) as err:
         _fail(err)
     finally:
