@@ -30,6 +30,7 @@ from newsgraph.analyze.cues import (
     CLAUSE_ONLY,
     DECLINING_VERBS,
     HYPOTHETICAL_MODALS,
+    NAMING_VERBS,
     NP_CONTENT_VERBS,
     PARTICLE_CUES,
     PRESENTING_VERBS,
@@ -80,6 +81,8 @@ def cue_tokens(doc: Doc) -> list[Token]:
             found.append(tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() == CALL_FOR and _called_for(tok) is not None:
             found.append(tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_VERBS and _name_given(tok) is not None:
+            found.append(tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in PRESENTING_VERBS and _presented_report(tok) is not None:
             found.append(tok)
     return found
@@ -89,6 +92,38 @@ def _presented_report(verb: Token) -> Token | None:
     """Return the object of "presented a report on ...", the document whose content is speech."""
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS
                  and any(p.dep_ == "prep" and p.lower_ in ("on", "about", "of") for p in c.children)), None)
+
+
+def _name_given(verb: Token) -> Token | None:
+    """Return what a naming verb calls its object: the object complement ("called the death a
+    *achievement*") or the "as" phrase ("dismissed the charges *as* baseless"), or None.  Active
+    voice only: "he was called a traitor" names no speaker."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")))
+           for c in verb.children):
+        return None  # (nor does "a cell calling itself X": a name taken, not given)
+    return next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and any(c.children))
+        or (c.dep_ in ("advcl", "acomp") and any(g.lower_ == "as" and g.i == c.i - 1 for g in c.children)))), None)
+
+
+def _naming_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Return the object and the name it is given ("the death a “significant achievement”"); the name
+    alone when the object is a relative pronoun before the verb ("charges which X dismissed as baseless")."""
+    name = _name_given(verb)
+    if name is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < name.i), None)
+    left = obj.left_edge.i if obj is not None else (name.i + 1 if name.dep_ == "prep" else name.left_edge.i)
+    right = name.right_edge.i
+    sent_end = sentence_bounds(verb)[1]
+    if right + 1 < sent_end and doc[right + 1].is_quote and doc[right + 1].text in "“\"":
+        # the parse stopped at the quote the name opens: “one of the highest ... in the world.”
+        for k in range(right + 2, sent_end):
+            if doc[k].is_quote:
+                right = k
+                break
+    edges = trim_edges(doc, left, right, complementiser=True, paired_quotes=True)  # one word may be the name
+    return (doc[edges[0]].idx, doc[edges[1]].idx + len(doc[edges[1]].text)) if edges is not None else None
 
 
 def _called_for(verb: Token) -> Token | None:
@@ -264,6 +299,8 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         return Reported(first.idx, last.idx + len(last.text), None, None, speaker_span(subj), subj, cue_token=verb)
     content = _clause_content(doc, verb)
     np_content = False
+    if content is None and lemma in NAMING_VERBS:
+        content = _naming_content(doc, verb)
     if content is None and lemma == "refer":
         content = _refer_as(doc, verb)
     if content is None and lemma in XCOMP_CUES:
@@ -287,7 +324,8 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     subj = speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
     if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
         return None  # a question the reporter put
-    if content is None and subj is not None and subj.head.i == verb.i:
+    if content is None and subj is not None and subj.head.i == verb.i and (
+            lemma in SAYING_VERBS or lemma not in NAMING_VERBS):  # "A, he called ..." is no content of "called"
         content = _by_position(doc, verb, subj)
     if content is None and subj is None:
         return None

@@ -94,3 +94,31 @@ def test_a_statement_posted_by_an_agency_is_the_agency_s(nlp):
               "the government’s National News Agency.")
     st = _by_content(doc, "The operation targeted platforms")
     assert st.speaker is not None and _name(doc, st.speaker) == "National News Agency"
+
+
+# ------------------------------------------------------------- naming verbs
+
+
+def test_calling_something_a_name_is_a_statement_of_the_object_and_the_name(nlp):
+    doc = nlp('Prime Minister Lena Varo called the arrest a "significant security achievement."')
+    st = _by_content(doc, "the arrest a")
+    assert st.cue == "called" and "significant security achievement" in st.content and st.speaker is not None
+
+
+def test_dismissing_as_and_characterising_as_give_the_name(nlp):
+    doc = nlp("The reporter is on trial on espionage charges which the embassy has dismissed as baseless. "
+              "Defence lawyer Ines Carvalho characterized the prison conditions as inhumane and degrading.")
+    assert _by_content(doc, "baseless").speaker_text == "the embassy"
+    st = _by_content(doc, "inhumane and degrading")
+    assert st.speaker is not None and "Carvalho" in _name(doc, st.speaker)
+
+
+def test_a_name_taken_or_given_in_the_passive_is_no_statement(nlp):
+    doc = nlp('In August, police broke up a cell calling itself "the Lions of the Caliphate." '
+              "The former minister was called a traitor.")
+    assert [s.content for s in doc._.ng_statements] == []
+
+
+def test_the_phrase_before_a_naming_verb_is_not_its_content(nlp):
+    doc = nlp("Near the end of his appearance, Senator Ruiz called the ruling “arbitrary.”")
+    assert all("Near the end" not in s.content for s in doc._.ng_statements)
