@@ -6,6 +6,7 @@ query, without order and limit), so a facet's count is the number of results its
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
@@ -51,11 +52,36 @@ def _months(conn: Connection, day: sa.ColumnElement, sel: sa.Select) -> list[dic
             + [{"value": None, "label": k, "count": n} for k, n in sorted(apart.items())])
 
 
+def _is_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _days(conn: Connection, day: sa.ColumnElement, sel: sa.Select) -> list[dict[str, Any]]:
+    """Return the results per day (ISO days in order), then periods without a day, apart."""
+    value = sa.func.substr(day, 1, 10)
+    days: dict[str, int] = {}
+    apart: dict[str, int] = {}
+    for r in conn.execute(sel.add_columns(value.label("d"), sa.func.count().label("n")).group_by(value).order_by(value)):
+        if r.d and len(r.d) == 10 and _is_day(r.d):
+            days[r.d] = days.get(r.d, 0) + int(r.n)
+        else:
+            key = f"{r.d[:7]} (day unknown)" if r.d and r.d[:4].isdigit() and len(r.d) >= 7 else (
+                f"{r.d[:4]} (month unknown)" if r.d and r.d[:4].isdigit() else UNDATED)
+            apart[key] = apart.get(key, 0) + int(r.n)
+    return ([{"value": d, "label": d, "count": n} for d, n in days.items()]
+            + [{"value": None, "label": k, "count": n} for k, n in sorted(apart.items())])
+
+
 def facets(conn: Connection, kind: str, terms: list[Term], f: Filters) -> dict[str, Any]:
     """Return {"total", "facets": {name: [{value, label, count}]}, "months": [...]} for a search's results.
 
     Facets: outlet, actor, type (event type), cue and direct (statements), month.  ``months``
-    holds every month with results in order (plus "undated"), for the volume chart.
+    holds every month with results in order, then the periods with no month (value None), for the
+    volume chart; ``days`` the same by day when the results span two months or fewer.
     """
     s = SELECTORS[kind](conn, terms, f)
     keys = s.sel.add_columns(s.key.label("k")).subquery()
@@ -93,6 +119,8 @@ def facets(conn: Connection, kind: str, terms: list[Term], f: Filters) -> dict[s
         fc["type"] = _values(_counted(conn, t.event_evidence.c.type, sa.func.count(),
                                       base.add_columns(t.event_evidence.c.type)))
     result["months"] = _months(conn, s.day, SELECTORS[kind](conn, terms, f).sel)
+    if len([m for m in result["months"] if m["value"]]) <= 2:  # a short span: the chart shows days
+        result["days"] = _days(conn, s.day, SELECTORS[kind](conn, terms, f).sel)
     fc["month"] = sorted((m for m in result["months"] if m["value"]),
                          key=lambda m: (-m["count"], m["value"]))[:FACET_SIZE]
     return result

@@ -67,11 +67,13 @@ def search_page(request: Request, q: str | None = None, kind: str | None = None,
         error = str(err)
     except NewsgraphError as err:  # a collections file that cannot be read
         error = str(err)
+    chips = _chips(values, s, facets)
     links = dict(values)
     if limit != 20:
         links["limit"] = str(limit)  # kept in the next-page link
     context = {"params": links, "page": page, "facets": facets, "error": error, "kinds": KINDS, "sorts": SORTS,
-               "chart": volume_bars(facets["months"]) if facets else None, "chips": _chips(values, s, facets),
+               "chart": volume_bars(facets["months"], facets.get("days")) if facets else None, "chips": chips,
+               "actor_name": next((c["label"] for c in chips if c["key"] == "actor"), None),
                "facet_titles": FACET_TITLES, "facet_params": FACET_PARAMS, "collections": sorted(named),
                "date_label": date_label}
     return render(request, "search.html", context, status=400 if error else 200)

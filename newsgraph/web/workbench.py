@@ -78,16 +78,20 @@ class Bar:
 WIDTH, HEIGHT, BOTTOM, LEFT = 720, 160, 22, 34
 
 
-def volume_bars(months: list[dict[str, Any]]) -> dict[str, Any]:
+def volume_bars(months: list[dict[str, Any]], days: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Return the chart: bars for every month from the first to the last (empty ones too), by year past
-    ten years of months; periods without a month (a year only, undated) listed apart, not drawn."""
-    dated = {m["value"]: m["count"] for m in months if m["value"]}
-    apart = [m for m in months if not m["value"]]
+    ten years of months, by day when ``days`` are given (a short span); periods without a month (or
+    day) listed apart, not drawn."""
+    series = days if days else months
+    dated = {m["value"]: m["count"] for m in series if m["value"]}
+    apart = [m for m in series if not m["value"]]
     if not dated:
         return {"bars": [], "apart": apart, "max": 0, "width": WIDTH, "height": HEIGHT}
     first, last = min(dated), max(dated)
-    periods = _months_between(first, last)
-    if len(periods) > 120:
+    periods = _days_between(first, last) if days else _months_between(first, last)
+    if days:
+        counts = {p: dated.get(p, 0) for p in periods}
+    elif len(periods) > 120:
         years: dict[str, int] = {}
         for month, n in dated.items():
             years[month[:4]] = years.get(month[:4], 0) + n
@@ -97,13 +101,22 @@ def volume_bars(months: list[dict[str, Any]]) -> dict[str, Any]:
         counts = {p: dated.get(p, 0) for p in periods}
     top = max(counts.values()) or 1
     step = (WIDTH - LEFT) / len(periods)
+    width = min(max(step * 0.8, 1.0), 48.0)
     bars = []
     for i, period in enumerate(periods):
         h = (HEIGHT - BOTTOM - 8) * counts[period] / top
-        bars.append(Bar(period, counts[period], period, period, LEFT + i * step + step * 0.1,
-                        HEIGHT - BOTTOM - h, max(step * 0.8, 1.0), h))
+        bars.append(Bar(period, counts[period], period, period, LEFT + i * step + (step - width) / 2,
+                        HEIGHT - BOTTOM - h, width, h))
+    unit = "day" if days else ("year" if len(periods[0]) == 4 else "month")
     return {"bars": bars, "apart": apart, "max": top, "width": WIDTH, "height": HEIGHT, "base": HEIGHT - BOTTOM,
-            "left": LEFT, "first": periods[0], "last": periods[-1], "total": sum(counts.values())}
+            "left": LEFT, "first": periods[0], "last": periods[-1], "total": sum(counts.values()), "unit": unit}
+
+
+def _days_between(first: str, last: str) -> list[str]:
+    import datetime as dt
+
+    day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    return [(day + dt.timedelta(days=i)).isoformat() for i in range((end - day).days + 1)]
 
 
 def _months_between(first: str, last: str) -> list[str]:
