@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Query, Request, Security
@@ -10,14 +9,10 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from newsgraph.model import Analysis, ArticleSummary
-from newsgraph.store.export import csv_line
 from newsgraph.web.deps import ApiError, api_admin_auth, api_comment_auth, state, store
 from newsgraph.web.queries import ArticleId, CommentId, CursorParam, checked_cursor, validate_comment
 
 router = APIRouter(prefix="/api/v1", tags=["articles"])
-
-CSV_COLUMNS = ["kind", "index", "start", "end", "text", "actor", "actor_type", "speaker", "cue", "direct",
-               "event_type", "mode", "date", "category"]
 
 
 class PageOut(BaseModel):
@@ -56,36 +51,16 @@ def api_article(request: Request, article_id: ArticleId) -> Analysis:
     return store(request).get_analysis(article_id)
 
 
-def analysis_rows(analysis: Analysis) -> Iterator[list[Any]]:
-    """Yield one CSV row per fact of an analysis (mentions, statements, events, dates, framing)."""
-    names = {a.id: a.name for a in analysis.actors}
-    for actor in analysis.actors:
-        for n, m in enumerate(actor.mentions):
-            yield ["mention", n, m.start, m.end, m.text, actor.name, actor.type, "", "", "", "", "", "", ""]
-    for n, st in enumerate(analysis.statements):
-        yield ["statement", n, st.start, st.end, st.content, "", "", names.get(st.speaker or "", st.speaker_text or ""),
-               st.cue or "", st.direct, "", "", "", ""]
-    for n, ev in enumerate(analysis.events):
-        actors = "; ".join(f"{names.get(a.actor, a.actor)} ({a.role})" for a in ev.actors)
-        yield ["event", n, ev.start, ev.end, ev.text, actors, "", "", "", "", ev.type, ev.mode or "", ev.date or "", ""]
-    for n, d in enumerate(analysis.dates):
-        yield ["date", n, d.start, d.end, d.text, "", "", "", "", "", "", "", d.value or "", ""]
-    for n, f in enumerate(analysis.framing):
-        yield ["framing", n, f.start, f.end, f.text, "", "", "", "", "", "", "", "", f.category]
-
-
-def _csv_lines(rows: Iterator[list[Any]]) -> Iterator[str]:
-    yield csv_line(CSV_COLUMNS)
-    for row in rows:
-        yield csv_line(row)
-
-
 @router.get("/articles/{article_id}/csv", name="api_article_csv", summary="An article's facts as CSV",
             response_class=StreamingResponse)
 def api_article_csv(request: Request, article_id: ArticleId) -> StreamingResponse:
-    """Return one CSV row per fact of the article, each with its offsets."""
-    analysis = store(request).get_analysis(article_id)
-    return StreamingResponse(_csv_lines(analysis_rows(analysis)), media_type="text/csv; charset=utf-8",
+    """Return one CSV row per fact of the article (statements, events, framing, mentions, dates), each with
+    its offsets, in the one fact schema of every fact CSV (the corpus export's columns)."""
+    from newsgraph.store.facts import FACT_KINDS
+
+    s = store(request)
+    stored = s.get_analysis(article_id).article.id  # 404 for an unknown article
+    return StreamingResponse(s.export("csv", facts=FACT_KINDS, article=stored), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": f'attachment; filename="{_safe_name(article_id)}.csv"'})
 
 
