@@ -127,9 +127,22 @@ def _naming_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
 
 
 def _called_for(verb: Token) -> Token | None:
-    """Return the object of "called for X" (the demand), or None."""
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    """Return the object of "called for X" (the demand) or of "called on X to do Y", or None."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")):
+        if prep.lower_ == "on" and not any(c.dep_ == "xcomp" and c.i > prep.i for c in verb.children):
+            continue  # "called on Monday": a date, no one called upon
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj
+    return None
+
+
+def _asked_to(verb: Token, obj: Token | None) -> tuple[int, int] | None:
+    """Return the token range of "X to do Y" after "urged"/"called on": who is asked and what to do."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if xcomp is None or obj is None or not (verb.i < obj.i < xcomp.i):
+        return None
+    return obj.left_edge.i, xcomp.right_edge.i
 
 
 def _object_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -137,7 +150,10 @@ def _object_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     ("accused the government of fraud", "blamed the attacks on militants"), or "called for X"."""
     if verb.lemma_.lower() == CALL_FOR:
         obj = _called_for(verb)
-        return _trimmed(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+        if obj is None:
+            return None
+        edges = _asked_to(verb, obj) or (obj.left_edge.i, obj.right_edge.i)
+        return _trimmed(doc, *edges)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
     if obj is None or obj.i < verb.i:
         return None
@@ -291,6 +307,8 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         return None  # "Asked about X, she said ...": the one asked speaks, in the main clause
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in DECLINING_VERBS:
         return None  # "declined to say whether ..."
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in XCOMP_CUES and verb.head.i < verb.i:
+        return None  # "urged the leaders to agree on ...": what was asked, part of the one statement
     if lemma in QUOTE_ONLY:  # "“...,” he continued": a cue for the quote around it, nothing else
         first, last = _cue_extent(verb)
         subj = speaker_subject(verb)
@@ -306,7 +324,9 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     if content is None and lemma in XCOMP_CUES:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and xcomp.i > verb.i:
-            content = _trimmed(doc, xcomp.left_edge.i, xcomp.right_edge.i)
+            # "urged owners to substitute ...": whom the speech asks is part of what was said
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+            content = _trimmed(doc, *(_asked_to(verb, obj) or (xcomp.left_edge.i, xcomp.right_edge.i)))
     if content is None and (lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY or lemma in ACT_CUES
                             or lemma == CALL_FOR):
         content = _object_content(doc, verb)

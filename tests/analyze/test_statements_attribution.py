@@ -122,3 +122,25 @@ def test_a_name_taken_or_given_in_the_passive_is_no_statement(nlp):
 def test_the_phrase_before_a_naming_verb_is_not_its_content(nlp):
     doc = nlp("Near the end of his appearance, Senator Ruiz called the ruling “arbitrary.”")
     assert all("Near the end" not in s.content for s in doc._.ng_statements)
+
+
+# ------------------------------------------------------- asking someone to act
+
+
+def test_whom_a_speaker_urges_is_part_of_what_was_said(nlp):
+    doc = nlp("Governor Ruth Anders urged owners of food stalls and restaurants to substitute other meats "
+              "for dog if they want to remain in business.")
+    st = _by_content(doc, "to substitute other meats")
+    assert st.content.startswith("owners of food stalls") and st.cue == "urged"
+
+
+def test_the_act_asked_for_is_no_statement_of_its_own(nlp):
+    doc = nlp("The United Nations has also urged Somali leaders to agree to a way forward to resolve the crisis.")
+    assert [s.content for s in doc._.ng_statements] == [
+        "Somali leaders to agree to a way forward to resolve the crisis"]
+
+
+def test_calling_on_someone_to_act_is_a_statement(nlp):
+    doc = nlp("U.S. officials called on all warring parties to reduce hostilities and resume stalled peace talks.")
+    st = _by_content(doc, "all warring parties to reduce hostilities")
+    assert st.cue == "called"
