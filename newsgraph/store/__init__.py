@@ -40,6 +40,7 @@ from newsgraph.model import (
     TimelineItem,
 )
 from newsgraph.store import corpus as _corpus
+from newsgraph.store.analyst import AnalystStore
 from newsgraph.store import engine as _engine
 from newsgraph.store import export as _export
 from newsgraph.store import facets as _facets
@@ -56,7 +57,7 @@ __all__ = ["Store", "Page", "SaveResult", "SearchHit"]
 DateLike = str | dt.date | None
 
 
-class Store:
+class Store(AnalystStore):
     """A newsgraph corpus in one database (SQLAlchemy URL)."""
 
     def __init__(self, url: str) -> None:
@@ -250,6 +251,18 @@ class Store:
             f = self._filters(conn, **filters)  # type: ignore[arg-type]
             out = _facets.facets(conn, _kind(kind), terms, f)
             out["hint"] = _facets.hint(conn, kind, terms, query or "", f) if not out["total"] else None
+        return out
+
+    def compare(self, sides: Sequence[dict], query: str = "", **filters: object) -> list[dict]:
+        """Return, for each side (a dict of search filters, e.g. ``{"source": "ISWNews"}`` or ``{"sites": [...]}``,
+        on top of ``filters``), its counts: articles, statements (direct, reported, top cues), event
+        reports by type, framing flags by category — e.g. how two outlets cover one actor."""
+        terms = _search.parse_query(query or "")
+        out = []
+        with self.engine.connect() as conn:
+            for given in sides:
+                f = self._filters(conn, **{**filters, **given})  # type: ignore[arg-type]
+                out.append(_facets.side(conn, terms, f))
         return out
 
     def _filters(self, conn, actor=None, type=None, since=None, until=None, source=None,  # type: ignore[no-untyped-def]  # noqa: A002

@@ -36,8 +36,29 @@ def test_network_nodes_sized_by_weight_and_edges_by_count():
     markup = str(network_svg(nodes, edges))
     assert "<script>" not in markup
     root = ET.fromstring(markup)
-    radius = {a.get("href"): float(a.find(f"{SVG}circle").get("r")) for a in root.findall(f"{SVG}a[@class='node']")}
+    radius = {a.get("href"): float(a.find(f"{SVG}circle").get("r")) for a in root.iter(f"{SVG}a") if a.get("class") == "node"}
     assert radius["/actors/2"] > radius["/actors/1"]
-    width = {a.get("href"): float(a.find(f"{SVG}line").get("stroke-width")) for a in root.findall(f"{SVG}a[@class='edge']")}
+    width = {a.get("href"): float(a.find(f"{SVG}line").get("stroke-width")) for a in root.iter(f"{SVG}a") if a.get("class") == "edge"}
     assert width["#edge-1"] > width["#edge-0"]
     assert network_svg(nodes, edges) == network_svg(nodes, edges)  # same layout every time (seeded)
+
+
+def test_network_directed_edges_have_arrows_and_colours_by_type():
+    nodes = [NetNode(1, "A", 10, "/actors/a"), NetNode(2, "B", 40, "/actors/b")]
+    edges = [NetEdge(1, 2, 1, "A → B", "#edge-0", "ASSAULT", True), NetEdge(1, 2, 2, "A – B", "#edge-1", "CONSULT")]
+    colours = {"CONSULT": "#111111", "ASSAULT": "#222222"}
+    root = ET.fromstring(str(network_svg(nodes, edges, colours)))
+    shapes = {a.get("href"): list(a)[0] for a in root.iter(f"{SVG}a") if a.get("class") == "edge"}
+    assert shapes["#edge-0"].get("marker-end") == "url(#arrow-222222)" and shapes["#edge-0"].get("stroke") == "#222222"
+    assert shapes["#edge-1"].get("marker-end") is None and shapes["#edge-1"].tag == f"{SVG}path"  # the second fans out
+    assert root.find(f".//{SVG}marker[@id='arrow-222222']") is not None
+
+
+def test_timeline_stray_date_is_drawn_apart():
+    days = [dt.date(2023, 6, d) for d in range(1, 20)] + [dt.date(1987, 1, 1)]
+    points = [TimelinePoint(d, "event", "x", f"#p{n}") for n, d in enumerate(days)]
+    root = ET.fromstring(str(timeline_svg(points)))
+    xs = {a.get("href"): float(a.find(f"{SVG}circle").get("cx")) for a in root.iter(f"{SVG}a")}
+    bulk = [xs[f"#p{n}"] for n in range(19)]
+    assert xs["#p19"] < min(bulk) and max(bulk) - min(bulk) > 400  # the bulk keeps the axis, the stray sits apart
+    assert any("earlier 1987-01-01" in (t.text or "") for t in root.iter(f"{SVG}text"))

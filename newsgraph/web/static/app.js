@@ -51,3 +51,85 @@
   });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && pop) pop.hidden = true; });
 })();
+
+// newsgraph workbench enhancements: zoom and pan on the network, layer toggles on the article page.
+// Every page works without this file (the network is a static SVG, all layers shown).
+// Zoom/pan is hand-written on the SVG viewBox (~40 lines) because no pinned, vendorable pan-zoom
+// library is available offline here, and moving a viewBox needs no more than this.
+(function () {
+  "use strict";
+
+  function panZoom(svg) {
+    var baseAttr = svg.getAttribute("viewBox");
+    var base = baseAttr.split(/\s+/).map(Number);
+    var view = base.slice();
+    var controls = svg.closest("figure").querySelector(".zoom-controls");
+    svg.parentElement.classList.add("zooming");
+    svg.dataset.fit = baseAttr;
+    var frame = svg.getBoundingClientRect();
+    if (base[2] > frame.width * 1.2) {  // a big drawing opens at its own size around its middle; "Fit" shows all
+      view = [base[0] + (base[2] - frame.width) / 2, base[1] + (base[3] - frame.height) / 2, frame.width, frame.height];
+      apply();
+    }
+    function apply() { svg.setAttribute("viewBox", view.map(function (v) { return v.toFixed(1); }).join(" ")); }
+    function zoom(factor, cx, cy) {  // cx, cy: the point kept in place, in SVG units
+      var w = Math.min(base[2] * 4, Math.max(base[2] / 40, view[2] * factor));
+      var f = w / view[2];
+      view = [cx - (cx - view[0]) * f, cy - (cy - view[1]) * f, view[2] * f, view[3] * f];
+      apply();
+    }
+    function toSvg(ev) {
+      var r = svg.getBoundingClientRect();
+      var scale = Math.max(view[2] / r.width, view[3] / r.height);
+      return [view[0] + (ev.clientX - r.left) * scale, view[1] + (ev.clientY - r.top) * scale, scale];
+    }
+    svg.addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      var p = toSvg(ev);
+      zoom(ev.deltaY > 0 ? 1.2 : 1 / 1.2, p[0], p[1]);
+    }, { passive: false });
+    var drag = null;
+    svg.addEventListener("pointerdown", function (ev) {
+      if (ev.button !== 0 || ev.target.closest("a")) return;  // links stay clickable
+      drag = { x: ev.clientX, y: ev.clientY, view: view.slice(), scale: toSvg(ev)[2] };
+      svg.setPointerCapture(ev.pointerId);
+      svg.classList.add("panning");
+    });
+    svg.addEventListener("pointermove", function (ev) {
+      if (!drag) return;
+      view[0] = drag.view[0] - (ev.clientX - drag.x) * drag.scale;
+      view[1] = drag.view[1] - (ev.clientY - drag.y) * drag.scale;
+      apply();
+    });
+    function stop() { drag = null; svg.classList.remove("panning"); }
+    svg.addEventListener("pointerup", stop);
+    svg.addEventListener("pointercancel", stop);
+    if (controls) {
+      controls.hidden = false;
+      controls.addEventListener("click", function (ev) {
+        var b = ev.target.closest("button");
+        if (!b) return;
+        var cx = view[0] + view[2] / 2, cy = view[1] + view[3] / 2;
+        if (b.dataset.zoom === "in") zoom(1 / 1.4, cx, cy);
+        else if (b.dataset.zoom === "out") zoom(1.4, cx, cy);
+        else { view = base.slice(); svg.setAttribute("viewBox", baseAttr); }
+      });
+    }
+  }
+
+  function layers(form) {
+    var article = document.querySelector(".article");
+    if (!article) return;
+    form.hidden = false;
+    function sync() {
+      form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+        article.classList.toggle("hide-" + box.value, !box.checked);
+      });
+    }
+    form.addEventListener("change", sync);
+    sync();
+  }
+
+  document.querySelectorAll("svg.network").forEach(panZoom);
+  document.querySelectorAll("form.layers").forEach(layers);
+})();

@@ -1,0 +1,64 @@
+"""The analyst's workbench part of ``Store``: actor keys and look-up, the actors list, network nodes.
+
+A mixin, so that ``store/__init__.py`` stays one readable facade: ``Store`` inherits these methods.
+"""
+
+from __future__ import annotations
+
+from newsgraph.model import CorpusActor
+from newsgraph.store import lookup as _lookup
+from newsgraph.store import util as _util
+from newsgraph.store.records import Page
+
+
+class AnalystStore:
+    """Workbench queries; ``self.engine`` is the Store's engine."""
+
+    engine: object
+
+    def resolve_actor(self, key: str) -> CorpusActor:
+        """Return the actor a URL key names (integer id, KB id, Wikidata id or name slug). Raises NotFoundError."""
+        from newsgraph.store.corpus import get_actor
+
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return get_actor(conn, _lookup.resolve_key(conn, key))
+
+    def lookup_actor(self, name: str) -> CorpusActor:
+        """Return the actor any name, alias, title or "title + surname" form names.
+
+        Raises NotFoundError whose message ends with "did you mean 'A', 'B'?" when some look alike.
+        """
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return _lookup.lookup(conn, name)
+
+    def suggest_actors(self, name: str, limit: int = _lookup.SUGGESTIONS) -> list[CorpusActor]:
+        """Return the actors whose names look most like ``name``, best first."""
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return _lookup.suggest(conn, name, limit)
+
+    def browse_actors(self, *, query: str | None = None, kind: str | None = None, country: str | None = None,
+                      sort: str = "mentions", descending: bool = True, limit: int = 50,
+                      cursor: str | None = None) -> Page[CorpusActor]:
+        """Return a page of actors filtered by name, type and country, sorted by mentions, articles, name or type."""
+        offset = _util.decode_cursor(cursor, 0) if cursor else 0
+        if not isinstance(offset, int) or offset < 0:
+            offset = 0
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            items, more = _lookup.list_actors(conn, query=query, kind=kind, country=country, sort=sort,
+                                              descending=descending, limit=_util.check_limit(limit), offset=offset)
+        return Page[CorpusActor](items=items, next_cursor=_util.encode_cursor(offset + len(items)) if more else None)
+
+    def actor_facets(self) -> dict[str, list[str]]:
+        """Return the actor types and country codes present in the corpus."""
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return _lookup.actor_facets(conn)
+
+    def actor_countries(self, ids: list[int]) -> dict[int, str]:
+        """Return each actor's most often given country code (actors without one are left out)."""
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return _lookup.countries(conn, ids)
+
+    def network_nodes(self, ids: list[int]) -> dict[int, tuple[str, str, str | None, int]]:
+        """Return {actor id: (name, type, kb_id, mentions)} for these actors."""
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return _lookup.network_nodes(conn, ids)
