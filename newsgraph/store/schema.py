@@ -274,6 +274,24 @@ comments = sa.Table(
     sa.Column("hidden", sa.Boolean, nullable=False, default=False),
 )
 
+# An analyst's comment on one fact, or a flag saying it is wrong (migration 0005); fact = the page's anchor.
+fact_notes = sa.Table(
+    "fact_notes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(80), nullable=False, index=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("fact", sa.String(100), nullable=False),
+    sa.Column("fact_kind", sa.String(16), nullable=False),  # statement | event | actor
+    sa.Column("fact_text", sa.Text, nullable=False),  # the fact as shown when noted
+    sa.Column("kind", sa.String(8), nullable=False),  # comment | flag
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("email", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("hidden", sa.Boolean, nullable=False, default=False),
+)
+
 ingest_failures = sa.Table(
     "ingest_failures",
     metadata,
