@@ -173,6 +173,15 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     for mention, root in in_sentence:
         if clause_verb(root) == verb and mention.value:
             return mention
+    when = _when_date(verb, in_sentence)
+    if when is not None:
+        return when
+    # a participial adjunct tells the same occasion: "rejected the warrant, telling journalists *on
+    # Wednesday* ...", "detonated a bomb *on Monday*, killing five"
+    same = [c for c in verb.children if _adjunct(c)] + ([verb.head] if _adjunct(verb) else [])
+    for mention, root in in_sentence:
+        if mention.value and _dates_a_clause(root) and clause_verb(root) in same:
+            return mention
     # else a date of the clause this one continues ("agreed *on Tuesday* to meet", "met X *on Monday*
     # and signed ..."); never a date of another clause ("said Monday that ...", "the 2014 abduction
     # ... triggered calls"): no date is better than a wrong one
@@ -184,6 +193,27 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
         if mention.value and _happened(clause_verb(root)):
             return mention
     return None
+
+
+def _when_date(verb: Token, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
+    """The date a "when" clause opens on: "In August 2022, *when* X called for war, ..." (the parse
+    hangs the clause on the main verb, but the text puts it right after the date it dates)."""
+    when = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i), None)
+    if when is None:
+        return None
+    text = verb.doc.text
+    return next(
+        (m for m, _ in in_sentence if m.value and m.end <= when.idx and not text[m.end:when.idx].strip(" ,")), None
+    )
+
+
+def _adjunct(verb: Token) -> bool:
+    """True for a participial adjunct after its verb, with no word saying when it stands to it
+    ("..., *saying*", "..., *killing* five"; not "after *meeting* X", "before *leaving*")."""
+    return (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+        and not any(c.dep_ in ("mark", "prep", "advmod") and c.i < verb.i for c in verb.children)
+    )
 
 
 def _happened(verb: Token) -> bool:

@@ -302,7 +302,7 @@ def find_triggers(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[T
             c.lower_ == "with" for c in token.children
         ):
             continue  # "the plan was met with criticism": a reception, not a meeting
-        if any(c.dep_ == "neg" for c in token.children):
+        if _negated(token):
             trig = Trigger(trig.token, trig.rule, trig.extra, negated=True)
         found[token.i] = trig
         used.update(t.i for t in trig.extra)
@@ -325,6 +325,14 @@ def find_triggers(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[T
         trig for _, trig in sorted(found.items())
         if trig.rule.type != NO_EVENT and not _governed(trig.token, found) and not _object_of_trigger(trig.token, found)
     ]
+
+
+def _negated(token: Token) -> bool:
+    """True for "did not meet", "never met", and "will no longer recognize" (the "no" hangs on "longer")."""
+    return any(
+        c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.dep_ == "neg" for g in c.children)
+        for c in token.children
+    )
 
 
 def _object_of_trigger(token: Token, found: dict[int, Trigger]) -> bool:

@@ -1,0 +1,62 @@
+"""News conventions of newsgraph_events: what whole-article coders read as an event, its roles and its date
+(issue 12). Sentences are written in the style of wire copy, not taken from the dev stories."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2023-06-22T20:22"  # a Thursday
+
+
+def _analyse(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc._.ng_published = PUBLISHED
+    return nlp(doc)
+
+
+def _events(doc, etype: str) -> list:
+    return [e for e in doc._.ng_events if e.type == etype]
+
+
+def _names(doc, ev, role: str) -> list[str]:
+    names = {a.id: a.name for a in doc._.ng_actors}
+    return [names.get(r.actor, r.actor) for r in ev.actors if r.role == role]
+
+
+def test_a_signed_agreement_is_an_agreement(nlp):
+    doc = _analyse(nlp, "Egypt and Greece signed an agreement on maritime borders in August 2020.")
+    assert [e.type for e in doc._.ng_events] == ["AGREE"], [(e.type, e.trigger) for e in doc._.ng_events]
+    assert doc._.ng_events[0].date == "2020-08"
+
+
+def test_no_longer_negates_the_deed(nlp):
+    """ "will no longer recognize X" withdraws recognition: never SUPPORT (CAMEO codes the refusal)."""
+    doc = _analyse(nlp, "The regional leaders said they will no longer recognize Mohamed as president.")
+    assert not _events(doc, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "date"),
+    [
+        # a participial adjunct tells the same occasion as its verb
+        ("Dodik rejected the arrest warrant, telling reporters in Banja Luka on Wednesday that it was illegal.",
+         "REJECT", "2023-06-21"),
+        # a "when" clause is dated by the date it opens on
+        ("In August 2022, when President Mohamud called for a total war against al-Shabab, the town was quiet.",
+         "DEMAND", "2022-08"),
+    ],
+)
+def test_a_date_the_grammar_gives_the_event(nlp, text, etype, date):
+    doc = _analyse(nlp, text)
+    events = _events(doc, etype)
+    assert events, [(e.type, e.trigger) for e in doc._.ng_events]
+    assert events[0].date == date
+
+
+def test_a_clause_that_says_when_it_stands_keeps_its_own_date(nlp):
+    """ "met X on Monday after Russia attacked Kyiv": the attack came before, on a day the text does not give."""
+    doc = _analyse(nlp, "Macron met Scholz on Monday after Russian forces attacked Kyiv.")
+    violent = [e for e in doc._.ng_events if e.type in ("FIGHT", "ASSAULT")]
+    assert violent, [(e.type, e.trigger) for e in doc._.ng_events]
+    assert all(e.date is None for e in violent)
+    assert [e.date for e in _events(doc, "CONSULT")] == ["2023-06-19"]
