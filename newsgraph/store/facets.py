@@ -126,6 +126,27 @@ def facets(conn: Connection, kind: str, terms: list[Term], f: Filters) -> dict[s
     return result
 
 
+def side(conn: Connection, terms: list[Term], f: Filters) -> dict[str, Any]:
+    """Return one side of a comparison: how many articles, statements (direct, reported), event reports
+    (by type) and framing flags (by category) the words and filters find, with the top cues."""
+    out: dict[str, Any] = {"articles": count(conn, "articles", terms, f)}
+    st = select_statements(conn, terms, f).sel
+    rows = _counted(conn, t.statements.c.direct, sa.func.count(), st.add_columns(t.statements.c.direct), None)
+    out["direct"] = sum(n for v, n in rows if v)
+    out["reported"] = sum(n for v, n in rows if not v)
+    out["statements"] = out["direct"] + out["reported"]
+    cue = sa.func.lower(t.statements.c.cue)
+    out["cues"] = dict(_counted(conn, cue, sa.func.count(), select_statements(conn, terms, f).sel.add_columns(cue), 5))
+    ev = select_events(conn, terms, f).sel
+    out["event_types"] = dict(_counted(conn, t.event_evidence.c.type, sa.func.count(),
+                                       ev.add_columns(t.event_evidence.c.type), None))
+    out["events"] = sum(out["event_types"].values())
+    articles = select_articles(conn, terms, f).sel.add_columns(t.articles.c.id)
+    framing = sa.select(t.framing.c.category).where(t.framing.c.superseded == live, t.framing.c.article_id.in_(articles))
+    out["framing"] = dict(_counted(conn, t.framing.c.category, sa.func.count(), framing, None))
+    return out
+
+
 def count(conn: Connection, kind: str, terms: list[Term], f: Filters) -> int:
     """Return how many results a search has."""
     s = SELECTORS[kind](conn, terms, f)

@@ -11,7 +11,8 @@ from newsgraph.model import CorpusActor, IngestFailure, NetworkEdge, TimelineIte
 from newsgraph.web.api_articles import PageOut, page_out
 from newsgraph.web.deps import state, store
 from newsgraph.web.queries import ActorId, CursorParam, checked_cursor, edge_types
-from newsgraph.web.workbench import run_download, run_facets, run_search, search_values, store_filters
+from newsgraph.web.workbench import (compare_sides, run_download, run_facets, run_search, search_values,
+                                     store_filters)
 
 router = APIRouter(prefix="/api/v1", tags=["corpus"])
 
@@ -83,6 +84,19 @@ def api_search_download(request: Request, format: Literal["csv", "json"] = "csv"
     media = "text/csv; charset=utf-8" if format == "csv" else "application/json"
     return StreamingResponse(lines, media_type=media, headers={
         "Content-Disposition": f'attachment; filename="newsgraph-{values["kind"]}.{format}"'})
+
+
+@router.get("/compare", summary="Two outlets or collections side by side (e.g. for one actor)")
+def api_compare(request: Request, a: str = Query(..., min_length=1, max_length=200),
+                b: str = Query(..., min_length=1, max_length=200), actor: str | None = None, q: str = "",
+                since: str | None = None, until: str | None = None) -> list[dict]:
+    """Return each side (``a``, ``b``: a collection's name from NEWSGRAPH_COLLECTIONS, else an outlet) with its
+    counts: articles, statements (direct, reported, top cues), event reports by type, framing by category."""
+    sides = compare_sides([a.strip(), b.strip()], _collections(request))
+    counts = store(request).compare([side["filters"] for side in sides], query=q, actor=actor or None,
+                                    since=since or None, until=until or None)
+    return [{"label": side["label"], "what": side["what"], "outlets": side["outlets"], **c}
+            for side, c in zip(sides, counts)]
 
 
 def _collections(request: Request) -> dict[str, list[str]]:

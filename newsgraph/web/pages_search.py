@@ -8,9 +8,10 @@ from fastapi.responses import HTMLResponse
 
 from newsgraph.errors import NewsgraphError, QueryError
 from newsgraph.store.dates import date_label
-from newsgraph.web.deps import render, state, store
+from newsgraph.web.deps import query_string, render, state, store
 from newsgraph.web.queries import KINDS, CursorParam
-from newsgraph.web.workbench import FILTERS, SORTS, run_facets, run_search, search_values, volume_bars
+from newsgraph.web.workbench import (FILTERS, SORTS, compare_sides, run_facets, run_search, search_values,
+                                     volume_bars)
 
 router = APIRouter(include_in_schema=False)
 
@@ -77,3 +78,34 @@ def search_page(request: Request, q: str | None = None, kind: str | None = None,
                "facet_titles": FACET_TITLES, "facet_params": FACET_PARAMS, "collections": sorted(named),
                "date_label": date_label}
     return render(request, "search.html", context, status=400 if error else 200)
+
+
+@router.get("/compare", response_class=HTMLResponse, name="compare_page")
+def compare_page(request: Request, a: str | None = None, b: str | None = None, actor: str | None = None,
+                 q: str | None = None, since: str | None = None, until: str | None = None) -> HTMLResponse:
+    """Return two outlets or collections side by side for one actor (or a query): articles, statements,
+    event reports by type and framing by category, each count a link to the search that finds them."""
+    s = store(request)
+    error, rows, sides, named = None, None, [], {}
+    try:
+        named = collections(request)
+        sides = compare_sides([x.strip() for x in (a, b) if x and x.strip()], named)
+        if len(sides) == 2:
+            rows = s.compare([side["filters"] for side in sides], query=q or "", actor=actor or None,
+                             since=since or None, until=until or None)
+    except NewsgraphError as err:
+        error = str(err)
+    base = {"q": q or "", "actor": actor or "", "since": since or "", "until": until or ""}
+    outlets = [v["value"] for v in s.search_facets("", kind="articles")["facets"].get("outlet", [])] if not error else []
+    def link(side: dict, kind: str, extra: dict) -> str:
+        return query_string({**base, **side["params"], "kind": kind, **extra})
+
+    context = {"a": a or "", "b": b or "", "base": base, "sides": sides, "rows": rows, "error": error,
+               "collections": sorted(named), "outlets": outlets, "category": readable_category, "link": link}
+    return render(request, "compare.html", context, status=400 if error else 200)
+
+
+def readable_category(label: str) -> str:
+    """Return a framing label for reading: "Name_Calling,Labeling" -> "Name calling, labeling"."""
+    text = ", ".join(part.replace("_", " ").strip() for part in label.split(","))
+    return text[:1].upper() + text[1:].lower()

@@ -61,6 +61,19 @@ def run_download(s: Any, values: dict[str, str], fmt: str, collections: dict[str
     return s.download(values["q"], kind=values["kind"], format=fmt, **store_filters(values, collections))
 
 
+def compare_sides(values: list[str], named: dict[str, list[str]]) -> list[dict]:
+    """Return each side as (label, store filters, URL filters): a collection's name, else an outlet."""
+    out = []
+    for value in values:
+        if value in named:
+            out.append({"label": value, "what": "collection", "filters": {"sites": named[value]},
+                        "params": {"collection": value}, "outlets": named[value]})
+        else:
+            out.append({"label": value, "what": "outlet", "filters": {"source": value}, "params": {"source": value},
+                        "outlets": [value]})
+    return out
+
+
 @dataclass
 class Bar:
     """One bar of the volume chart: its period, count, link value and box."""

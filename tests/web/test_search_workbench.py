@@ -146,6 +146,30 @@ def test_a_short_span_is_drawn_by_day(wb, fixture_corpus) -> None:  # noqa: ANN0
         assert total(wb.get(unescape(link)).text) == int(count), period
 
 
+def test_compare_two_outlets_and_a_collection(fixture_corpus, tmp_path: Path) -> None:  # noqa: ANN001
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import Settings, create_app
+
+    url, store = fixture_corpus
+    outlets = [v["value"] for v in store.search_facets("")["facets"]["outlet"]]
+    assert len(outlets) >= 2
+    collections = tmp_path / "collections.toml"
+    collections.write_text(f'"Both" = {json.dumps(outlets[:2])}\n', encoding="utf-8")
+    with TestClient(create_app(url, settings=Settings(collections=collections), store=store)) as c:
+        r = c.get("/compare", params={"a": "Both", "b": outlets[0]})
+        assert r.status_code == 200 and "collection: " in r.text
+        cells = re.findall(r'<td class="num"><a href="([^"]+)">(\d+)</a></td>', r.text)
+        assert cells
+        for link, count in cells:
+            assert total(c.get(unescape(link)).text) == int(count), link
+        api = c.get("/api/v1/compare", params={"a": "Both", "b": outlets[0]}).json()
+        whole = store.search_facets("", sites=outlets[:2])
+        assert api[0]["articles"] == whole["total"] and api[1]["what"] == "outlet"
+        assert api[0]["statements"] == store.search_facets("", kind="statements", sites=outlets[:2])["total"]
+        assert c.get("/compare", params={"a": "Both", "b": "x", "since": "soon"}).status_code == 400
+
+
 def test_hostile_text_in_facets_is_escaped(client, tools) -> None:  # noqa: ANN001
     r = client.get("/search", params={"q": ""})
     assert r.status_code == 200 and tools.SCRIPT not in r.text and "&lt;script&gt;" in r.text
