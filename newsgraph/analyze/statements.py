@@ -83,7 +83,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     drafts, used_quotes, used_cues = _merge(text, quotes, reported)
     sent_starts = [s.start_char for s in doc.sents] if len(doc) else []
     drafts.extend(_uncued_quotes(text, sent_starts, quotes, used_quotes, reported, used_cues))
-    drafts = _drop_self_quotes(text, _dedupe(drafts))
+    drafts = _drop_nested_acts(doc, _drop_self_quotes(text, _dedupe(drafts)))
     drafts = [d for d in drafts if not _on_headline(text, d.cue[0] if d.cue else d.start)]
     return _resolve(doc, text, sent_starts, drafts)
 
@@ -113,6 +113,22 @@ def _drop_self_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:
                 continue
         kept.append(d)
     return kept
+
+
+def _drop_nested_acts(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop a standing position reported inside another statement ("a spokesperson reaffirmed that
+    the United States calls for Lai's release"; "asserting that China ... rejects X"): the one who
+    reports it is the one speaking.  A past act told inside a statement ("A statement said Sullivan
+    expressed ...") happened, and stays a statement of its own."""
+    spans = [(d.start, d.end) for d in drafts if not d.needs_actor]
+
+    def nested(d: _Draft) -> bool:
+        if not (d.needs_actor and d.cue and any(s <= d.cue[0] < e and (s, e) != (d.start, d.end) for s, e in spans)):
+            return False
+        cue = doc.char_span(d.cue[0], d.cue[1], alignment_mode="expand")
+        return cue is not None and len(cue) > 0 and cue[0].tag_ in ("VBZ", "VBP", "VBG")
+
+    return [d for d in drafts if not nested(d)]
 
 
 def _within_paragraphs(text: str, reported: list[Reported]) -> list[Reported]:

@@ -144,3 +144,26 @@ def test_calling_on_someone_to_act_is_a_statement(nlp):
     doc = nlp("U.S. officials called on all warring parties to reduce hostilities and resume stalled peace talks.")
     st = _by_content(doc, "all warring parties to reduce hostilities")
     assert st.cue == "called"
+
+
+# ------------------------------------------------ not statements of their own
+
+
+def test_what_someone_plans_to_say_is_not_said(nlp):
+    doc = nlp("Foreign Minister Anna Sorel also plans to urge her counterparts to focus on ending the war.")
+    assert [s.content for s in doc._.ng_statements] == []
+
+
+def test_a_position_reported_inside_a_statement_is_the_reporter_s(nlp):
+    doc = nlp("A ministry spokesperson reaffirmed that the United States calls for the publisher's immediate release.")
+    assert [s.cue for s in doc._.ng_statements] == ["reaffirmed"]
+
+
+def test_a_past_act_told_inside_a_statement_stays_a_statement(nlp):
+    doc = nlp("The White House said Jake Sullivan expressed the administration's commitment to Israel's security.")
+    assert sorted(s.cue for s in doc._.ng_statements) == ["expressed", "said"]
+
+
+def test_welcoming_a_release_is_no_statement(nlp):
+    doc = nlp("Media watchdog Reporters Without Borders welcomed the release of the journalist on Monday.")
+    assert [s.content for s in doc._.ng_statements] == []
