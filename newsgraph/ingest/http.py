@@ -6,9 +6,10 @@ closes the gap where a name resolves to a public address for the check and to a 
 the connection (DNS rebinding).  It is done through httpcore's public ``network_backend`` hook: a
 transport of our own (``PolicyTransport``) over ``httpcore.ConnectionPool(network_backend=…)``.
 
-The same backend enforces one deadline per fetch (connect, TLS, headers and body together):
-every socket read and write gets at most the time left, so a server sending header lines one by
-one cannot hold a fetch past its timeout (httpx's own timeouts are per operation).
+The same backend enforces one deadline per fetch (name lookups, connect, TLS, headers and body
+together): every lookup, socket read and write gets at most the time left, so neither a slow resolver
+nor a server sending header lines one by one can hold a fetch past its timeout (httpx's own timeouts
+are per operation, and the system resolver has none).
 
 One client per policy is shared by all fetches of a process (``shared_client``): building one costs
 two SSL contexts and tens of milliseconds, which a feed of 10,000 URLs must not pay per URL.
@@ -16,7 +17,6 @@ two SSL contexts and tens of milliseconds, which a feed of 10,000 URLs must not 
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import http.cookiejar
 import ssl
@@ -31,7 +31,7 @@ import httpx
 
 from newsgraph import __version__
 from newsgraph.errors import FetchError, PrivateAddressError
-from newsgraph.ingest.netpolicy import address_kind, check_url, resolve
+from newsgraph.ingest.netpolicy import address_kind, check_url, fetch_deadline, resolve
 from newsgraph.model import RawDocument
 from newsgraph.settings import MAX_INPUT_BYTES
 
@@ -40,8 +40,9 @@ MAX_REDIRECTS = 5
 _REDIRECT_CODES = {301, 302, 303, 307, 308}
 HEADERS = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 
-#: When the fetch under way in this thread must be over (time.monotonic()), or None.
-_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("newsgraph_fetch_deadline", default=None)
+#: When the fetch under way in this thread must be over (time.monotonic()), or None; netpolicy's, so that
+#: name lookups (for the URL's check and at connect time) end by it too.
+_deadline = fetch_deadline
 
 
 class _RefusedAddress(httpcore.ConnectError):

@@ -7,8 +7,11 @@ each resolved address checked before any connection is made.
 
 from __future__ import annotations
 
+import contextvars
 import ipaddress
 import socket
+import threading
+import time
 from urllib.parse import urlsplit
 
 from newsgraph.errors import FetchError, PrivateAddressError
@@ -16,6 +19,11 @@ from newsgraph.errors import FetchError, PrivateAddressError
 ALLOWED_SCHEMES = ("http", "https")
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+#: When the fetch under way in this context must be over (``time.monotonic()``), or None. A name lookup
+#: made for it ends by then too: the system resolver has no timeout a caller can set.
+fetch_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("newsgraph_fetch_deadline",
+                                                                              default=None)
 
 
 #: IPv6 ranges that carry an IPv4 address in known bits: (network, how to get the IPv4 address out).
@@ -102,7 +110,7 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     if literal is not None:
         return [literal]
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _getaddrinfo(host, port)
     except (socket.gaierror, UnicodeError) as err:
         raise FetchError(f"cannot resolve host {host!r}: {err}") from err
     addresses: list[IPAddress] = []
@@ -112,6 +120,33 @@ def resolve(host: str, port: int) -> list[IPAddress]:
         if addr not in addresses:
             addresses.append(addr)
     return addresses
+
+
+def _getaddrinfo(host: str, port: int) -> list:
+    """Return ``socket.getaddrinfo`` of the host, ended by the fetch's deadline when one is set.
+
+    Under a deadline the lookup runs in a daemon thread that is left behind if the time runs out
+    (it ends when the resolver gives up); nothing waits for it, not even the interpreter's exit.
+    """
+    deadline = fetch_deadline.get()
+    if deadline is None:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    outcome: list = []
+
+    def lookup() -> None:
+        try:
+            outcome.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except BaseException as err:  # noqa: BLE001 - handed to the waiting thread
+            outcome.append(err)
+
+    thread = threading.Thread(target=lookup, name="newsgraph-dns", daemon=True)
+    thread.start()
+    thread.join(max(0.0, deadline - time.monotonic()))
+    if not outcome:
+        raise FetchError(f"cannot resolve host {host!r}: no answer within the fetch's timeout")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
