@@ -25,6 +25,7 @@ import hashlib
 import inspect
 import re
 import unicodedata
+from collections import deque
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -337,14 +338,33 @@ def resolve_event(
 # ------------------------------------------------------- near-duplicates
 
 
+#: Shingles hashed per ``update_batch``: datasketch makes a (permutations x batch) array, which for a
+#: 20 MB article's every shingle at once would be gigabytes.
+MINHASH_BATCH = 20_000
+
+
 def minhash(body: str) -> MinHash | None:
-    """Return the MinHash of the body's word 5-shingles (None for a text too short to compare)."""
-    words = re.findall(r"\w+", body.casefold())
-    if len(words) < SHINGLE * 4:
-        return None
-    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    """Return the MinHash of the body's word 5-shingles (None for a text too short to compare).
+
+    The shingles stream through in batches (a minimum over all of them, whatever the batches or repeats).
+    """
+    words = re.finditer(r"\w+", body.casefold())
+    window: deque[str] = deque(maxlen=SHINGLE)
     sketch = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations(), **_SCHEME)
-    sketch.update_batch(list(shingles))
+    batch: list[bytes] = []
+    count = 0
+    for match in words:
+        window.append(match.group())
+        count += 1
+        if count >= SHINGLE:
+            batch.append(" ".join(window).encode("utf-8"))
+        if len(batch) >= MINHASH_BATCH:
+            sketch.update_batch(batch)
+            batch = []
+    if count < SHINGLE * 4:
+        return None
+    if batch:
+        sketch.update_batch(batch)
     return sketch
 
 
