@@ -37,7 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
-    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_date, event_place, has_agent, violence_type,
+    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_date, event_place, has_agent, participial_adjunct,
+    violence_type,
 )
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_factuality import presupposed
@@ -48,6 +49,8 @@ from newsgraph.analyze.plover import HeadRules, find_triggers, lexicon_paths, lo
 from newsgraph.analyze.syntax import CCOMP, ActorIndex, clause_verb, doer_subjects, trimmed_span
 from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
+#: Deeds of force: one told as the result of another ("..., killing five") is the same deed.
+VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 _PRECISION_RANK = {"second": 6, "minute": 5, "hour": 4, "day": 3, "approximate": 2, "month": 1, "year": 0}
 
 
@@ -66,6 +69,7 @@ class _Found:
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 1.0
     factors: dict[str, float] = field(default_factory=dict)
+    token: Token | None = None  # the trigger's head
 
     @property
     def actor_set(self) -> set[str]:
@@ -212,7 +216,7 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
         ev = _Found(
             type=etype, mode=mode, sources=sources, targets=targets,
             trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
-            date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place,
+            date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place, token=trig.token,
         )
         speech_act = recoded in ("warning", "conditional threat") or recoded is not None and trig.token.pos_ == "VERB" and (
             own_intent(verb, index.actors)
@@ -220,7 +224,24 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
         )
         ev.confidence, ev.factors = confidence(trig, ev, recoded if speech_act else None, kind_agent)
         found.append(ev)
-    return found
+    return fold_results(found)
+
+
+def fold_results(found: list[_Found]) -> list[_Found]:
+    """Return the events with a deed's told results folded into it: "detonated a bomb near a convoy,
+    *killing* one and *injuring* four" is one assault (CAMEO codes the act once), its victims its targets."""
+    by_token = {ev.token.i: ev for ev in found if ev.token is not None}
+    kept: list[_Found] = []
+    for ev in found:
+        tok = ev.token
+        if tok is not None and tok.dep_ == "conj" and participial_adjunct(tok.head):
+            tok = tok.head  # "killing one and *injuring* four"
+        head = by_token.get(tok.head.i) if tok is not None and participial_adjunct(tok) else None
+        if head is not None and head is not ev and {head.type, ev.type} <= VIOLENT_TYPES:
+            head.targets.extend(a for a in ev.targets if a not in head.actor_set)
+            continue
+        kept.append(ev)
+    return kept
 
 
 def _threatened_by_a_thing(tok: Token, index: ActorIndex) -> bool:

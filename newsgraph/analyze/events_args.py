@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.analyze.events_senses import claimed
 from newsgraph.analyze.events_targets import from_targets, further_targets
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.plover import Trigger
@@ -178,7 +179,7 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
         return when
     # a participial adjunct tells the same occasion: "rejected the warrant, telling journalists *on
     # Wednesday* ...", "detonated a bomb *on Monday*, killing five"
-    same = [c for c in verb.children if _adjunct(c)] + ([verb.head] if _adjunct(verb) else [])
+    same = [c for c in verb.children if participial_adjunct(c)] + ([verb.head] if participial_adjunct(verb) else [])
     for mention, root in in_sentence:
         if mention.value and _dates_a_clause(root) and clause_verb(root) in same:
             return mention
@@ -207,7 +208,7 @@ def _when_date(verb: Token, in_sentence: list[tuple[DateMention, Token]]) -> Dat
     )
 
 
-def _adjunct(verb: Token) -> bool:
+def participial_adjunct(verb: Token) -> bool:
     """True for a participial adjunct after its verb, with no word saying when it stands to it
     ("..., *saying*", "..., *killing* five"; not "after *meeting* X", "before *leaving*")."""
     return (
@@ -295,6 +296,8 @@ def violence_type(
     lemmas = {t.lemma_.lower() for d in doers for t in d.subtree}
     if lemmas & EXPLOSIVE_LEMMAS and "ASSAULT" in (armed, other):
         return "ASSAULT", "explosives"
+    if claimed(tok) and "ASSAULT" in (armed, other):  # "claimed responsibility for the attack"
+        return "ASSAULT", trig.rule.mode
     heavy = lemmas & HEAVY_LEMMAS
     if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" for a in sources):
         return armed, trig.rule.mode or ("heavy-weapons" if heavy and armed == "FIGHT" else None)

@@ -60,3 +60,18 @@ def test_a_clause_that_says_when_it_stands_keeps_its_own_date(nlp):
     assert violent, [(e.type, e.trigger) for e in doc._.ng_events]
     assert all(e.date is None for e in violent)
     assert [e.date for e in _events(doc, "CONSULT")] == ["2023-06-19"]
+
+
+def test_a_claimed_attack_is_an_assault_by_the_claimant(nlp):
+    """ "claimed responsibility for the attack": a deed of force (never a verbal attack), an assault
+    whoever's name holds "Army"; the claimant is its source."""
+    doc = _analyse(nlp, "The Arakan Army quickly claimed responsibility for the attack.")
+    assert [e.type for e in doc._.ng_events] == ["ASSAULT"], [(e.type, e.trigger) for e in doc._.ng_events]
+    assert _names(doc, doc._.ng_events[0], "source") == ["Arakan Army"]
+
+
+def test_the_told_results_of_an_attack_are_the_same_attack(nlp):
+    doc = _analyse(nlp, "On Monday, a suicide bomber attacked a police convoy in Quetta, killing five officers and injuring four others.")
+    violent = [e for e in doc._.ng_events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(violent) == 1, [(e.type, e.trigger) for e in violent]
+    assert violent[0].date == "2023-06-19"
