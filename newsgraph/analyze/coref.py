@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.lexicon import lexicon
+from newsgraph.analyze.quotes import find_quotes
 
 #: Pronouns that stand for a person: word -> (gender, case) (data/<lang>/pronouns.csv).
 PRONOUNS: dict[str, tuple[str, str]] = {
@@ -60,70 +61,98 @@ def _generic(doc: Doc, i: int) -> bool:
     return "or" in near and any(w in PRONOUNS and w != doc[i].lower_ for w in near)
 
 
+def _quoted_tokens(doc: Doc) -> list[bool]:
+    """Return, per token, whether it lies inside a quotation (the quote-mark scanner's spans)."""
+    inside = [False] * len(doc)
+    spans = [(q.start, q.end) for q in find_quotes(doc.text) if q.end > q.start]
+    k = 0
+    for tok in doc:
+        while k < len(spans) and spans[k][1] <= tok.idx:
+            k += 1
+        inside[tok.i] = k < len(spans) and spans[k][0] <= tok.idx
+    return inside
+
+
 def resolve(doc: Doc, people: list[PersonMention], gender: dict | None = None) -> list[tuple[int, str]]:
     """Return (token index, actor key) for each pronoun resolved to a person, in text order.
 
     ``gender`` maps actor keys to "m"/"f" where known beforehand (``actors_gender``); a person of
     the other gender is never a pronoun's antecedent, and the genders the pronouns teach are added
-    to it."""
-    people = sorted(people, key=lambda m: m.start)
+    to it.  A person named inside a quotation is no antecedent of a pronoun outside it: in
+    "“... Smith has seen ...,” she said" the speaker is not the one she speaks of."""
+    quoted = _quoted_tokens(doc)
+    people = sorted((m for m in people if not quoted[m.start]), key=lambda m: m.start)
     sent_index = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             sent_index[i] = n
-
-    gender = {} if gender is None else gender
-    subjects: list[tuple[int, str, int]] = []  # (sentence index, actor, level) of person subjects so far
-    recent: list[PersonMention] = []  # person mentions of the current sentence
-    current_sent = -1
+    state = _Salience(gender if gender is not None else {})
     p = 0
     out: list[tuple[int, str]] = []
     for tok in doc:
         s = sent_index[tok.i]
-        if s != current_sent:
-            current_sent, recent = s, []
+        state.enter(s)
         while p < len(people) and people[p].start <= tok.i:
-            m = people[p]
-            if sent_index[m.start] == s:
-                recent.append(m)
-            if m.subject:
-                subjects.append((sent_index[m.start], m.actor, m.subject))
+            state.seen(people[p], sent_index[people[p].start])
             p += 1
         info = PRONOUNS.get(tok.lower_)
-        if info is None or tok.tag_ not in ("PRP", "PRP$") or any(m.start <= tok.i < m.end for m in recent):
+        if info is None or tok.tag_ not in ("PRP", "PRP$") or state.covers(tok.i) or _generic(doc, tok.i):
             continue
-        if _generic(doc, tok.i):
-            continue
-        sex, case = info
-
-        def fits(actor: str) -> bool:
-            return gender.get(actor, sex) == sex
-
-        found = None
-        if case in ("poss", "obj"):
-            found = next((m.actor for m in reversed(recent) if m.end <= tok.i and fits(m.actor)), None)
-        if found is None:
-            same = [m.actor for m in recent if m.end <= tok.i and m.subject and fits(m.actor)]
-            if same:
-                found = same[-1]
-        if found is None:
-            # the main-clause subject of a recent sentence first, then any subject
-            for wanted in (2, 1):
-                for sent_no, actor, level in reversed(subjects):
-                    if sent_no >= s:
-                        continue
-                    if s - sent_no > WINDOW:
-                        break
-                    if level >= wanted and fits(actor):
-                        found = actor
-                        break
-                if found is not None:
-                    break
+        found = state.antecedent(tok.i, s, *info)
         if found is not None:
-            gender.setdefault(found, sex)
             out.append((tok.i, found))
-            level = subject_level(tok)
-            if level:
-                subjects.append((s, found, level))
-            recent.append(PersonMention(tok.i, tok.i + 1, found, level))
+            state.learn(tok, s, found, info[0])
     return out
+
+
+class _Salience:
+    """The people a pronoun may stand for: this sentence's mentions, the recent subjects."""
+
+    def __init__(self, gender: dict) -> None:
+        self.gender = gender
+        self.subjects: list[tuple[int, str, int]] = []  # (sentence index, actor, level) of person subjects so far
+        self.recent: list[PersonMention] = []  # person mentions of the current sentence
+        self.sent = -1
+
+    def enter(self, s: int) -> None:
+        if s != self.sent:
+            self.sent, self.recent = s, []
+
+    def seen(self, m: PersonMention, sent_no: int) -> None:
+        if sent_no == self.sent:
+            self.recent.append(m)
+        if m.subject:
+            self.subjects.append((sent_no, m.actor, m.subject))
+
+    def covers(self, i: int) -> bool:
+        return any(m.start <= i < m.end for m in self.recent)
+
+    def fits(self, actor: str, sex: str) -> bool:
+        return self.gender.get(actor, sex) == sex
+
+    def antecedent(self, i: int, s: int, sex: str, case: str) -> str | None:
+        """Return the person pronoun ``i`` stands for (see the module docstring), or None."""
+        if case in ("poss", "obj"):
+            found = next((m.actor for m in reversed(self.recent) if m.end <= i and self.fits(m.actor, sex)), None)
+            if found is not None:
+                return found
+        same = [m.actor for m in self.recent if m.end <= i and m.subject and self.fits(m.actor, sex)]
+        if same:
+            return same[-1]
+        for wanted in (2, 1):  # the main-clause subject of a recent sentence first, then any subject
+            for sent_no, actor, level in reversed(self.subjects):
+                if sent_no >= s:
+                    continue
+                if s - sent_no > WINDOW:
+                    break
+                if level >= wanted and self.fits(actor, sex):
+                    return actor
+        return None
+
+    def learn(self, tok: Token, s: int, found: str, sex: str) -> None:
+        """Record a resolved pronoun: its gender, and as a mention (a subject stays salient)."""
+        self.gender.setdefault(found, sex)
+        level = subject_level(tok)
+        if level:
+            self.subjects.append((s, found, level))
+        self.recent.append(PersonMention(tok.i, tok.i + 1, found, level))

@@ -243,7 +243,7 @@ def inverted_subject(verb: Token) -> Token | None:
         return None
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and child.pos_ in (
-                "PROPN", "NOUN") and child.left_edge.i <= verb.i + 6:
+                "PROPN", "NOUN") and child.left_edge.i <= verb.i + 6 and child.ent_type_ not in ("DATE", "TIME"):
             return child
     # "“...,” said Smith, who ...": the parser may hang the name on the clause after it
     k = verb.i + 1

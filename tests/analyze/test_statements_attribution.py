@@ -167,3 +167,15 @@ def test_a_past_act_told_inside_a_statement_stays_a_statement(nlp):
 def test_welcoming_a_release_is_no_statement(nlp):
     doc = nlp("Media watchdog Reporters Without Borders welcomed the release of the journalist on Monday.")
     assert [s.content for s in doc._.ng_statements] == []
+
+
+def test_she_after_a_quote_is_not_the_person_the_quote_speaks_of(nlp):
+    doc = nlp('Analyst Beatrix Lund spoke to VOA on Monday. "General Okoro has seen that the reach of the group '
+              'could extend much further north, and the capital would be a prize," she said.')
+    st = _by_content(doc, "General Okoro has seen")
+    assert st.speaker is not None and _name(doc, st.speaker) == "Beatrix Lund"
+
+
+def test_a_date_after_the_cue_is_not_its_speaker(nlp):
+    doc = nlp('"The strike was a success," announced Friday the defence ministry of Iraq.')
+    assert [s.speaker_text for s in doc._.ng_statements] == ["the defence ministry of Iraq"]
