@@ -16,7 +16,9 @@ analysis as one JSON row (same database, no facts, no resolution, no search
 index): what storing costs before any of the store's work.
 
 Query latency (median and p95) at that size: article search, statement search,
-an actor's timeline, the CONSULT network, one actor's network.
+an actor's timeline, the CONSULT network, one actor's network, the search
+workbench's facets and chart data; and the fact CSV export's rows/s beside a bare
+SELECT written with csv.writer (the peer).
 """
 
 from __future__ import annotations
@@ -222,8 +224,43 @@ def measure(backend: Backend, pairs: list[tuple[Analysis, RawDocument]], repeat:
         res["network (CONSULT), ms"] = timed(lambda i: store.network(), repeat)
         res["network of one actor (all types), ms"] = timed(
             lambda i: store.network(actor=names[i % len(names)], types=None), repeat)
+        res["search page's facets + chart data, ms (workbench)"] = timed(
+            lambda i: store.search_facets(words[i % len(words)], kind=("articles", "statements", "events")[i % 3]), repeat)
+        res["empty query's facets, all events, ms"] = timed(lambda i: store.search_facets("", kind="events"), repeat)
+        res.update(export_rates(store, url))
     res["_counts"] = counts
     return res
+
+
+def export_rates(store: Store, url: str) -> dict[str, float]:
+    """Return the fact CSV export's rows/s (every fact kind: the largest export) and the bare query's.
+
+    Peer: the same rows read by one plain SELECT per table and written with csv.writer (no joins for
+    article, actor or place names, no chunking): what streaming the rows costs before the schema's work.
+    """
+    import csv
+    import io
+
+    from newsgraph.store import schema as t
+    from newsgraph.store.facts import FACT_KINDS
+
+    started = time.perf_counter()
+    rows = sum(1 for _ in store.export("csv", facts=FACT_KINDS)) - 1
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    bare = 0
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    with store.engine.connect() as conn:
+        for table in (t.statements, t.event_evidence, t.framing, t.mentions, t.date_mentions):
+            for row in conn.execution_options(stream_results=True).execute(sa.select(table).where(table.c.superseded == sa.false())):
+                writer.writerow(row)
+                bare += 1
+                buffer.seek(0)
+                buffer.truncate()
+    peer = time.perf_counter() - started
+    return {f"fact CSV export, every kind ({rows} rows), rows/s": rows / ours,
+            f"peer: bare SELECT + csv.writer ({bare} rows), rows/s": bare / peer}
 
 
 def main() -> None:

@@ -104,6 +104,21 @@ async def load(url: str, duration: float, concurrency: int) -> dict:
             "errors": errors, "kinds": kinds}
 
 
+def latency(url: str, requests: int) -> dict:
+    """Return p50 and p95 milliseconds of ``requests`` sequential GETs of ``url`` (one connection, no load)."""
+    times = []
+    with httpx.Client(timeout=30.0) as client:
+        client.get(url)  # warm: templates compiled, connections open
+        for _ in range(requests):
+            start = time.perf_counter()
+            r = client.get(url)
+            if r.status_code != 200:
+                raise SystemExit(f"{url}: {r.status_code}")
+            times.append((time.perf_counter() - start) * 1000)
+    q = statistics.quantiles(times, n=100)
+    return {"p50": q[49], "p95": q[94]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="base URL of a running server (default: start one over a corpus of the seed)")
@@ -112,6 +127,9 @@ def main() -> None:
     parser.add_argument("--peer-duration", type=float, default=10.0, help="seconds for the static-file peer (default 10)")
     parser.add_argument("--concurrency", type=int, default=50, help="concurrent connections (default 50)")
     parser.add_argument("--query", default="Palestine", help="search words (default: Palestine)")
+    parser.add_argument("--latency", type=int, default=0, metavar="N",
+                        help="first time N sequential search-page requests (facets + chart) and the API peer")
+    parser.add_argument("--only-latency", action="store_true", help="stop after the latency figures")
     args = parser.parse_args()
 
     proc = None
@@ -137,6 +155,15 @@ def main() -> None:
             ("search API", f"{base}/api/v1/search?q={args.query}&kind=statements", args.duration),
             ("peer: static file", f"{base}/static/style.css", args.peer_duration),
         ]
+        if args.latency:
+            print(f"one connection, {args.latency} sequential requests each (search page = facets + chart + results)")
+            for name, path in (("search page, words", f"/search?q={args.query}&kind=statements"),
+                               ("search page, no words", "/search?kind=events"),
+                               ("peer: search API page", f"/api/v1/search?q={args.query}&kind=statements")):
+                r = latency(base + path, args.latency)
+                print(f"{name:<24} p50 {r['p50']:7.1f} ms   p95 {r['p95']:7.1f} ms", flush=True)
+        if args.only_latency:
+            return
         print(f"{args.concurrency} connections, loopback, server pid {proc.pid if proc else '?'}, "
               f"{os.cpu_count()} CPUs shared with the client")
         print(f"{'target':<20} {'seconds':>7} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")

@@ -397,7 +397,7 @@ class Store(AnalystStore):
         else:
             records = _facts_rows.fact_records(self.engine, terms, f, (kind[:-1],), ordered=True)
             header = _export.FACT_HEADER
-        return _facts_rows.as_csv(records, header) if format == "csv" else _facts_rows.as_json(records)
+        return _facts_rows.as_csv(records, header) if format == "csv" else _facts_rows.as_json(records, header)
 
     # ----------------------------------------------------------- comments
 

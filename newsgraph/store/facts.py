@@ -19,23 +19,36 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from newsgraph.store import schema as t
-from newsgraph.store.export import ARTICLE_HEADER, CHUNK, FACT_HEADER, csv_cell
+from newsgraph.store.export import _FORMULA_STARTS, ARTICLE_HEADER, CHUNK, FACT_HEADER
 from newsgraph.store.read import live
 from newsgraph.store.search import Filters, Term, select_articles, select_events, select_statements
 
+#: Facts read per short transaction.
+FACT_CHUNK = 1000
 FACT_KINDS = ("statement", "event", "framing", "mention", "date")
 CORPUS_KINDS = ("statement", "event", "framing")
 _ART = (t.articles.c.title.label("a_title"), t.articles.c.url.label("a_url"), t.articles.c.site.label("a_site"),
         t.articles.c.published.label("a_published"))
 
-Rows = Callable[[Connection, list[int]], Iterator[dict[str, Any]]]
+Rows = Callable[[Connection, list[int]], Iterator[tuple[int, list[Any]]]]
 
 
-def _base(r: sa.Row, kind: str, fact_id: str, **values: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {"_key": r.id, **dict.fromkeys(FACT_HEADER)}  # _key: the row's id, popped by fact_records
-    row.update(article_id=r.article_id, title=r.a_title, url=r.a_url, site=r.a_site, published=r.a_published,
-               kind=kind, fact_id=fact_id, text=values.pop("text"), start=r.start, end=r.end, **values)
-    return row
+def _base(r: sa.Row, kind: str, fact_id: str, *, text: str, event_id: int | None = None, actor_ids: str | None = None,
+          actors: str | None = None, roles: str | None = None, type: str | None = None,  # noqa: A002
+          mode: str | None = None, date: str | None = None, date_precision: str | None = None,
+          date_text: str | None = None, place: str | None = None, cue: str | None = None,
+          trigger: str | None = None, direct: bool | None = None) -> tuple[int, list[Any]]:
+    """Return (the row's id, its cells in FACT_HEADER order)."""
+    return r.id, [r.article_id, r.a_title, r.a_url, r.a_site, r.a_published, kind, fact_id, event_id, actor_ids, actors,
+                  roles, type, mode, date, date_precision, date_text, place, cue, trigger, direct, text, r.start, r.end]
+
+
+def _ids(column: sa.Column, ids: list[int]) -> sa.ColumnElement[bool]:
+    """Return ``column IN ids``, as a range when the ids are ascending and dense (a whole-corpus export:
+    no long parameter list to bind; fact_records drops the rows of the range that were not asked for)."""
+    if len(ids) > 50 and all(a < b for a, b in zip(ids, ids[1:])) and ids[-1] - ids[0] < 2 * len(ids):
+        return column.between(ids[0], ids[-1])
+    return column.in_(ids)
 
 
 def _names(conn: Connection, ids: set[int]) -> dict[int, str]:
@@ -48,10 +61,10 @@ def _joined(values: Sequence[Any]) -> str | None:
     return "; ".join(str(v) for v in values) if values else None
 
 
-def statement_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+def statement_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these statements (speaker and addressee as actors, with their roles)."""
     rows = conn.execute(sa.select(t.statements, *_ART).join(t.articles, t.articles.c.id == t.statements.c.article_id)
-                        .where(t.statements.c.id.in_(ids))).all()
+                        .where(_ids(t.statements.c.id, ids))).all()
     names = _names(conn, {x for r in rows for x in (r.speaker_id, r.addressee_id) if x})
     for r in rows:
         people = [(r.speaker_id, "speaker"), (r.addressee_id, "addressee")]
@@ -62,12 +75,12 @@ def statement_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]
                     cue=r.cue, direct=r.direct, text=r.content)
 
 
-def event_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+def event_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these event reports (actors in order with their roles, the place's name)."""
     rows = conn.execute(sa.select(t.event_evidence, *_ART).join(t.articles, t.articles.c.id == t.event_evidence.c.article_id)
-                        .where(t.event_evidence.c.id.in_(ids))).all()
+                        .where(_ids(t.event_evidence.c.id, ids))).all()
     actors: dict[int, list[sa.Row]] = {}
-    for a in conn.execute(sa.select(t.event_actors).where(t.event_actors.c.evidence_id.in_(ids)).order_by(t.event_actors.c.ord)):
+    for a in conn.execute(sa.select(t.event_actors).where(_ids(t.event_actors.c.evidence_id, ids)).order_by(t.event_actors.c.ord)):
         actors.setdefault(a.evidence_id, []).append(a)
     names = _names(conn, {a.actor_id for v in actors.values() for a in v} | {r.place_id for r in rows if r.place_id})
     for r in rows:
@@ -78,29 +91,29 @@ def event_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
                     place=names.get(r.place_id) if r.place_id else None, trigger=r.trigger, text=r.text)
 
 
-def framing_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+def framing_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these framing flags (the category in ``type``)."""
     for r in conn.execute(sa.select(t.framing, *_ART).join(t.articles, t.articles.c.id == t.framing.c.article_id)
-                          .where(t.framing.c.id.in_(ids))):
+                          .where(_ids(t.framing.c.id, ids))):
         yield _base(r, "framing", f"f-{r.ord}", type=r.category, text=r.text)
 
 
-def mention_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+def mention_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these actor mentions (the actor's type in ``type``, its mention kind in ``roles``)."""
     for r in conn.execute(sa.select(t.mentions, t.article_actors.c.local_id, t.article_actors.c.type.label("a_type"),
                                     t.actors.c.name.label("actor_name"), *_ART)
                           .join(t.article_actors, t.article_actors.c.id == t.mentions.c.article_actor_id)
                           .join(t.actors, t.actors.c.id == t.mentions.c.actor_id)
                           .join(t.articles, t.articles.c.id == t.mentions.c.article_id)
-                          .where(t.mentions.c.id.in_(ids))):
+                          .where(_ids(t.mentions.c.id, ids))):
         yield _base(r, "mention", f"m-{r.local_id}-{r.ord}", actor_ids=str(r.actor_id), actors=r.actor_name,
                     roles=r.kind, type=r.a_type, text=r.text)
 
 
-def date_rows(conn: Connection, ids: list[int]) -> Iterator[dict[str, Any]]:
+def date_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these date expressions (resolved value, precision, words)."""
     for r in conn.execute(sa.select(t.date_mentions, *_ART).join(t.articles, t.articles.c.id == t.date_mentions.c.article_id)
-                          .where(t.date_mentions.c.id.in_(ids))):
+                          .where(_ids(t.date_mentions.c.id, ids))):
         yield _base(r, "date", f"d-{r.ord}", date=r.value, date_precision=r.precision, date_text=r.text, text=r.text)
 
 
@@ -128,22 +141,22 @@ def fact_keys(conn: Connection, kind: str, terms: list[Term], f: Filters, ordere
 
 
 def fact_records(engine: Engine, terms: list[Term], f: Filters, kinds: Sequence[str] = CORPUS_KINDS,
-                 ordered: bool = False) -> Iterator[dict[str, Any]]:
-    """Yield one dict (FACT_HEADER keys) per matching fact, kind by kind, in chunks of short transactions."""
+                 ordered: bool = False) -> Iterator[list[Any]]:
+    """Yield one row (cells in FACT_HEADER order) per matching fact, kind by kind, in chunks of short transactions."""
     for kind in kinds:
         with engine.connect() as conn:
             keys = fact_keys(conn, kind, terms, f, ordered)
-        for i in range(0, len(keys), CHUNK):
-            chunk = keys[i : i + CHUNK]
+        for i in range(0, len(keys), FACT_CHUNK):
+            chunk = keys[i : i + FACT_CHUNK]
             with engine.connect() as conn:
-                got = {row.pop("_key"): row for row in ROWS[kind](conn, chunk)}
+                got = dict(ROWS[kind](conn, chunk))
             for key in chunk:
                 if key in got:
                     yield got[key]
 
 
-def article_records(engine: Engine, terms: list[Term], f: Filters, ordered: bool = True) -> Iterator[dict[str, Any]]:
-    """Yield one dict (ARTICLE_HEADER keys) per matching article, in the search's order when ``ordered``."""
+def article_records(engine: Engine, terms: list[Term], f: Filters, ordered: bool = True) -> Iterator[list[Any]]:
+    """Yield one row (cells in ARTICLE_HEADER order) per matching article, in the search's order when ``ordered``."""
     with engine.connect() as conn:
         s = select_articles(conn, terms, f)
         keys = list(conn.execute((s.ordered(terms, f.sort) if ordered else s.sel.order_by(s.key)).add_columns(s.key)).scalars())
@@ -153,29 +166,29 @@ def article_records(engine: Engine, terms: list[Term], f: Filters, ordered: bool
             got = {r.pk: r for r in conn.execute(sa.select(t.articles).where(t.articles.c.pk.in_(chunk)))}
         for key in chunk:
             r = got[key]
-            yield {"article_id": r.id, "title": r.title, "url": r.url, "site": r.site, "published": r.published,
-                   "published_precision": r.published_precision, "byline": r.byline, "language": r.language,
-                   "duplicate_of": r.dup_of}
+            yield [r.id, r.title, r.url, r.site, r.published, r.published_precision, r.byline, r.language, r.dup_of]
 
 
-def as_csv(records: Iterator[dict[str, Any]], header: list[str]) -> Iterator[str]:
-    """Yield the header line, then one CSV line per record (cells through ``csv_cell``)."""
+def as_csv(records: Iterator[list[Any]], header: list[str]) -> Iterator[str]:
+    """Yield the header line, then one CSV line per row (formula-like text neutralised, as ``csv_cell`` does)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     yield buffer.getvalue()
+    risky = _FORMULA_STARTS
     for record in records:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow([csv_cell(record[k]) for k in header])
+        # csv_cell inlined (it is called for every cell of every row): None is written empty by csv itself.
+        writer.writerow([("'" + v) if v.__class__ is str and v.startswith(risky) else v for v in record])
         yield buffer.getvalue()
 
 
-def as_json(records: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """Yield a JSON array of the records, one record a line (streamed: never built whole)."""
+def as_json(records: Iterator[list[Any]], header: list[str]) -> Iterator[str]:
+    """Yield a JSON array of the rows as objects (header keys), one a line (streamed: never built whole)."""
     first = True
     for record in records:
-        yield ("[\n" if first else ",\n") + json.dumps(record, ensure_ascii=False)
+        yield ("[\n" if first else ",\n") + json.dumps(dict(zip(header, record)), ensure_ascii=False)
         first = False
     yield "[]\n" if first else "\n]\n"
 
