@@ -1,10 +1,12 @@
 """One long article: peak memory and time against its length, newsgraph beside bare spaCy in the same run.
 
-    .venv/bin/python benchmarks/long_article.py --data ../shared/data [--words 50000 200000] [--ingest]
+    .venv/bin/python benchmarks/long_article.py --data ../shared/data [--words 50000 200000] [--ingest] [--repeat]
 
 The article is real news: the PolNeAR texts joined by blank lines (repeated, each repeat marked,
-when more words are asked than the corpus holds). Each measurement runs in a fresh process, so
-its peak resident memory (``ru_maxrss``, model loaded included) is its own:
+when more words are asked than the corpus holds). With ``--repeat`` every size is the first size's
+text repeated, so a CPU ratio above the length ratio is the cost of length alone, not of other text.
+Each measurement runs in a fresh process, so its peak resident memory (``ru_maxrss``, model loaded
+included) is its own:
 
 * ``spacy``: the peer, the bare spaCy model's ``nlp.pipe`` over the same chunks newsgraph cuts
   the body into (``pipeline._chunk_bounds``), each Doc dropped as it comes;
@@ -33,8 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def build_body(data: Path, words: int) -> str:
-    """Return a body of at least ``words`` words made of the PolNeAR texts, paragraphs kept."""
+def build_body(data: Path, words: int, base: int | None = None) -> str:
+    """Return a body of at least ``words`` words made of the PolNeAR texts, paragraphs kept; with ``base``,
+    the body of ``base`` words repeated (each copy marked), so that every size has the same text per word."""
+    if base is not None and words > base:
+        one = build_body(data, base)
+        copies = -(-words // len(one.split()))
+        return "\n\n".join(one if not k else f"(Copy {k}.) {one}" for k in range(copies))
     texts = sorted((data / "quotes-polnear").glob("*/text/*.txt"))
     if not texts:
         sys.exit(f"error: {data}: no PolNeAR texts found")
@@ -107,6 +114,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--words", type=int, nargs="+", default=[50_000, 200_000])
     parser.add_argument("--ingest", action="store_true", help="also measure a whole `ingest` of the article")
+    parser.add_argument("--repeat", action="store_true",
+                        help="make each size of the first size's text repeated (the same text per word at every size)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "BODY"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -118,13 +127,14 @@ def main() -> None:
     from newsgraph.analyze.pipeline import CHUNK_CHARS, _chunk_bounds
 
     modes = ["spacy", "analyze"] + (["ingest"] if args.ingest else [])
-    table = Table(title="one long article (PolNeAR texts joined); CPU s of the measuring process")
+    how = "the first size's text repeated" if args.repeat else "PolNeAR texts joined"
+    table = Table(title=f"one long article ({how}); CPU s of the measuring process")
     for column in ("words", "MB", "chunks", "run", "CPU s", "wall s", "peak RSS MB", "CPU / first size", "output"):
         table.add_column(column, justify="left" if column in ("run", "output") else "right")
     first: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for words in args.words:
-            body = build_body(args.data, words)
+            body = build_body(args.data, words, args.words[0] if args.repeat else None)
             path = Path(tmp) / f"long-{words}.txt"
             path.write_text(body, encoding="utf-8")
             chunks = len(_chunk_bounds(body, CHUNK_CHARS))
