@@ -14,7 +14,9 @@ The rules read spaCy's parse (ClearNLP labels, as the English models emit):
 One cue gives one statement.  Coordinated clauses under one cue ("said that
 A, and that B") stay in that statement, since the parse hangs them on the
 first clause and the reader sees one act of speech; two cues coordinated
-("underlined A and said that B") give two statements.
+("underlined A and said that B") give two statements.  Where a content lies
+when it is not a clause (objects, names given, the sentence's shape) is
+``quotes_content``.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ from newsgraph.analyze.cues import (
     PARTICLE_CUES,
     PRESENTING_VERBS,
     QUOTE_ONLY,
-    REPORT_NOUNS,
     REPORTER_WORDS,
     SAYING_TO_VERBS,
     SAYING_VERBS,
@@ -44,9 +45,21 @@ from newsgraph.analyze.cues import (
     XCOMP_CUES,
 )
 from newsgraph.analyze.lexicon import lexicon
-from newsgraph.analyze.syntax import sentence_bounds, speaker_subject, trim_edges
+from newsgraph.analyze.quotes_content import (
+    around,
+    asked_to,
+    by_position,
+    called_for,
+    clause_content,
+    name_given,
+    naming_content,
+    object_content,
+    presented_report,
+    refer_as,
+    trimmed,
+)
+from newsgraph.analyze.syntax import sentence_bounds, speaker_subject
 
-_CLAUSES = ("ccomp",)
 #: What a speaker addresses someone in: "in a letter to X".
 _MESSAGES: frozenset[str] = lexicon().words("speech/speakers.csv", "message")
 #: Children cut from a speaker's phrase: "Smith, who ..., said" -> "Smith".
@@ -79,90 +92,13 @@ def cue_tokens(doc: Doc) -> list[Token]:
             found.append(tok)
         elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in SAYING_VERBS or tok.lemma_.lower() in ACT_CUES):
             found.append(tok)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() == CALL_FOR and _called_for(tok) is not None:
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() == CALL_FOR and called_for(tok) is not None:
             found.append(tok)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_VERBS and _name_given(tok) is not None:
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_VERBS and name_given(tok) is not None:
             found.append(tok)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in PRESENTING_VERBS and _presented_report(tok) is not None:
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in PRESENTING_VERBS and presented_report(tok) is not None:
             found.append(tok)
     return found
-
-
-def _presented_report(verb: Token) -> Token | None:
-    """Return the object of "presented a report on ...", the document whose content is speech."""
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS
-                 and any(p.dep_ == "prep" and p.lower_ in ("on", "about", "of") for p in c.children)), None)
-
-
-def _name_given(verb: Token) -> Token | None:
-    """Return what a naming verb calls its object: the object complement ("called the death a
-    *achievement*") or the "as" phrase ("dismissed the charges *as* baseless"), or None.  Active
-    voice only: "he was called a traitor" names no speaker."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")))
-           for c in verb.children):
-        return None  # (nor does "a cell calling itself X": a name taken, not given)
-    return next((c for c in verb.children if c.i > verb.i and (
-        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and any(c.children))
-        or (c.dep_ in ("advcl", "acomp") and any(g.lower_ == "as" and g.i == c.i - 1 for g in c.children)))), None)
-
-
-def _naming_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """Return the object and the name it is given ("the death a “significant achievement”"); the name
-    alone when the object is a relative pronoun before the verb ("charges which X dismissed as baseless")."""
-    name = _name_given(verb)
-    if name is None:
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < name.i), None)
-    left = obj.left_edge.i if obj is not None else (name.i + 1 if name.dep_ == "prep" else name.left_edge.i)
-    right = name.right_edge.i
-    sent_end = sentence_bounds(verb)[1]
-    if right + 1 < sent_end and doc[right + 1].is_quote and doc[right + 1].text in "“\"":
-        # the parse stopped at the quote the name opens: “one of the highest ... in the world.”
-        for k in range(right + 2, sent_end):
-            if doc[k].is_quote:
-                right = k
-                break
-    edges = trim_edges(doc, left, right, complementiser=True, paired_quotes=True)  # one word may be the name
-    return (doc[edges[0]].idx, doc[edges[1]].idx + len(doc[edges[1]].text)) if edges is not None else None
-
-
-def _called_for(verb: Token) -> Token | None:
-    """Return the object of "called for X" (the demand) or of "called on X to do Y", or None."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")):
-        if prep.lower_ == "on" and not any(c.dep_ == "xcomp" and c.i > prep.i for c in verb.children):
-            continue  # "called on Monday": a date, no one called upon
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            return pobj
-    return None
-
-
-def _asked_to(verb: Token, obj: Token | None) -> tuple[int, int] | None:
-    """Return the token range of "X to do Y" after "urged"/"called on": who is asked and what to do."""
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-    if xcomp is None or obj is None or not (verb.i < obj.i < xcomp.i):
-        return None
-    return obj.left_edge.i, xcomp.right_edge.i
-
-
-def _object_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """Return the noun-phrase content of a verbal act: the object and the phrases after it
-    ("accused the government of fraud", "blamed the attacks on militants"), or "called for X"."""
-    if verb.lemma_.lower() == CALL_FOR:
-        obj = _called_for(verb)
-        if obj is None:
-            return None
-        edges = _asked_to(verb, obj) or (obj.left_edge.i, obj.right_edge.i)
-        return _trimmed(doc, *edges)
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
-    if obj is None or obj.i < verb.i:
-        return None
-    right = obj.right_edge.i
-    if verb.lemma_.lower() in ACT_CUES:
-        for c in verb.children:
-            if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "as"):
-                right = max(right, c.right_edge.i)
-    return _trimmed(doc, obj.left_edge.i, right)
 
 
 def not_said(verb: Token) -> bool:
@@ -186,19 +122,6 @@ def reported_speech(doc: Doc) -> list[Reported]:
         if item is not None:
             out.append(item)
     return out
-
-
-def _trimmed(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
-    """Return the char span of tokens ``left..right`` without edge punctuation, a leading
-    complementiser ("that") or an unmatched quote mark; None if nothing of weight is left."""
-    edges = trim_edges(doc, left, right, complementiser=True, paired_quotes=True)
-    if edges is None:
-        return None
-    left, right = edges
-    words = sum(1 for t in doc[left : right + 1] if not t.is_punct and not t.is_space)
-    if words < 2:
-        return None
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
 def speaker_span(tok: Token) -> tuple[int, int]:
@@ -315,30 +238,30 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         if subj is None:
             return None
         return Reported(first.idx, last.idx + len(last.text), None, None, speaker_span(subj), subj, cue_token=verb)
-    content = _clause_content(doc, verb)
+    content = clause_content(doc, verb)
     np_content = False
     if content is None and lemma in NAMING_VERBS:
-        content = _naming_content(doc, verb)
+        content = naming_content(doc, verb)
     if content is None and lemma == "refer":
-        content = _refer_as(doc, verb)
+        content = refer_as(doc, verb)
     if content is None and lemma in XCOMP_CUES:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and xcomp.i > verb.i:
             # "urged owners to substitute ...": whom the speech asks is part of what was said
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
-            content = _trimmed(doc, *(_asked_to(verb, obj) or (xcomp.left_edge.i, xcomp.right_edge.i)))
+            content = trimmed(doc, *(asked_to(verb, obj) or (xcomp.left_edge.i, xcomp.right_edge.i)))
     if content is None and (lemma in NP_CONTENT_VERBS and lemma not in CLAUSE_ONLY or lemma in ACT_CUES
                             or lemma == CALL_FOR):
-        content = _object_content(doc, verb)
+        content = object_content(doc, verb)
         if content is not None:
             # trusted without a known actor when coordinated with another cue ("stressed A and said B")
             partners = [verb.head] if verb.dep_ == "conj" else []
             partners += [c for c in verb.children if c.dep_ == "conj"]
             np_content = content is not None and not any(p.lemma_.lower() in SAYING_VERBS for p in partners)
     if content is None and verb.dep_ == "parataxis":
-        content = _around(doc, verb.head, verb)
+        content = around(doc, verb.head, verb)
     if content is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        content = _around(doc, verb.head, verb)  # "as Comey noted, people ... could be ..."
+        content = around(doc, verb.head, verb)  # "as Comey noted, people ... could be ..."
 
     first, last = _cue_extent(verb)
     subj = speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
@@ -346,7 +269,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         return None  # a question the reporter put
     if content is None and subj is not None and subj.head.i == verb.i and (
             lemma in SAYING_VERBS or lemma not in NAMING_VERBS):  # "A, he called ..." is no content of "called"
-        content = _by_position(doc, verb, subj)
+        content = by_position(doc, verb, subj)
     if content is None and subj is None:
         return None
     item = Reported(
@@ -367,77 +290,13 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
 
 def _presenting(doc: Doc, verb: Token) -> Reported | None:
     """"X presented a report on A": the report is X's speech, its words the content."""
-    obj = _presented_report(verb)
+    obj = presented_report(verb)
     subj = speaker_subject(verb)
-    content = _trimmed(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+    content = trimmed(doc, obj.left_edge.i, obj.right_edge.i) if obj is not None else None
     if content is None or subj is None:
         return None
     return Reported(verb.idx, verb.idx + len(verb.text), content[0], content[1], speaker_span(subj), subj,
                     cue_token=verb, np_content=True)
-
-
-def _by_position(doc: Doc, verb: Token, subj: Token) -> tuple[int, int] | None:
-    """Content by the shape of the sentence when the parse gave no clause.
-
-    "A, police said." / "A, Carter told a Senate panel Wednesday." -> A (the cue
-    and its subject close the sentence after a comma); "X said having Trump on
-    the ticket puts ..." -> what follows the cue, when it holds a finite verb.
-    """
-    sent_start, sent_end = sentence_bounds(verb)
-    lo = min(subj.left_edge.i, verb.i)
-    tail = doc[verb.i + 1 : sent_end]
-    if lo - 1 > sent_start and doc[lo - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in tail):
-        if verb.dep_ == "conj" or verb.dep_ == "ROOT" or verb.head.i > verb.i:
-            return _trimmed(doc, sent_start, lo - 2)
-    if tail and tail[0].dep_ == "prep" and tail[0].lower_ == "to" and tail[0].head.i == verb.i:
-        return None  # "Bennett reports to the Council and has ...": whom one answers to, no speech
-    if subj.i < verb.i and not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
-            t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tail):
-        return _trimmed(doc, verb.i + 1, sent_end - 1)
-    return None
-
-
-def _clause_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
-    if not clauses:
-        # "said on Friday during a conference that he may wait": the parser hangs the
-        # clause on the nearest noun; a "that" marking it (not a relative pronoun) gives it away
-        for tok in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
-            if tok.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
-                return _trimmed(doc, tok.left_edge.i, tok.right_edge.i)
-        return None
-    # clauses on the verb's side nearest its object: "said that A ... B" (one act)
-    # "A, X said, B": with clauses on both sides the one before the cue is its content
-    before = [c for c in clauses if c.i < verb.i]
-    chosen = before or clauses
-    left = min(c.left_edge.i for c in chosen)
-    right = max(c.right_edge.i for c in chosen)
-    if left <= verb.i <= right:  # the verb sits inside ("A, he said, B"): keep the larger side
-        return _around(doc, doc[left:right + 1].root, verb)
-    return _trimmed(doc, left, right)
-
-
-def _around(doc: Doc, head: Token, cue: Token) -> tuple[int, int] | None:
-    """Return the larger contiguous part of ``head``'s phrase on either side of ``cue``'s phrase."""
-    lo, hi = head.left_edge.i, head.right_edge.i
-    c_lo, c_hi = cue.left_edge.i, cue.right_edge.i
-    left = _trimmed(doc, lo, c_lo - 1) if c_lo > lo else None
-    right = _trimmed(doc, c_hi + 1, hi) if c_hi < hi else None
-    if left and right:
-        return left if left[1] - left[0] >= right[1] - right[0] else right
-    return left or right
-
-
-def _refer_as(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """"referred to A as B" -> "A as B"."""
-    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if to is None or as_ is None:
-        return None
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if obj is None:
-        return None
-    return _trimmed(doc, obj.left_edge.i, as_.right_edge.i)
 
 
 def _addressee(verb: Token) -> tuple[int, int] | None:
@@ -473,8 +332,8 @@ def _according_to(doc: Doc, tok: Token) -> Reported | None:
     speaker = speaker_span(pobj)
     cut = next((t.i for t in doc[pobj.i : sent_end] if t.idx >= speaker[1]), sent_end)
     lo, hi = sent_start, sent_end - 1
-    left = _trimmed(doc, lo, tok.i - 1) if tok.i > lo else None
-    right = _trimmed(doc, cut, hi) if cut <= hi else None
+    left = trimmed(doc, lo, tok.i - 1) if tok.i > lo else None
+    right = trimmed(doc, cut, hi) if cut <= hi else None
     content = max((c for c in (left, right) if c), key=lambda c: c[1] - c[0], default=None)
     if content is None:
         return None
