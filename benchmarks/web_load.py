@@ -158,7 +158,9 @@ def main() -> None:
         if args.latency:
             print(f"one connection, {args.latency} sequential requests each (search page = facets + chart + results)")
             for name, path in (("search page, words", f"/search?q={args.query}&kind=statements"),
-                               ("search page, no words", "/search?kind=events"),
+                               ("search page, articles", "/search"),
+                               ("search page, statements", "/search?kind=statements"),
+                               ("search page, events", "/search?kind=events"),
                                ("peer: search API page", f"/api/v1/search?q={args.query}&kind=statements")):
                 r = latency(base + path, args.latency)
                 print(f"{name:<24} p50 {r['p50']:7.1f} ms   p95 {r['p95']:7.1f} ms", flush=True)

@@ -94,9 +94,9 @@ def facets(conn: Connection, kind: str, terms: list[Term], f: Filters) -> dict[s
     fc["outlet"] = _values(_counted(conn, t.articles.c.site, sa.func.count(), base.add_columns(t.articles.c.site)))
     if kind == "articles":
         fc["actor"] = _actors(conn, _counted(
-            conn, t.article_actors.c.actor_id, sa.func.count(sa.distinct(t.article_actors.c.article_id)),
-            sa.select(t.article_actors.c.actor_id).join(t.articles, t.articles.c.id == t.article_actors.c.article_id)
-            .where(t.articles.c.pk.in_(sa.select(keys.c.k)), t.article_actors.c.superseded == live)))
+            conn, t.article_actors.c.actor_id, sa.func.count(sa.distinct(t.articles.c.pk)),
+            base.add_columns(t.article_actors.c.actor_id).join(t.article_actors, sa.and_(
+                t.article_actors.c.article_id == t.articles.c.id, t.article_actors.c.superseded == live))))
         fc["type"] = _values(_counted(
             conn, t.event_evidence.c.type, sa.func.count(sa.distinct(t.event_evidence.c.article_id)),
             sa.select(t.event_evidence.c.type).join(t.articles, t.articles.c.id == t.event_evidence.c.article_id)
@@ -110,12 +110,11 @@ def facets(conn: Connection, kind: str, terms: list[Term], f: Filters) -> dict[s
         fc["direct"] = [{"value": "direct" if v else "indirect", "label": "direct quotes" if v else "reported speech",
                          "count": n} for v, n in rows]
     else:
-        # By the corpus event's actors, as the actor filter does (a report counts for every actor of its event).
+        # By the corpus event's actors, as the actor filter does (a report counts once for every actor of its event).
+        pairs = sa.select(t.event_actors.c.event_id, t.event_actors.c.actor_id).distinct().subquery()
         fc["actor"] = _actors(conn, _counted(
-            conn, t.event_actors.c.actor_id, sa.func.count(sa.distinct(t.event_evidence.c.id)),
-            sa.select(t.event_actors.c.actor_id)
-            .join(t.event_evidence, t.event_evidence.c.event_id == t.event_actors.c.event_id)
-            .where(t.event_evidence.c.id.in_(sa.select(keys.c.k)))))
+            conn, pairs.c.actor_id, sa.func.count(),
+            base.add_columns(pairs.c.actor_id).join(pairs, pairs.c.event_id == t.event_evidence.c.event_id)))
         fc["type"] = _values(_counted(conn, t.event_evidence.c.type, sa.func.count(),
                                       base.add_columns(t.event_evidence.c.type)))
     result["months"] = _months(conn, s.day, SELECTORS[kind](conn, terms, f).sel)
