@@ -61,3 +61,8 @@ def shown(text: object, width: int = 80) -> str:
     """Return user input quoted for a one-line message: repr, cut to ``width`` characters."""
     text = str(text)
     return repr(text if len(text) <= width else text[:width] + "…")
+
+
+def no_nul(text: str | None) -> str | None:
+    """Return filter text without NUL characters (no stored text has them; PostgreSQL refuses them)."""
+    return text.replace("\x00", "") if text else text
