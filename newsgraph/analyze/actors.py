@@ -3,7 +3,7 @@
 Sets ``doc._.ng_actors`` to a list of ``model.Actor`` with ids "a1", "a2", ...
 in order of first mention.  In six passes, each linear in the document:
 
-1. names: spaCy's entities plus knowledge-base names and aliases (a
+1. names (``actors_names``): spaCy's entities plus knowledge-base names and aliases (a
    ``PhraseMatcher``), the KB entry winning where it covers the entity's head;
 2. names clustered into actors (KB entry, same name, surname, acronym, and
    "Palestinian Resistance Movement Hamas"-style appositions);
@@ -31,20 +31,17 @@ import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.analyze.actors_gender import cluster_genders
 from newsgraph.analyze.actors_groups import add_groups
-from newsgraph.analyze.actors_speakers import with_missed_speakers
-from newsgraph.analyze.actors_cluster import Cluster, display_name, match_name, normalise, pick, to_actor
-from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word, titles_before
+from newsgraph.analyze.actors_names import find_names
+from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
+from newsgraph.analyze.actors_titles import Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, lexicon as lexicon_of
 
-#: spaCy entity label -> actor type (NORP only as a plural noun: "Palestinians").
-ENT_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "GROUP"}
 _SUBJ = {"nsubj", "nsubjpass"}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as", "vs"}
@@ -112,84 +109,6 @@ class _Analysis:
         self.text: str | None = None
         self.headline_lines: dict[int, bool] = {}
 
-    # ------------------------------------------------------------ 1. names
-    def kb_spans(self) -> list[Span]:
-        doc, kb = self.doc, self.comp.kb
-        spans = []
-        for matcher, strict in ((self.comp.exact, True), (self.comp.anycase, False)):
-            for match_id, start, end in matcher(doc):
-                span = Span(doc, start, end, label=match_id)
-                if strict or any(t.is_title or t.is_upper for t in span if t.is_alpha):
-                    spans.append(span)
-        spans = [s for s in filter_spans(spans) if kb.get(s.label_) is not None]
-        return spans
-
-    def names(self) -> list[tuple[Span, KBEntry | None, str]]:
-        """Return (span, KB entry, actor type) of every name, in text order, not overlapping."""
-        doc, kb = self.doc, self.comp.kb
-        ents: list[Span] = []
-        for ent in doc.ents:
-            if ent.label_ not in ENT_TYPES:
-                continue
-            if ents and ent.label_ == ents[-1].label_ == "PERSON" and ents[-1].end == ent.start:
-                ents[-1] = Span(doc, ents[-1].start, ent.end, label="PERSON")  # "Ayatollah Seyyed" + "Ali Khamenei"
-                continue
-            ents.append(ent)
-        kb_spans = self.kb_spans()
-        out: list[tuple[Span, KBEntry | None, str]] = []
-        used_kb: set[int] = set()
-        for ent in ents:
-            while len(ent) > 1 and (ent[-1].tag_ == "POS" or ent[-1].text in ("’s", "'s", "’", "'")):
-                ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Donald Trump’s" -> the name
-            if ent.label_ == "NORP" and not (ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN")):
-                continue  # "Palestinian youth": an adjective, not the group
-            if all(t.lower_ in TITLE_WORDS for t in ent):
-                continue  # "Supreme" of "Supreme Leader": part of a title
-            if ent.label_ in ("PERSON", "ORG"):
-                roles = [t.i for t in ent if role_word(t)]
-                if roles and roles[-1] == ent.end - 1:
-                    if not (ent.label_ == "PERSON" and self.given_name(ent)):
-                        continue  # "IRGC Cmdr", "the Supreme Leader": a description, not a name
-                    roles = roles[:-1]  # "Larry King": the last word is his name
-                if roles and ent.label_ == "PERSON":
-                    ent = Span(doc, roles[-1] + 1, ent.end, label="PERSON")  # "President Joe Biden"
-            inside = [k for k in kb_spans if k.start < ent.end and ent.start < k.end]
-            head = [k for k in inside if k.start < ent.end <= k.end]
-            entry = kb.get(head[0].label_) if head else None
-            if entry is not None and ent.label_ == "PERSON" and len(head[0]) < len(ent):
-                # "John Harris" is not the KB's "Harris" unless the whole name is known
-                if kb.get(" ".join(normalise(ent.text))) is not entry:
-                    entry = None
-            if entry is not None:  # a KB name ends the entity, same actor ("Ayatollah Seyyed Ali Khamenei")
-                k = head[0]
-                span = Span(doc, min(ent.start, k.start), max(ent.end, k.end))
-                out.append((span, entry, entry.type if entry.type != "OTHER" else ENT_TYPES[ent.label_]))
-            elif inside:  # modifiers of a larger name ("China Steel", "U.S. Senate"), or another person
-                out.append((ent, None, ENT_TYPES[ent.label_]))
-            else:  # the tokenizer may have glued a possessive on ("Trump’s"): look the name up
-                entry = kb.get(display_name(ent.text))
-                kind = ENT_TYPES[ent.label_]
-                out.append((ent, entry if entry is not None and entry.type == kind else None, kind))
-            used_kb.update(k.start for k in inside)
-        for k in kb_spans:
-            if k.start not in used_kb and not any(s.start < k.end and k.start < s.end for s, _, _ in out):
-                entry = kb.get(k.label_)
-                out.append((k, entry, entry.type if entry.type != "OTHER" else "ORG"))
-        out.sort(key=lambda item: (item[0].start, -len(item[0])))
-        kept: list[tuple[Span, KBEntry | None, str]] = []
-        for item in out:
-            if not kept or item[0].start >= kept[-1][0].end:
-                kept.append(item)
-        return with_missed_speakers(self.doc, kept, self.comp.demonyms, self.in_headline)
-
-    def given_name(self, ent: Span) -> bool:
-        """True when a person entity ending in a role word is a name all the same ("Larry King")."""
-        before = [t for t in ent[:-1] if t.lower_ not in ("the", "a")]
-        if ent.start > 0 and self.doc[ent.start - 1].lower_ in HONORIFICS:
-            return True  # "Mr. King"
-        return any(t.is_title and t.lower_ not in TITLE_WORDS and t.lower_ not in self.comp.demonyms
-                   and not role_word(t) for t in before)
-
     # ---------------------------------------------------------- 3. clusters
     def cluster_for(self, span: Span, entry: KBEntry | None, kind: str) -> Cluster:
         """Return the cluster a name joins (creating it), KB entry first."""
@@ -251,9 +170,25 @@ class _Analysis:
         return coref.subject_level(root)
 
     def run(self) -> list:
+        """Return the article's actors (the six passes of the module docstring), in order of first mention."""
         doc = self.doc
-        names = self.names()
-        # appositions: "Palestinian Resistance Movement Hamas" -> one actor
+        self.cluster_names(find_names(doc, self.comp, self.in_headline))
+        self.titles()
+        self.descriptions()  # 4.
+        self.groups()  # 5. unnamed groups ("Israeli soldiers", "police")
+        by_id = {id(c): c for c in self.clusters}  # 6. pronouns
+        gender = cluster_genders(self.doc, self.clusters, self.name_spans)
+        for i, key in coref.resolve(doc, self.people, gender):
+            self.add_mention(by_id[key], doc[i:i + 1], "pronoun")
+        ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
+        ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
+        doc._.ng_gender = {ids[key]: g for key, g in gender.items() if key in ids}
+        text = self.text or doc.text  # built from the tokens on each access: once
+        return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
+
+    def cluster_names(self, names: list) -> None:
+        """Pass 2: join the names into clusters, appositions ("Palestinian Resistance Movement
+        Hamas") into one, and record each name's mention."""
         linked: dict[int, int] = {}
         for n in range(len(names) - 1):
             (a, ea, ta), (b, eb, tb) = names[n], names[n + 1]
@@ -285,7 +220,10 @@ class _Analysis:
                 c.country = self.comp.demonyms.get(word) or self.comp.demonyms.get(word[:-1])
         self.first_pos = {id(c): min(m[0] for m in c.mentions) for c in self.clusters}
 
-        # 2. titles before person names; affiliations they state
+    def titles(self) -> None:
+        """Pass 3: titles before and after person names, the affiliations they and the KB state;
+        then the people's name mentions, for the pronouns."""
+        doc = self.doc
         person_tokens = {t.i for span, c in self.name_spans if c.type == "PERSON" for t in span}
         for span, c in self.name_spans:
             if c.type != "PERSON":
@@ -306,22 +244,6 @@ class _Analysis:
         for span, c in self.name_spans:
             if c.type == "PERSON":
                 self.people.append(coref.PersonMention(span.start, span.end, id(c), self.is_subject(span)))
-
-        # 4. descriptions
-        self.descriptions()
-        # 5. unnamed groups ("Israeli soldiers", "police")
-        self.groups()
-        # 6. pronouns
-        by_id = {id(c): c for c in self.clusters}
-        gender = cluster_genders(self.doc, self.clusters, self.name_spans)
-        for i, key in coref.resolve(doc, self.people, gender):
-            self.add_mention(by_id[key], doc[i:i + 1], "pronoun")
-
-        ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
-        ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
-        doc._.ng_gender = {ids[key]: g for key, g in gender.items() if key in ids}
-        text = self.text or doc.text  # built from the tokens on each access: once
-        return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
 
     def groups(self) -> None:
         """Add the unnamed collective actors (``actors_groups``), merged by country and class."""

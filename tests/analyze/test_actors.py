@@ -223,3 +223,11 @@ def test_party_and_office_wording_must_agree(actors_nlp):
     king = mention_at(actors, text, "King")
     assert king is None or king.type == "PERSON" and all(m.kind != "description" for m in king.mentions)
     check_offsets(text, actors)
+
+
+def test_a_name_the_recogniser_ran_into_a_preposition_is_cut_or_dropped(actors_nlp):
+    # the small model tags "the ministry on" as an organisation: no actor is named "ministry on"
+    actors = actors_of(actors_nlp, "The plan was announced by the ministry on Friday.")
+    assert all(not a.name.endswith(" on") and a.name.lower() != "ministry on" for a in actors)
+    actors = actors_of(actors_nlp, "Donald Trump’s plan was announced on Friday.")
+    assert [a.name for a in actors if a.type == "PERSON"] == ["Donald Trump"]
