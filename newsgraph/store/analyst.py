@@ -5,8 +5,16 @@ A mixin, so that ``store/__init__.py`` stays one readable facade: ``Store`` inhe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+
+from newsgraph.errors import NotFoundError
 from newsgraph.model import CorpusActor
+from newsgraph.store import framing_summary as _framing
 from newsgraph.store import lookup as _lookup
+from newsgraph.store import notes as _notes
+from newsgraph.store import schema as _schema
 from newsgraph.store import util as _util
 from newsgraph.store.records import Page
 
@@ -62,3 +70,49 @@ class AnalystStore:
         """Return {actor id: (name, type, kb_id, mentions)} for these actors."""
         with self.engine.connect() as conn:  # type: ignore[attr-defined]
             return _lookup.network_nodes(conn, ids)
+
+    # --------------------------------------------------------- fact notes
+
+    def add_fact_note(self, article_id: str, fact: str, *, kind: str, name: str, email: str,
+                      body: str) -> _notes.FactNote:
+        """Store a comment on (kind "comment") or a "wrong" flag of (kind "flag") one fact of an article's current
+        version, named by its page anchor ("s-3", "e-0", "actor-a2"); return it. NotFoundError, QueryError."""
+        from newsgraph.store import engine as _engine
+        from newsgraph.store import read as _read
+
+        with _engine.write_transaction(self.engine) as conn:  # type: ignore[attr-defined]
+            stored = _read.canonical_id(conn, article_id)
+            if stored is None:
+                raise NotFoundError(f"no article with id {_util.shown(article_id)}")
+            analysis = _read.get_analysis(conn, stored)
+            version = conn.execute(sa.select(_schema.articles.c.version).where(_schema.articles.c.id == stored)).scalar()
+            fact_kind, text = _notes.describe_fact(analysis, fact)
+            return _notes.add(conn, stored, version, fact, fact_kind, text, kind=kind, name=name, email=email, body=body)
+
+    def fact_notes(self, article_id: str) -> list[_notes.FactNote]:
+        """Return the article's shown fact notes, oldest first."""
+        from newsgraph.store import read as _read
+
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return _notes.for_article(conn, _read.canonical_id(conn, article_id) or article_id)
+
+    def hide_fact_note(self, note_id: int) -> str:
+        """Hide a fact note; return its article id. Raises NotFoundError."""
+        from newsgraph.store import engine as _engine
+
+        with _engine.write_transaction(self.engine) as conn:  # type: ignore[attr-defined]
+            return _notes.hide(conn, note_id)
+
+    def export_fact_notes(self, kind: str | None = None) -> Iterator[str]:
+        """Yield every shown fact note (or only "flag"s, or "comment"s) as CSV lines, header first."""
+        return _notes.export_csv(self.engine, kind)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ framing
+
+    def framing_summary(self, *, since: str | None = None, until: str | None = None, site: str | None = None,
+                        limit: int = 50) -> _framing.FramingSummary:
+        """Return framing flag counts by category, per article (the ``limit`` most flagged), outlet and month."""
+        from newsgraph.store.search import parse_day
+
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return _framing.summary(conn, parse_day(since, "since"), parse_day(until, "until"), site or None, limit)

@@ -27,8 +27,8 @@ def create_app(store_url: str, *, settings: Settings | None = None, store: Any =
     ``store`` and ``analyzer`` may be passed in already built (tests share one).
     """
     from newsgraph.web import (
-        api_articles, api_corpus, api_ingest, docs, pages_actor, pages_article, pages_home, pages_ingest,
-        pages_network, pages_search,
+        api_articles, api_corpus, api_ingest, docs, pages_actor, pages_article, pages_framing, pages_home,
+        pages_ingest, pages_network, pages_search,
     )
 
     settings = settings or Settings.from_env()
@@ -44,7 +44,7 @@ def create_app(store_url: str, *, settings: Settings | None = None, store: Any =
     )
     app.state.ng = AppState(store, settings, analyzer)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages_home, pages_article, pages_actor, pages_network, pages_search, pages_ingest,
+    for module in (pages_home, pages_article, pages_actor, pages_network, pages_framing, pages_search, pages_ingest,
                    api_articles, api_corpus, api_ingest, docs):
         app.include_router(module.router)
     _add_error_handlers(app)

@@ -52,8 +52,7 @@
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && pop) pop.hidden = true; });
 })();
 
-// newsgraph workbench enhancements: zoom and pan on the network, layer toggles on the article page.
-// Every page works without this file (the network is a static SVG, all layers shown).
+// newsgraph workbench: zoom and pan on the network. The page works without it (a static SVG that scrolls).
 // Zoom/pan is hand-written on the SVG viewBox (~40 lines) because no pinned, vendorable pan-zoom
 // library is available offline here, and moving a viewBox needs no more than this.
 (function () {
@@ -117,19 +116,5 @@
     }
   }
 
-  function layers(form) {
-    var article = document.querySelector(".article");
-    if (!article) return;
-    form.hidden = false;
-    function sync() {
-      form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-        article.classList.toggle("hide-" + box.value, !box.checked);
-      });
-    }
-    form.addEventListener("change", sync);
-    sync();
-  }
-
   document.querySelectorAll("svg.network").forEach(panZoom);
-  document.querySelectorAll("form.layers").forEach(layers);
 })();
