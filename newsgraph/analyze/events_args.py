@@ -79,6 +79,10 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         verb = governing_verb(tok)
         if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
             verb = None  # "the arrest *drew* condemnation": the arrest does not condemn
+        if tok.dep_ == "pobj" and tok.head.lower_ in _TIME_PREPS and not prep_objects(tok, ("with",)):
+            # "told reporters *after the attack*": who speaks after it did not do it (but "X, after
+            # a meeting with Y, told ...": X met Y)
+            verb = None
         if not sources and verb is not None:
             subj = doer_subjects(verb)
             add(sources, subj)
@@ -95,6 +99,9 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
     targets = [a for a in targets if a not in sources]
     return sources, targets
 
+
+#: Prepositions that place a verb's deed in time against another: its subject is no party to that one.
+_TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "till", "ahead"})
 
 #: Verbs whose subject causes or undergoes what their object names, not its doer: "the arrest *drew*
 #: condemnation", "the plan *faced* protests", "the move *sparked* clashes".

@@ -24,7 +24,8 @@ NON_FACTIVE_HEADS = frozenset(
     "insist require order recommend advise tell warn predict forecast fear worry risk imagine "
     "envisage envision would like love prefer hesitate refuse decline fail avoid refrain deny reject "
     "dismiss oppose resist prevent stop block bar forbid prohibit ban veto cancel postpone delay "
-    "await wait intention plan bid effort attempt push call demand proposal aim goal".split()
+    "await wait intention plan bid effort attempt push call demand proposal aim goal "
+    "accuse allege suspect".split()  # "accused X of plotting the attack": the plot is alleged, not told as done
 )
 #: Of those, the vows: their complement is kept and coded as the vow (CAMEO: "vowed to fight" is a
 #: threat, "pledged to send aid" an agreement), an event though its deed is not done. A threat's or a

@@ -194,7 +194,16 @@ def _below(token: Token) -> list[Token]:
     children = [c for c in token.children if c.dep_ not in _NOT_BELOW and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     grandchildren = [g for c in children for g in c.children if g.dep_ not in _NOT_BELOW]
     of_objects = [o for c in children if c.dep_ in _FRAMED_DEPS and _measure(c) for o in prep_objects(c, ("of",))]
-    return children + grandchildren + of_objects
+    return children + grandchildren + of_objects + _relative_object(token)
+
+
+def _relative_object(token: Token) -> list[Token]:
+    """The noun a relative clause with no object of its own acts on: "a charge (which) Delhi *rejected*"."""
+    if token.dep_ == "relcl" and not any(
+        c.dep_ in ("dobj", "obj", "ccomp", "xcomp") and c.tag_ not in ("WDT", "WP") for c in token.children
+    ):  # "which", "that", "whom" as the object stand for the noun
+        return [token.head]
+    return []
 
 
 #: Where a framing noun sits below a trigger for its "of" phrase to be read.
@@ -305,7 +314,7 @@ def find_triggers(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list[T
         if _negated(token):
             trig = Trigger(trig.token, trig.rule, trig.extra, negated=True)
         found[token.i] = trig
-        used.update(t.i for t in trig.extra)
+        used.update(t.i for t in trig.extra if t.i != token.head.i)  # the noun a relative clause is about stays its own
     for i in list(found):
         if i in used:
             found.pop(i, None)

@@ -75,3 +75,33 @@ def test_the_told_results_of_an_attack_are_the_same_attack(nlp):
     violent = [e for e in doc._.ng_events if e.type in ("ASSAULT", "FIGHT")]
     assert len(violent) == 1, [(e.type, e.trigger) for e in violent]
     assert violent[0].date == "2023-06-19"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a denial is no refusal, also when the relative clause holds the verb and the charge is its noun
+        "Pakistan accused India of backing the rebels, a charge New Delhi quickly rejected.",
+        "The reporter is on trial on espionage charges which Washington has dismissed as baseless.",
+    ],
+)
+def test_a_rejected_charge_is_no_refusal(nlp, text):
+    doc = _analyse(nlp, text)
+    denials = [e for e in doc._.ng_events if e.trigger.split()[0] in ("rejected", "dismissed")]
+    assert not denials, [(e.type, e.trigger) for e in denials]
+
+
+def test_what_someone_is_accused_of_is_not_told_as_done(nlp):
+    doc = _analyse(nlp, "Afghan officials accused the Taliban of plotting the attack on the school.")
+    assert [e.type for e in doc._.ng_events] == ["DISAPPROVE"], [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+def test_who_speaks_after_an_attack_did_not_do_it(nlp):
+    doc = _analyse(nlp, "Governor Ahmed Khan told reporters soon after the attack that the roads were closed.")
+    assert all("Ahmed Khan" not in _names(doc, e, "source") for e in doc._.ng_events)
+
+
+def test_who_acts_after_a_meeting_with_someone_took_part_in_it(nlp):
+    doc = _analyse(nlp, "Governor Ahmed Khan, after a meeting on Monday with Amnesty International, told officials to act.")
+    consult = _events(doc, "CONSULT")
+    assert consult and "Ahmed Khan" in _names(doc, consult[0], "source")
