@@ -89,7 +89,7 @@ def ingest_command(
     except NewsgraphError as err:
         report_error(err)
         raise typer.Exit(2) from None
-    with _ingest_progress(count_documents(sources)) as (progress, task):
+    with _ingest_progress(_total(sources, count_documents)) as (progress, task):
         for outcome in process(sources, options=options, analyzer=analyzer, store=store, chunk=INGEST_CHUNK,
                                name="newsgraph ingest"):
             if isinstance(outcome, IngestFailure):
@@ -104,6 +104,42 @@ def ingest_command(
         warn(f"{' '.join(sources)}: no readable document found")
     if tally["failed"] or not any(tally.values()):
         raise typer.Exit(1)
+
+
+#: CSV corpus files larger than this are not counted ahead (the bar then shows no total).
+_COUNTED_CSV_BYTES = 2**28
+
+
+def _total(sources: list[str], count_documents) -> int | None:  # noqa: ANN001 - newsgraph.ingest.count_documents
+    """Return how many documents (and failure lines) the sources will give, when cheap to know, else None.
+
+    ``count_documents`` knows pages, directories and JSON Lines; a CSV/TSV corpus file is counted
+    here by its rows (a row is one document, or one failure line naming it).
+    """
+    total = 0
+    for source in sources:
+        n = count_documents([source])
+        if n is None:
+            n = _csv_rows(source)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def _csv_rows(source: str) -> int | None:
+    import csv
+    from pathlib import Path
+
+    path = Path(source)
+    if not source.lower().endswith((".csv", ".tsv")) or not path.is_file() or path.stat().st_size > _COUNTED_CSV_BYTES:
+        return None
+    dialect = "excel-tab" if source.lower().endswith(".tsv") else "excel"
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            return max(sum(1 for row in csv.reader(fh, dialect) if row) - 1, 0)
+    except (OSError, csv.Error):
+        return None
 
 
 @contextlib.contextmanager

@@ -99,15 +99,23 @@ def framing_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[A
 
 
 def mention_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
-    """Yield the fact rows of these actor mentions (the actor's type in ``type``, its mention kind in ``roles``)."""
-    for r in conn.execute(sa.select(t.mentions, t.article_actors.c.local_id, t.article_actors.c.type.label("a_type"),
-                                    t.actors.c.name.label("actor_name"), *_ART)
-                          .join(t.article_actors, t.article_actors.c.id == t.mentions.c.article_actor_id)
-                          .join(t.actors, t.actors.c.id == t.mentions.c.actor_id)
-                          .join(t.articles, t.articles.c.id == t.mentions.c.article_id)
-                          .where(_ids(t.mentions.c.id, ids))):
-        yield _base(r, "mention", f"m-{r.local_id}-{r.ord}", actor_ids=str(r.actor_id), actors=r.actor_name,
-                    roles=r.kind, type=r.a_type, text=r.text)
+    """Yield the fact rows of these actor mentions (the actor's type in ``type``, its mention kind in ``roles``).
+
+    The mentions are read alone, then their article actors, actors and articles by id: joined in one
+    query, PostgreSQL would hash the whole article_actors table for every chunk.
+    """
+    rows = conn.execute(sa.select(t.mentions).where(_ids(t.mentions.c.id, ids))).all()
+    locals_ = {r.id: r for r in conn.execute(sa.select(t.article_actors.c.id, t.article_actors.c.local_id,
+                                                       t.article_actors.c.type)
+                                             .where(t.article_actors.c.id.in_({r.article_actor_id for r in rows})))}
+    names = _names(conn, {r.actor_id for r in rows})
+    articles = {a.id: a for a in conn.execute(sa.select(t.articles.c.id, *_ART)
+                                              .where(t.articles.c.id.in_({r.article_id for r in rows})))}
+    for r in rows:
+        local, art = locals_[r.article_actor_id], articles[r.article_id]
+        yield r.id, [r.article_id, art.a_title, art.a_url, art.a_site, art.a_published, "mention",
+                     f"m-{local.local_id}-{r.ord}", None, str(r.actor_id), names.get(r.actor_id), r.kind, local.type,
+                     None, None, None, None, None, None, None, None, r.text, r.start, r.end]
 
 
 def date_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:

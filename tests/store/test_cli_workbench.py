@@ -84,3 +84,20 @@ def test_export_into_a_closed_pipe_ends_quietly(db_url: str, seed_analysis: Anal
     _, err = proc.communicate(timeout=120)
     assert first.startswith(b"article_id,title,url,site,published,kind,fact_id")
     assert proc.returncode == 0 and err.decode().strip() == ""
+
+
+def test_ingest_progress_has_a_total_and_an_empty_input_is_an_error(db_url: str, fixtures_dir: Path,
+                                                                    seed_path: Path, tmp_path: Path) -> None:
+    import csv as csv_module
+
+    corpus = fixtures_dir / "corpus.csv"
+    with corpus.open(encoding="utf-8", newline="") as fh:
+        rows = sum(1 for row in csv_module.reader(fh) if row) - 1
+    code, _, err = run("ingest", str(corpus), str(seed_path), "--field", "text=story_text", "--db", db_url)
+    import re
+
+    assert re.search(rf"\b{rows + 1}/{rows + 1}\s+documents", err), err  # the CSV's rows and the seed, known ahead
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    code, _, err = run("ingest", str(empty), "--db", db_url)
+    assert code == 1 and "nothing to read" in err
