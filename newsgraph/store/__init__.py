@@ -258,9 +258,9 @@ class Store(AnalystStore, _workbench.Workbench):
     # ------------------------------------------------------------- actors
 
     def find_actor(self, name: str) -> CorpusActor:
-        """Return the corpus actor best matching ``name`` (a name or alias seen). Raises NotFoundError."""
-        with self.engine.connect() as conn:
-            return _corpus.find_actor(conn, name)
+        """Return the corpus actor best matching ``name``: a name or alias seen, else a title ("Supreme Leader") or
+        an honorific and a name ("Imam Khamenei"). Raises NotFoundError, with "did you mean …?" when some look alike."""
+        return self.lookup_actor(name)
 
     def get_actor(self, actor_id: int) -> CorpusActor:
         """Return the corpus actor with this id. Raises NotFoundError."""
