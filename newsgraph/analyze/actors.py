@@ -37,6 +37,7 @@ from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng
 from newsgraph.analyze.actors_gender import cluster_genders
 from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_names import find_names
+from newsgraph.analyze.actors_speakers import described_speakers
 from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
@@ -176,6 +177,7 @@ class _Analysis:
         self.titles()
         self.descriptions()  # 4.
         self.groups()  # 5. unnamed groups ("Israeli soldiers", "police")
+        self.unnamed_speakers()
         by_id = {id(c): c for c in self.clusters}  # 6. pronouns
         gender = cluster_genders(self.doc, self.clusters, self.name_spans)
         for i, key in coref.resolve(doc, self.people, gender):
@@ -264,6 +266,28 @@ class _Analysis:
         named = {span.root.i: c if c.type == "GROUP" else None for span, c in self.name_spans
                  if c.type in ("GROUP", "ORG", "GPE")}
         add_groups(doc, self.clusters, covering, self.comp.demonyms, self.add_mention, named)
+
+    def unnamed_speakers(self) -> None:
+        """Make an actor of each speaking description no one holds ("The Afghan army chief said"),
+        one per description text, so the statement has its speaker even without a name."""
+        held = set()
+        text = self.text or self.doc.text
+        for c in self.clusters:
+            for start, end, _ in c.mentions:
+                held.add(start)
+        by_text: dict[str, Cluster] = {}
+        for role in described_speakers(self.doc, self.comp.demonyms,
+                                       lambda t: self.name_of_token[t.i] is not None or t.idx in held):
+            if any(start <= role.head.idx < end for c in self.clusters for start, end, _ in c.mentions):
+                continue
+            key = role.role  # "The Afghan army chief ... The army chief added": one unnamed chief
+            c = by_text.get(key)
+            if c is None:
+                c = Cluster(type="PERSON", fixed_name=text[role.span.start_char:role.span.end_char].removeprefix(
+                    "the ").removeprefix("The "))
+                self.clusters.append(c)
+                by_text[key] = c
+            self.add_mention(c, role.span, "description")
 
     def title_after(self, span: Span) -> Role | None:
         """Return the appositive title after a name: "Maria Gonzalez, the mayor of Springfield, said"."""

@@ -26,9 +26,10 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, role_word
+from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word
+from newsgraph.analyze.cues import REPORTER_WORDS
 from newsgraph.analyze.lexicon import lexicon
-from newsgraph.analyze.quotes_reported import cue_tokens, speaker_token
+from newsgraph.analyze.quotes_reported import cue_tokens, not_said, speaker_token
 
 _SPEAKERS = "speech/speakers.csv"
 #: Head nouns of organisations: a cue subject modified by one is an ORG ("media association X").
@@ -132,3 +133,20 @@ def with_missed_speakers(doc: Doc, kept: list, demonyms: Collection[str],
         kept.append((Span(doc, span.start, span.end, label=kind), None, kind))
     kept.sort(key=lambda item: item[0].start)
     return kept
+
+
+def described_speakers(doc: Doc, demonyms, held: Callable[[Token], bool]) -> list[Role]:
+    """Return the definite descriptions that speak and that no actor holds ("The Afghan army chief
+    said ...", "the minister said"), in text order: each is someone the article presents without a
+    name, an actor all the same.  Only the singular ones with a role word: "officials" name no one,
+    and a reporter is not a source."""
+    found: dict[int, Role] = {}
+    for cue in cue_tokens(doc):
+        subj = speaker_token(cue) if not not_said(cue) else None  # "The Democratic nominee did not answer"
+        if (subj is None or subj.i in found or subj.tag_ != "NN" or not role_word(subj) or held(subj)
+                or subj.lower_ in REPORTER_WORDS):
+            continue
+        role = description_at(doc, subj.i, subj.sent, demonyms)
+        if role is not None and role.span.start < len(doc) and doc[role.span.start].lower_ in ("the", "this", "that"):
+            found[subj.i] = role
+    return [found[k] for k in sorted(found)]

@@ -63,6 +63,8 @@ class Speakers:
         self.types = {a.id: a.type for a in actors}
         self.gender = doc._.ng_gender or {} if doc.has_extension("ng_gender") else {}
         self.unnamed = {a.id for a in actors if a.type == "GROUP" and _unnamed(a.name)}
+        #: actors known only by a description ("the Afghan army chief"): the actors component's last resort
+        self.nameless = {a.id for a in actors if a.mentions and all(m.kind == "description" for m in a.mentions)}
         self.sent_starts = sent_starts
         # person and organisation mentions in text order, for bisects into the sentences before a speaker
         self.people = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
@@ -82,11 +84,13 @@ class Speakers:
     def _resolve(self, start: int, end: int, previous: Statement | None) -> tuple[str | None, Token | None]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         found = self._named(span, start, end, previous)
-        if found is not None or span is None or not len(span):
+        if (found is not None and found not in self.nameless) or span is None or not len(span):
             return found, span.root if span is not None and len(span) else None
         head = span.root
         if head.pos_ == "NOUN" and head.tag_ == "NN" and span[0].lower_ in _DETERMINERS:
-            found = self.again(head.lemma_.lower(), previous, start)
+            # "a senior State Department official told VOA ... The official added": the one who spoke
+            # before, rather than a new nameless actor for the description
+            found = self.again(head.lemma_.lower(), previous, start) or found
         return found, head
 
     def again(self, noun: str, previous: Statement | None, at: int) -> str | None:

@@ -179,3 +179,22 @@ def test_she_after_a_quote_is_not_the_person_the_quote_speaks_of(nlp):
 def test_a_date_after_the_cue_is_not_its_speaker(nlp):
     doc = nlp('"The strike was a success," announced Friday the defence ministry of Iraq.')
     assert [s.speaker_text for s in doc._.ng_statements] == ["the defence ministry of Iraq"]
+
+
+# ------------------------------------------- a speaker the article never names
+
+
+def test_a_speaking_description_no_one_holds_is_an_actor_of_its_own(nlp):
+    doc = nlp("Fighting went on in the north. The Afghan army chief said on Saturday his forces had "
+              "killed 1,000 fighters in the past week. The army chief added that the roads were open again.")
+    st = _by_content(doc, "killed 1,000 fighters")
+    assert st.speaker is not None
+    actor = next(a for a in doc._.ng_actors if a.id == st.speaker)
+    assert actor.type == "PERSON" and actor.name == "Afghan army chief"
+    assert _by_content(doc, "the roads were open again").speaker == st.speaker
+
+
+def test_a_description_that_fits_a_named_person_is_not_a_new_actor(nlp):
+    doc = nlp("Mayor Ines Varga said on Monday that the bridge would open. The mayor said the repairs had cost $2 million.")
+    st = _by_content(doc, "the repairs had cost")
+    assert st.speaker is not None and "Varga" in _name(doc, st.speaker)
