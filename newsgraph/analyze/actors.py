@@ -18,8 +18,10 @@ in order of first mention.  In six passes, each linear in the document:
    and class (``actors_groups.py``);
 6. pronouns, by subject salience (``coref.py``).
 
-An actor is never invented: a description that fits nobody named in the
-article stays unresolved.
+A description is never given to a named person it does not fit; one that
+fits nobody stays unresolved, except a definite one that speaks ("The Afghan
+army chief said"), which becomes a nameless actor of that description, so the
+statement keeps its speaker (``actors_speakers.described_speakers``).
 """
 
 from __future__ import annotations
