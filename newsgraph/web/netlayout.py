@@ -23,7 +23,7 @@ LABEL_H = 16.0
 MAX_LABEL_CHARS = 26
 #: Space kept between boxes; the starting canvas holds SPREAD times the boxes' area, ASPECT wide to high.
 GAP = 6.0
-SPREAD = 4.0
+SPREAD = 5.0
 ASPECT = 1.5
 
 
@@ -92,11 +92,11 @@ def layout(ids: list[int], radii: dict[int, float], labels: dict[int, str],
     for n, box in boxes.items():
         box.x = (pos[n][0] - min(xs)) / span_x * height * ASPECT
         box.y = (pos[n][1] - min(ys)) / span_y * height
-    for _ in range(6):  # a crowded layout that does not come apart is spread a little wider and tried again
-        if separate(boxes, 60) < 60:
+    for _ in range(10):  # a crowded layout that does not come apart is spread a little wider and tried again
+        if separate(boxes, 20) < 20:
             break
         for box in boxes.values():
-            box.x, box.y = box.x * 1.2, box.y * 1.2
+            box.x, box.y = box.x * 1.1, box.y * 1.1
     return boxes
 
 
