@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.analyze.events_factuality import factuality
+from newsgraph.analyze.events_factuality import factuality, generic_object
 
 if TYPE_CHECKING:
     from newsgraph.analyze.plover import Trigger
@@ -77,6 +77,8 @@ def confidence(trig: Trigger, ev, recoded: str | None, kind_agent: bool) -> tupl
     verdict, reason = factuality(trig.token)
     if recoded is not None:  # CAMEO codes the saying: "said it would send aid" is AGREE, told as done
         verdict, reason = "speech-act", recoded
+    elif verdict == "asserted" and any(generic_object(n) for n in trig.extra):
+        verdict, reason = "irrealis", "generic object"  # "condemns any violence against civilians": a stance
     elif verdict == "attempt":  # an attempted attack or arrest is coded as one; an attempted deal is no deal
         verdict = "asserted" if ev.type in ("ASSAULT", "FIGHT", "COERCE") else "irrealis"
     roles = ("s" if ev.sources else "") + ("t" if ev.targets else "") or ("kind" if kind_agent else "-")

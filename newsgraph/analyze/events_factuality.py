@@ -215,6 +215,16 @@ def _clause_reading(verb: Token, first: bool) -> tuple[str, str | None] | None:
 _IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "go", "proceed", "resume", "succeed", "help", "get", "dare", "use"})
 
 
+#: Determiners that make the object a verb's row needs a kind of thing: "condemns *any* violence".
+_KIND_DETS = frozenset({"any", "every", "all", "no", "whatever"})
+
+
+def generic_object(noun: Token) -> bool:
+    """True for a noun that names every or no such thing ("condemns any violence", "rejects all talks"):
+    the verb then tells a stance, not a deed done to one occurrence."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _KIND_DETS for c in noun.children)
+
+
 def _noun_reading(noun: Token) -> tuple[str, str | None] | None:
     """What a noun trigger's own determiners and modifiers say ("no talks", "possible sanctions",
     bare "sanctions"), or None when it may name a particular occurrence (then the clause decides)."""
@@ -223,6 +233,8 @@ def _noun_reading(noun: Token) -> tuple[str, str | None] | None:
         return "irrealis", "no"
     if dets & _IRREALIS_NOUN_MODS or dets & GENERIC_DETS:
         return "irrealis", f"'{sorted(dets & (_IRREALIS_NOUN_MODS | GENERIC_DETS))[0]}' {noun.lower_}"
+    if noun.head.lower_ == "as" and noun.dep_ == "pobj":
+        return "irrealis", "as a kind"  # "served as a warning", "seen as a challenge": a description, no occurrence
     if noun.head.lower_ in ("of", "for", "about", "against") and noun.head.head.lemma_.lower() in (
         "threat", "risk", "fear", "prospect", "possibility", "danger", "chance", "call", "demand", "plan", "need",
         "hope", "talk", "idea", "question", "issue", "concern", "warning", "case", "way", "end", "form", "kind",

@@ -105,3 +105,23 @@ def test_who_acts_after_a_meeting_with_someone_took_part_in_it(nlp):
     doc = _analyse(nlp, "Governor Ahmed Khan, after a meeting on Monday with Amnesty International, told officials to act.")
     consult = _events(doc, "CONSULT")
     assert consult and "Ahmed Khan" in _names(doc, consult[0], "source")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stance toward every such deed is no deed done to one
+        "The rebel group denied involvement, saying it condemns any violence against civilians.",
+        # a noun after "as" describes a thing; it names no occurrence
+        "His lawyer said the arrest served as a warning to other journalists.",
+    ],
+)
+def test_no_particular_occurrence_is_no_event(nlp, text):
+    doc = _analyse(nlp, text)
+    kinds = [e for e in doc._.ng_events if e.type in ("DISAPPROVE", "THREATEN")]
+    assert not kinds, [(e.type, e.trigger) for e in kinds]
+
+
+def test_a_particular_deed_condemned_is_an_event(nlp):
+    doc = _analyse(nlp, "The French government condemned the violence in Nouméa.")
+    assert _events(doc, "DISAPPROVE")
