@@ -264,3 +264,14 @@ def test_framing_page_in_the_browser(server, page):
     text = page.inner_text("main")
     assert "Name_Calling" not in text and "Loaded_Language" not in text
     assert page.locator("nav a", has_text="Framing").count() == 1
+
+
+def test_new_pages_never_render_hostile_text_live(client, corpus, tools):
+    _note(client, tools, corpus.hostile_id, "s-0", "comment", f"{tools.IMG} {tools.SCRIPT}", name=tools.IMG)
+    for path in ("/framing", "/network?type=ALL", "/actors?sort=name", f"/articles/{corpus.hostile_id}",
+                 f"/actors/lookup?name={tools.SCRIPT}", "/actors/%3Cscript%3E", "/framing?site=%3Cscript%3E"):
+        r = client.get(path, follow_redirects=True)
+        assert r.status_code in (200, 404), path
+        assert tools.SCRIPT not in r.text and tools.IMG not in r.text, path
+    exported = client.get("/fact-notes.csv").text
+    assert tools.SECRET_EMAIL not in exported and "note-secret-77" not in exported
