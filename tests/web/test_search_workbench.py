@@ -95,7 +95,7 @@ def test_chart_totals_and_bars(wb, fixture_corpus) -> None:  # noqa: ANN001
     _, store = fixture_corpus
     for kind in ("articles", "statements", "events"):
         r = wb.get("/search", params={"kind": kind})
-        bars = re.findall(r'<a href="([^"]+)"><rect class="bar"[^>]*data-period="([^"]+)" data-count="(\d+)"', r.text)
+        bars = re.findall(r'<a href="([^"]+)"><rect class="vol-bar"[^>]*data-period="([^"]+)" data-count="(\d+)"', r.text)
         facets = store.search_facets("", kind=kind)
         drawn = sum(int(n) for _, _, n in bars)
         apart = sum(m["count"] for m in facets.get("days") or facets["months"] if not m["value"])
@@ -140,7 +140,7 @@ def test_a_short_span_is_drawn_by_day(wb, fixture_corpus) -> None:  # noqa: ANN0
     r = wb.get("/search", params={"kind": "events", "source": "ISWNews"})
     facets = store.search_facets("", kind="events", source="ISWNews")
     assert facets["days"] and "events per day" in r.text
-    bars = re.findall(r'<a href="([^"]+)"><rect class="bar"[^>]*data-period="([^"]+)" data-count="(\d+)"', r.text)
+    bars = re.findall(r'<a href="([^"]+)"><rect class="vol-bar"[^>]*data-period="([^"]+)" data-count="(\d+)"', r.text)
     assert bars and all(len(period) == 10 for _, period, _ in bars)
     for link, period, count in bars:
         assert total(wb.get(unescape(link)).text) == int(count), period
@@ -242,7 +242,7 @@ def test_workbench_controls_in_chromium(server, browser, shots, fixture_corpus) 
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.goto(f"{server}/search?kind=events")
     page.screenshot(path=str(shots / "events.png"), full_page=True)
-    assert page.locator("svg.volume rect.bar").count() > 0
+    assert page.locator("svg.volume rect.vol-bar").count() > 0
 
     actor = page.locator('section[data-facet="actor"] li').first
     expected = int(actor.locator(".count").inner_text())
@@ -267,7 +267,7 @@ def test_workbench_controls_in_chromium(server, browser, shots, fixture_corpus) 
     page.wait_for_load_state()
     assert "actor=" not in page.url and int(page.locator("strong.total").inner_text()) == store.search_facets("", kind="events")["total"]
 
-    bar = page.locator("svg.volume rect.bar").first
+    bar = page.locator("svg.volume rect.vol-bar").first
     count = int(bar.get_attribute("data-count"))
     page.locator("svg.volume a").first.click()
     page.wait_for_load_state()
@@ -283,9 +283,17 @@ def test_workbench_without_javascript(server, browser, shots) -> None:  # noqa: 
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server}/search?kind=statements")
-    assert page.locator("svg.volume rect.bar").count() > 0 and page.locator("section.facet").count() >= 3
+    assert page.locator("svg.volume rect.vol-bar").count() > 0 and page.locator("section.facet").count() >= 3
     box = page.locator("svg.volume").bounding_box()
     assert box and box["width"] > 300 and box["height"] > 100
+    # each bar is drawn as tall as its count says (no stylesheet rule may resize it)
+    bars = page.locator("svg.volume rect.vol-bar")
+    tallest = max(int(bars.nth(i).get_attribute("data-count")) for i in range(bars.count()))
+    for i in range(bars.count()):
+        drawn = bars.nth(i).bounding_box()["height"]
+        assert abs(drawn - float(bars.nth(i).get_attribute("height")) * box["height"] / 160) < 3  # 1 px borders
+        if int(bars.nth(i).get_attribute("data-count")) == tallest:
+            assert drawn > box["height"] * 0.5
     page.locator('section[data-facet="direct"] a').first.click()
     page.wait_for_load_state()
     assert "direct=" in page.url
