@@ -66,8 +66,14 @@
     svg.parentElement.classList.add("zooming");
     svg.dataset.fit = baseAttr;
     var frame = svg.getBoundingClientRect();
-    if (base[2] > frame.width * 1.2) {  // a big drawing opens at its own size around its middle; "Fit" shows all
-      view = [base[0] + (base[2] - frame.width) / 2, base[1] + (base[3] - frame.height) / 2, frame.width, frame.height];
+    if (base[2] > frame.width * 1.2) {  // a big drawing opens at its own size around its biggest node; "Fit" shows all
+      var big = null;
+      svg.querySelectorAll(".node circle").forEach(function (c) {
+        if (!big || Number(c.getAttribute("r")) > Number(big.getAttribute("r"))) big = c;
+      });
+      var cx = big ? Number(big.getAttribute("cx")) : base[0] + base[2] / 2;
+      var cy = big ? Number(big.getAttribute("cy")) : base[1] + base[3] / 2;
+      view = [cx - frame.width / 2, cy - frame.height / 2, frame.width, frame.height];
       apply();
     }
     function apply() { svg.setAttribute("viewBox", view.map(function (v) { return v.toFixed(1); }).join(" ")); }
