@@ -101,8 +101,9 @@ def object_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     right = obj.right_edge.i
     if verb.lemma_.lower() in ACT_CUES:
         for c in verb.children:
-            if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "as"):
-                right = max(right, c.right_edge.i)
+            if c.dep_ == "prep" and c.i > obj.i and (c.lower_ in ("of", "for", "on", "as") or (
+                    c.lower_ in ("in", "about", "over") and c.i == obj.right_edge.i + 1)):
+                right = max(right, c.right_edge.i)  # "voiced interest in making aid conditional ..."
     return trimmed(doc, obj.left_edge.i, right)
 
 

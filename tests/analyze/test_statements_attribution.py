@@ -198,3 +198,16 @@ def test_a_description_that_fits_a_named_person_is_not_a_new_actor(nlp):
     doc = nlp("Mayor Ines Varga said on Monday that the bridge would open. The mayor said the repairs had cost $2 million.")
     st = _by_content(doc, "the repairs had cost")
     assert st.speaker is not None and "Varga" in _name(doc, st.speaker)
+
+
+def test_what_an_act_voices_interest_in_is_its_content(nlp):
+    doc = nlp("President Harlan Moss has voiced interest in making further aid conditional on access to minerals.")
+    st = _by_content(doc, "interest in making further aid conditional")
+    assert st.cue == "voiced"
+
+
+def test_crediting_someone_for_a_deed_is_a_statement(nlp):
+    doc = nlp("Foreign Minister Anna Sorel credited Britain and France for playing a constructive role in the talks.")
+    st = _by_content(doc, "Britain and France for playing a constructive role")
+    assert st.cue == "credited" and st.speaker is not None
+
