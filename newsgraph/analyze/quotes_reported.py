@@ -215,31 +215,27 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
     return first, last
 
 
-def _from_verb(doc: Doc, verb: Token) -> Reported | None:
-    lemma = verb.lemma_.lower()
+def _not_a_cue(verb: Token, lemma: str) -> bool:
+    """True when a verb of saying reports no statement of its own where it stands."""
     if not_said(verb):
-        return None
-    if lemma in PRESENTING_VERBS:
-        return _presenting(doc, verb)
+        return True
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma]:
         if not any(c.dep_ == "prt" and c.lower_ in PARTICLE_CUES[lemma] for c in verb.children):
-            return None
+            return True
     if verb.dep_ == "amod" or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
-        return None  # "the said document", "a so-called deal"
+        return True  # "the said document", "a so-called deal"
     if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return None  # "Asked about X, she said ...": the one asked speaks, in the main clause
+        return True  # "Asked about X, she said ...": the one asked speaks, in the main clause
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in DECLINING_VERBS:
-        return None  # "declined to say whether ..."
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in XCOMP_CUES and verb.head.i < verb.i:
-        return None  # "urged the leaders to agree on ...": what was asked, part of the one statement
-    if lemma in QUOTE_ONLY:  # "“...,” he continued": a cue for the quote around it, nothing else
-        first, last = _cue_extent(verb)
-        subj = speaker_subject(verb)
-        if subj is None:
-            return None
-        return Reported(first.idx, last.idx + len(last.text), None, None, speaker_span(subj), subj, cue_token=verb)
+        return True  # "declined to say whether ..."
+    # "urged the leaders to agree on ...": what was asked, part of the one statement
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in XCOMP_CUES and verb.head.i < verb.i
+
+
+def _content(doc: Doc, verb: Token, lemma: str) -> tuple[tuple[int, int] | None, bool]:
+    """Return the content the parse gives a cue (None if none) and whether it is a noun phrase
+    to be trusted only with a known speaker ("stressed the importance of ...")."""
     content = clause_content(doc, verb)
-    np_content = False
     if content is None and lemma in NAMING_VERBS:
         content = naming_content(doc, verb)
     if content is None and lemma == "refer":
@@ -257,12 +253,27 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
             # trusted without a known actor when coordinated with another cue ("stressed A and said B")
             partners = [verb.head] if verb.dep_ == "conj" else []
             partners += [c for c in verb.children if c.dep_ == "conj"]
-            np_content = content is not None and not any(p.lemma_.lower() in SAYING_VERBS for p in partners)
+            return content, not any(p.lemma_.lower() in SAYING_VERBS for p in partners)
     if content is None and verb.dep_ == "parataxis":
         content = around(doc, verb.head, verb)
     if content is None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         content = around(doc, verb.head, verb)  # "as Comey noted, people ... could be ..."
+    return content, False
 
+
+def _from_verb(doc: Doc, verb: Token) -> Reported | None:
+    lemma = verb.lemma_.lower()
+    if lemma in PRESENTING_VERBS:
+        return _presenting(doc, verb) if not not_said(verb) else None
+    if _not_a_cue(verb, lemma):
+        return None
+    if lemma in QUOTE_ONLY:  # "“...,” he continued": a cue for the quote around it, nothing else
+        first, last = _cue_extent(verb)
+        subj = speaker_subject(verb)
+        if subj is None:
+            return None
+        return Reported(first.idx, last.idx + len(last.text), None, None, speaker_span(subj), subj, cue_token=verb)
+    content, np_content = _content(doc, verb, lemma)
     first, last = _cue_extent(verb)
     subj = speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
     if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
@@ -272,14 +283,9 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         content = by_position(doc, verb, subj)
     if content is None and subj is None:
         return None
-    item = Reported(
-        cue_start=first.idx,
-        cue_end=last.idx + len(last.text),
-        content_start=content[0] if content else None,
-        content_end=content[1] if content else None,
-        cue_token=verb,
-        np_content=np_content,
-    )
+    item = Reported(cue_start=first.idx, cue_end=last.idx + len(last.text),
+                    content_start=content[0] if content else None, content_end=content[1] if content else None,
+                    cue_token=verb, np_content=np_content)
     if subj is not None:
         item.speaker = speaker_span(subj)
         item.speaker_token = subj
