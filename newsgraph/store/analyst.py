@@ -71,6 +71,11 @@ class AnalystStore:
         with self.engine.connect() as conn:  # type: ignore[attr-defined]
             return _lookup.network_nodes(conn, ids)
 
+    def event_span(self) -> tuple[str | None, str | None]:
+        """Return the first and last day of the corpus events' dates (ISO), for a date-range control."""
+        with self.engine.connect() as conn:  # type: ignore[attr-defined]
+            return _lookup.event_span(conn)
+
     # --------------------------------------------------------- fact notes
 
     def add_fact_note(self, article_id: str, fact: str, *, kind: str, name: str, email: str,

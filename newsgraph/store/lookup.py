@@ -196,3 +196,9 @@ def network_nodes(conn: Connection, ids: list[int]) -> dict[int, tuple[str, str,
         ):
             out[r.id] = (r.name, r.type, r.kb_id, r.mentions or 0)
     return out
+
+
+def event_span(conn: Connection) -> tuple[str | None, str | None]:
+    """Return the first and last day any corpus event can fall on (ISO), or Nones for an undated corpus."""
+    row = conn.execute(sa.select(sa.func.min(t.events.c.date_lo), sa.func.max(t.events.c.date_hi))).one()
+    return row[0], row[1]

@@ -60,7 +60,7 @@ def network_page(request: Request, actor: str | None = None, since: str | None =
     types = plover_types()
     colours = type_colours(types)
     context = {"filters": filters, "types": types, "colours": colours, "edges": [], "svg": "", "legend": [],
-               "symmetric": SYMMETRIC_TYPES, "drawn": 0}
+               "symmetric": SYMMETRIC_TYPES, "drawn": 0, "span": store(request).event_span()}
     try:
         edges = store(request).network(actor=actor or None, since=since or None, until=until or None,
                                        types=edge_types(type))

@@ -79,6 +79,7 @@ def test_the_page_is_a_static_svg_with_arrows_colours_legend_and_dropdown(net_cl
     for kind in TYPES:
         assert f'data-type="{kind}"' in html
     assert 'class="legend net-legend"' in html
+    assert 'id="net-since" type="date" value="" min="2023-01-' in html  # the date range spans the corpus events
     css = net_client.get("/network/colours.css").text
     assert 'svg.network .edge[data-type="CONSULT"]' in css
     one = net_client.get("/network", params={"type": "ASSAULT", "since": "2023-03-01", "until": "2023-03-31"}).text
