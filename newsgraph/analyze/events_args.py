@@ -30,6 +30,8 @@ _QUANTITIES = _LEX.words("events/measures.csv", "quantity")
 
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+#: Places that are never a party (a GPE may be a state): sites, regions, buildings.
+_PLACES = ("LOC", "FAC")
 COOPERATIVE_TYPES = ("CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 #: Material conflict: intending one of these is a threat (CAMEO 13x).
 HARM_TYPES = ("PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT")
@@ -73,17 +75,25 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         if tok.lemma_.lower() in PATIENT_NOMINALS:  # "the journalist's *arrest*": the one arrested
             add(targets, [m for m in modifiers if m.dep_ in ("poss", "compound")])
             modifiers = [m for m in modifiers if m.dep_ not in ("poss", "compound")]
+        verb = governing_verb(tok)
+        if verb is not None and tok.dep_ == "dobj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            # "Russia used *its* Security Council veto": the possessor is the verb's subject; a noun
+            # modifier beside the pronoun names where or what, not who
+            modifiers = [m for m in modifiers if m.dep_ != "compound"]
         add(sources, modifiers)
         add(sources, prep_objects(tok, ("by", "from")))
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
-        verb = governing_verb(tok)
         if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
             verb = None  # "the arrest *drew* condemnation": the arrest does not condemn
         if tok.dep_ == "pobj" and tok.head.lower_ in _TIME_PREPS and not prep_objects(tok, ("with",)):
             # "told reporters *after the attack*": who speaks after it did not do it (but "X, after
             # a meeting with Y, told ...": X met Y)
             verb = None
-        if not sources and verb is not None:
+        if not sources and verb is not None and _passive(verb):
+            add(sources, agents(verb))  # "were killed *in the attack* (by X)": the victims never did it
+            if trig.rule.type in HARM_TYPES or "/" in trig.rule.type:
+                add(targets, [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] or _noun_done_to(verb))
+        elif not sources and verb is not None:
             subj = doer_subjects(verb)
             add(sources, subj)
             if not subj:
@@ -96,6 +106,9 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
     add(targets, from_targets(tok, trig.rule.type))  # "withdrew troops from Lebanon"
     if not targets:  # "demanded that Hamas ...", "condemned the attack by X", "threatened to cut ties with X"
         add(targets, further_targets(tok, trig.rule.type))
+    sources = [a for a in sources if index.types.get(a) not in _PLACES]  # a hotel, a region never acts
+    if trig.rule.type not in (*HARM_TYPES, "VIOLENCE") and "/" not in trig.rule.type:
+        targets = [a for a in targets if index.types.get(a) not in _PLACES]  # "met at the hotel": where, not whom
     targets = [a for a in targets if a not in sources]
     return sources, targets
 
@@ -117,6 +130,11 @@ PATIENT_NOMINALS = frozenset(
     "trial conviction sentencing torture beating injury impeachment dismissal sacking firing "
     "freeing evacuation internment prosecution indictment".split()
 )
+
+
+def _noun_done_to(verb: Token) -> list[Token]:
+    """The noun a passive participle modifies ("those *killed*", "civilians *wounded*"), else none."""
+    return [verb.head] if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else []
 
 
 def _passive(verb: Token) -> bool:

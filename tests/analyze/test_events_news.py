@@ -125,3 +125,23 @@ def test_no_particular_occurrence_is_no_event(nlp, text):
 def test_a_particular_deed_condemned_is_an_event(nlp):
     doc = _analyse(nlp, "The French government condemned the violence in Nouméa.")
     assert _events(doc, "DISAPPROVE")
+
+
+def test_a_place_is_where_not_whom(nlp):
+    """ "were meeting at the Serena Hotel": the hotel is the meeting's place, never a side of it."""
+    doc = _analyse(nlp, "Tribal elders and government officials were meeting at the Serena Hotel in Kabul on Tuesday.")
+    consult = _events(doc, "CONSULT")
+    assert consult, [(e.type, e.trigger) for e in doc._.ng_events]
+    assert "Serena Hotel" not in _names(doc, consult[0], "target") + _names(doc, consult[0], "source")
+
+
+def test_the_one_who_uses_its_veto_casts_it(nlp):
+    doc = _analyse(nlp, "Russia used its Security Council veto to block the resolution in April.")
+    reject = _events(doc, "REJECT")
+    assert reject and _names(doc, reject[0], "source") == ["Russia"]
+
+
+def test_the_victims_of_an_attack_are_never_its_source(nlp):
+    doc = _analyse(nlp, "Two aid workers from Oxfam were among those killed in the initial attack.")
+    for ev in doc._.ng_events:
+        assert not any("aid workers" in n or "Oxfam" in n for n in _names(doc, ev, "source")), (ev.type, ev.trigger)
