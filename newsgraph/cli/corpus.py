@@ -208,21 +208,26 @@ def search_command(
     collection: CollectionOption = None,
     collections: CollectionsOption = None,
     sort: Annotated[Optional[SortOption], typer.Option("--sort", help="relevance (default with words), date (newest first; default without) or oldest.")] = None,
+    facets: Annotated[bool, typer.Option("--facets", help="Then print the results' counts by outlet, actor, type, cue, direct/reported and month.")] = False,
     limit: Annotated[int, typer.Option("--limit", help="Results per page.")] = 20,
     cursor: Annotated[Optional[str], typer.Option("--cursor", help="Next-page cursor printed by a previous search.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,  # noqa: A002
     db: DbOption = None,
 ) -> None:
-    """Full-text search of articles, statements or events, with filters."""
+    """Full-text search of articles, statements or events, with filters; a line says why words found nothing."""
     from newsgraph.errors import NewsgraphError
     from newsgraph.store.dates import day_label
 
     sites = _sites(collection, collections)
     store = _open(db)
+    filters = {"actor": actor, "type": type, "since": since, "until": until, "source": source, "direct": direct,
+               "cue": cue, "sites": sites}
+    counted = None
     try:
-        page = store.search(query, kind=kind.value, actor=actor, type=type, since=since, until=until,
-                            source=source, direct=direct, cue=cue, sites=sites, sort=sort.value if sort else None,
-                            limit=limit, cursor=cursor)
+        page = store.search(query, kind=kind.value, sort=sort.value if sort else None, limit=limit, cursor=cursor,
+                            **filters)
+        if facets or (not page.items and not cursor and query.strip()):
+            counted = store.search_facets(query, kind=kind.value, **filters)
     except NewsgraphError as err:
         _fail(err)
     finally:
@@ -244,6 +249,24 @@ def search_command(
             typer.echo(_evidence_line(item.evidence))
     if page.next_cursor:
         err_console.print(f"more: --cursor {page.next_cursor}", highlight=False, markup=False)
+    if counted and counted.get("hint"):
+        err_console.print(counted["hint"], highlight=False, markup=False, soft_wrap=True)
+    if counted and facets:
+        _print_facets(counted, format)
+
+
+def _print_facets(counted: dict, format: OutputFormat) -> None:  # noqa: A002
+    """Print a search's facet counts: one JSON line, or a line per facet (the months in order)."""
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps({"facets": counted["facets"], "months": counted["months"],
+                                     "total": counted["total"]}) + "\n")
+        return
+    typer.echo(f"{counted['total']} results")
+    for name, values in counted["facets"].items():
+        if values and name != "month":
+            typer.echo(f"  {name}: " + ", ".join(f"{v['label']} {v['count']}" for v in values))
+    if counted["months"]:
+        typer.echo("  by month: " + ", ".join(f"{m['label']} {m['count']}" for m in counted["months"]))
 
 
 def actor_command(

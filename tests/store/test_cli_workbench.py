@@ -101,3 +101,23 @@ def test_ingest_progress_has_a_total_and_an_empty_input_is_an_error(db_url: str,
     empty.mkdir()
     code, _, err = run("ingest", str(empty), "--db", db_url)
     assert code == 1 and "nothing to read" in err
+
+
+def test_search_facets_and_the_hint_in_the_cli(dated: str) -> None:
+    import json
+
+    code, out, err = run("search", "", "--kind", "statements", "--facets", "--db", dated)
+    with Store(dated) as store:
+        counted = store.search_facets("", kind="statements")
+    assert code == 0 and f"{counted['total']} results" in out
+    assert all(f"{v['label']} {v['count']}" in out for v in counted["facets"]["outlet"])
+    code, out, _ = run("search", "", "--kind", "events", "--facets", "-f", "json", "--limit", "1", "--db", dated)
+    last = json.loads(out.splitlines()[-1])
+    assert code == 0 and last["total"] == store_total(dated, "events")
+    code, out, err = run("search", "Khamenei or Haniyeh", "--kind", "statements", "--db", dated)
+    assert code == 0 and out == "" and "OR in capitals" in err
+
+
+def store_total(url: str, kind: str) -> int:
+    with Store(url) as store:
+        return store.search_facets("", kind=kind)["total"]
