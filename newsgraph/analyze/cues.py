@@ -38,6 +38,8 @@ SAYING_TO_VERBS: frozenset[str] = _LEX.words(_CUES, "says_to")
 ACT_CUES: frozenset[str] = _LEX.words(_CUES, "act")
 #: "called for X": a demand, reported speech with the thing called for as content.
 CALL_FOR = "call"
+#: Cues that go on with the speaker's own words when coordinated inside them ("..., and added that").
+GOING_ON_VERBS: frozenset[str] = _LEX.words(_CUES, "going_on")
 #: Verbs that call something a name: "called the death a significant achievement", "described X as Y".
 NAMING_VERBS: frozenset[str] = _LEX.words(_CUES, "naming")
 #: Verbs of saying that name a topic, not what was said ("discussed the economy"): never statements.

@@ -30,6 +30,7 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.analyze.cues import GOING_ON_VERBS
 from newsgraph.analyze.quotes import Quote, find_quotes, paragraphs
 from newsgraph.analyze.quotes_reported import Reported, reported_speech
 from newsgraph.analyze.statements_pairing import (
@@ -212,8 +213,10 @@ def _cut_at_continuations(text: str, reported: list[Reported]) -> None:
         while k < len(reported) and reported[k].cue_start < item.content_end:
             other = reported[k]
             if not other.own_subject and (other.speaker_token.i == item.speaker_token.i
-                                          or other.speaker_token.pos_ == "PRON"):
-                # "said that A and noted that B": the second cue is the speaker's, not A's subject's
+                                          or other.speaker_token.pos_ == "PRON"
+                                          or other.cue_token.lemma_.lower() in GOING_ON_VERBS):
+                # "said that A and noted that B": the second cue is the speaker's, not A's subject's;
+                # "pointed out that Indonesia does not ..., and added that ...": adding goes on speaking
                 other.speaker, other.speaker_token = item.speaker, item.speaker_token
                 end = other.cue_start
                 while end > item.content_start and (text[end - 1] in " ,;:—–-\n" or text[end - 4:end] == " and"):

@@ -211,3 +211,10 @@ def test_crediting_someone_for_a_deed_is_a_statement(nlp):
     st = _by_content(doc, "Britain and France for playing a constructive role")
     assert st.cue == "credited" and st.speaker is not None
 
+
+
+def test_and_added_that_inside_a_content_goes_on_with_the_speaker(nlp):
+    doc = nlp("Governor Ruth Anders pointed out that Indonesia does not recognise dog meat as food, and added that "
+              "by stopping people from eating it, she hopes to contain the spread of rabies.")
+    st = _by_content(doc, "she hopes to contain the spread")
+    assert st.speaker is not None and "Anders" in _name(doc, st.speaker)
