@@ -12,10 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection, Engine
 
 from newsgraph.store import schema as t
@@ -43,18 +44,27 @@ def _base(r: sa.Row, kind: str, fact_id: str, *, text: str, event_id: int | None
                   roles, type, mode, date, date_precision, date_text, place, cue, trigger, direct, text, r.start, r.end]
 
 
-def _ids(column: sa.Column, ids: list[int]) -> sa.ColumnElement[bool]:
+def _member(conn: Connection, column: sa.Column, values: Iterable[Any]) -> sa.ColumnElement[bool]:
+    """Return ``column IN values``: on PostgreSQL as ``= ANY(array)``, one parameter instead of one per value
+    (binding a thousand parameters per chunk cost more than the query)."""
+    values = list(values)
+    if conn.dialect.name == "postgresql":
+        return column == sa.any_(sa.bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
+
+
+def _ids(conn: Connection, column: sa.Column, ids: list[int]) -> sa.ColumnElement[bool]:
     """Return ``column IN ids``, as a range when the ids are ascending and dense (a whole-corpus export:
     no long parameter list to bind; fact_records drops the rows of the range that were not asked for)."""
     if len(ids) > 50 and all(a < b for a, b in zip(ids, ids[1:])) and ids[-1] - ids[0] < 2 * len(ids):
         return column.between(ids[0], ids[-1])
-    return column.in_(ids)
+    return _member(conn, column, ids)
 
 
 def _names(conn: Connection, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return {r.id: r.name for r in conn.execute(sa.select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(ids)))}
+    return {r.id: r.name for r in conn.execute(sa.select(t.actors.c.id, t.actors.c.name).where(_member(conn, t.actors.c.id, ids)))}
 
 
 def _joined(values: Sequence[Any]) -> str | None:
@@ -64,7 +74,7 @@ def _joined(values: Sequence[Any]) -> str | None:
 def statement_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these statements (speaker and addressee as actors, with their roles)."""
     rows = conn.execute(sa.select(t.statements, *_ART).join(t.articles, t.articles.c.id == t.statements.c.article_id)
-                        .where(_ids(t.statements.c.id, ids))).all()
+                        .where(_ids(conn, t.statements.c.id, ids))).all()
     names = _names(conn, {x for r in rows for x in (r.speaker_id, r.addressee_id) if x})
     for r in rows:
         people = [(r.speaker_id, "speaker"), (r.addressee_id, "addressee")]
@@ -78,9 +88,9 @@ def statement_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list
 def event_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these event reports (actors in order with their roles, the place's name)."""
     rows = conn.execute(sa.select(t.event_evidence, *_ART).join(t.articles, t.articles.c.id == t.event_evidence.c.article_id)
-                        .where(_ids(t.event_evidence.c.id, ids))).all()
+                        .where(_ids(conn, t.event_evidence.c.id, ids))).all()
     actors: dict[int, list[sa.Row]] = {}
-    for a in conn.execute(sa.select(t.event_actors).where(_ids(t.event_actors.c.evidence_id, ids)).order_by(t.event_actors.c.ord)):
+    for a in conn.execute(sa.select(t.event_actors).where(_ids(conn, t.event_actors.c.evidence_id, ids)).order_by(t.event_actors.c.ord)):
         actors.setdefault(a.evidence_id, []).append(a)
     names = _names(conn, {a.actor_id for v in actors.values() for a in v} | {r.place_id for r in rows if r.place_id})
     for r in rows:
@@ -94,7 +104,7 @@ def event_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any
 def framing_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these framing flags (the category in ``type``)."""
     for r in conn.execute(sa.select(t.framing, *_ART).join(t.articles, t.articles.c.id == t.framing.c.article_id)
-                          .where(_ids(t.framing.c.id, ids))):
+                          .where(_ids(conn, t.framing.c.id, ids))):
         yield _base(r, "framing", f"f-{r.ord}", type=r.category, text=r.text)
 
 
@@ -104,13 +114,13 @@ def mention_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[A
     The mentions are read alone, then their article actors, actors and articles by id: joined in one
     query, PostgreSQL would hash the whole article_actors table for every chunk.
     """
-    rows = conn.execute(sa.select(t.mentions).where(_ids(t.mentions.c.id, ids))).all()
+    rows = conn.execute(sa.select(t.mentions).where(_ids(conn, t.mentions.c.id, ids))).all()
     locals_ = {r.id: r for r in conn.execute(sa.select(t.article_actors.c.id, t.article_actors.c.local_id,
                                                        t.article_actors.c.type)
-                                             .where(t.article_actors.c.id.in_({r.article_actor_id for r in rows})))}
+                                             .where(_member(conn, t.article_actors.c.id, {r.article_actor_id for r in rows})))}
     names = _names(conn, {r.actor_id for r in rows})
     articles = {a.id: a for a in conn.execute(sa.select(t.articles.c.id, *_ART)
-                                              .where(t.articles.c.id.in_({r.article_id for r in rows})))}
+                                              .where(_member(conn, t.articles.c.id, {r.article_id for r in rows})))}
     for r in rows:
         local, art = locals_[r.article_actor_id], articles[r.article_id]
         yield r.id, [r.article_id, art.a_title, art.a_url, art.a_site, art.a_published, "mention",
@@ -121,7 +131,7 @@ def mention_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[A
 def date_rows(conn: Connection, ids: list[int]) -> Iterator[tuple[int, list[Any]]]:
     """Yield the fact rows of these date expressions (resolved value, precision, words)."""
     for r in conn.execute(sa.select(t.date_mentions, *_ART).join(t.articles, t.articles.c.id == t.date_mentions.c.article_id)
-                          .where(_ids(t.date_mentions.c.id, ids))):
+                          .where(_ids(conn, t.date_mentions.c.id, ids))):
         yield _base(r, "date", f"d-{r.ord}", date=r.value, date_precision=r.precision, date_text=r.text, text=r.text)
 
 
