@@ -97,6 +97,8 @@ def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
 def _same_event(a: _Found, b: _Found) -> bool:
     if a.type != b.type or not _dates_compatible(a.date, b.date):
         return False
+    if a.type in VIOLENT_TYPES and not b.sources and b.sentence.start == a.sentence.end and not (b.place and a.place != b.place):
+        return True  # "Commandos stormed the ship. Nine activists were killed.": the next sentence tells its toll
     if a.place and b.place and a.place != b.place:
         return False
     sa, sb = a.actor_set, b.actor_set

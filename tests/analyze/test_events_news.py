@@ -145,3 +145,15 @@ def test_the_victims_of_an_attack_are_never_its_source(nlp):
     doc = _analyse(nlp, "Two aid workers from Oxfam were among those killed in the initial attack.")
     for ev in doc._.ng_events:
         assert not any("aid workers" in n or "Oxfam" in n for n in _names(doc, ev, "source")), (ev.type, ev.trigger)
+
+
+def test_the_toll_told_next_is_the_same_attack(nlp):
+    doc = _analyse(nlp, "Israeli commandos stormed the aid ship in 2010. Nine activists aboard were killed.")
+    violent = [e for e in doc._.ng_events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(violent) == 1, [(e.type, e.trigger, e.text) for e in violent]
+    assert len(violent[0].evidence) == 1
+
+
+def test_a_later_attack_with_its_own_doer_stays_its_own(nlp):
+    doc = _analyse(nlp, "Israeli commandos stormed the aid ship in 2010. Hamas fighters attacked an army post in Gaza.")
+    assert len([e for e in doc._.ng_events if e.type in ("ASSAULT", "FIGHT")]) == 2
