@@ -81,7 +81,7 @@ def main() -> None:
         class _Req:  # build_graph needs only the app (for URLs) and the store
             app = client.app
 
-        nodes, net_edges = build_graph(_Req(), edges)
+        nodes, net_edges, _ = build_graph(_Req(), edges)
         colours = type_colours(plover_types())
         rows = {
             "store.network (bare query)": timed(lambda: store.network(types=None), args.repeat),

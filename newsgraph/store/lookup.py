@@ -24,9 +24,11 @@ SORTS = ("mentions", "articles", "name", "type")
 SUGGESTIONS = 5
 
 
-def actor_key(kb_id: str | None, name: str) -> str:
-    """Return an actor's stable URL key: its knowledge-base id, else its name folded to a slug ("ali-khamenei")."""
-    return kb_id or normalise_name(name).replace(" ", "-") or "actor"
+def actor_key(kb_id: str | None, name: str, kind: str | None = None) -> str:
+    """Return an actor's stable URL key: its knowledge-base id ("ali-khamenei"), else its name folded to a slug
+    and, when known, its type ("gaza-strip~loc"): the store keeps one actor per name and type without a KB id."""
+    slug = normalise_name(name).replace(" ", "-") or "actor"
+    return kb_id or (f"{slug}~{kind.lower()}" if kind else slug)
 
 
 def resolve_key(conn: Connection, key: str) -> int:
@@ -38,11 +40,13 @@ def resolve_key(conn: Connection, key: str) -> int:
         found = conn.execute(sa.select(t.actors.c.id).where(column == key)).scalar()
         if found is not None:
             return found
-    norm = normalise_name(key.replace("-", " "))
+    slug, _, kind = key.partition("~")
+    norm = normalise_name(slug.replace("-", " "))
     if norm:
+        where = [t.actor_names.c.norm == norm] + ([t.actors.c.type == kind.upper()] if kind else [])
         rows = conn.execute(
             sa.select(t.actors.c.id, t.actors.c.name).join(t.actor_names, t.actor_names.c.actor_id == t.actors.c.id)
-            .where(t.actor_names.c.norm == norm).distinct().limit(200)
+            .where(*where).distinct().limit(200)
         ).all()
         own = [r.id for r in rows if normalise_name(r.name) == norm] or [r.id for r in rows]
         if own:

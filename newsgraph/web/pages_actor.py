@@ -54,7 +54,7 @@ def timeline_points(request: Request, items: list[TimelineItem]) -> list[Timelin
 def _actor_rows(request: Request, actors: list) -> list[dict]:
     """Return the list's rows: each actor with its stable key and most often given country."""
     countries = store(request).actor_countries([a.id for a in actors])
-    return [{"actor": a, "key": actor_key(a.kb_id, a.name), "country": countries.get(a.id, "")} for a in actors]
+    return [{"actor": a, "key": actor_key(a.kb_id, a.name, a.type), "country": countries.get(a.id, "")} for a in actors]
 
 
 def _csv(rows: list[dict]) -> str:
@@ -99,7 +99,7 @@ def actor_lookup(request: Request, name: Annotated[str, Query(max_length=400)]) 
         actor = s.lookup_actor(name)
     except NotFoundError:
         return render(request, "actor_missing.html", {"name": name, "suggestions": s.suggest_actors(name)}, status=404)
-    path = request.app.url_path_for("actor_page", actor_id=actor_key(actor.kb_id, actor.name))
+    path = request.app.url_path_for("actor_page", actor_id=actor_key(actor.kb_id, actor.name, actor.type))
     return RedirectResponse(state(request).settings.public_url(path), status_code=303)
 
 
@@ -120,11 +120,14 @@ def actor_page(request: Request, actor_id: ActorKey) -> Response:
     for item in items:
         if item.kind == "statement":
             by_date.setdefault(item.date or "undated", []).append(item)
-    key = actor_key(actor.kb_id, actor.name)
+    key = actor_key(actor.kb_id, actor.name, actor.type)
+    meetings = s.actor_meetings(actor.id)
+    others = s.network_nodes(sorted({i for m in meetings for i in (m.source_id, m.target_id)}))
+    keys = {i: actor_key(kb_id, name, kind) for i, (name, kind, kb_id, _) in others.items()}
     return render(request, "actor.html", {
         "actor": actor, "items": items, "statements_by_date": by_date, "key": key,
         "permalink": state(request).settings.public_url(request.app.url_path_for("actor_page", actor_id=key)),
-        "meetings": s.actor_meetings(actor.id),
+        "meetings": meetings, "keys": keys,
         "timeline": timeline_svg(timeline_points(request, items)),
         "wikidata_url": (f"https://www.wikidata.org/wiki/{actor.wikidata}"
                          if actor.wikidata and re.fullmatch(r"Q[1-9][0-9]*", actor.wikidata) else None),

@@ -35,7 +35,7 @@ def _snippet(text: str, words: int = 8) -> str:
 def article_context(analysis: Analysis, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
     """Return what the article template needs from an analysis (names resolved, body rendered)."""
     names = {a.id: a.name for a in analysis.actors}
-    keys = {a.id: actor_key(a.kb_id, a.name) for a in analysis.actors}
+    keys = {a.id: actor_key(a.kb_id, a.name, a.type) for a in analysis.actors}
     statements = [{
         "anchor": f"s-{n}", "speaker": names.get(st.speaker or "", st.speaker_text or "unknown speaker"),
         "speaker_key": keys.get(st.speaker or ""),

@@ -48,7 +48,7 @@ def _analyses():  # noqa: ANN202
     out = []
     for n, (site, day) in enumerate((("Tasnim", "2023-06-21"), ("Reuters", "2023-07-02"))):
         body = (f"Supreme Leader Ali Khamenei met Ismail Haniyeh in Tehran.\n\n"
-                f"\"The enemy is a cancerous tumour,\" Khamenei said of the Zionist regime. Story {n}.")
+                f"\"The enemy is a cancerous tumour,\" Khamenei said of the Zionist regime. Story {n}. Mercury said nothing.")
         def mention(text: str, after: int = 0) -> Mention:  # noqa: E306
             start = body.index(text, after)
             return Mention(text=text, start=start, end=start + len(text))
@@ -57,6 +57,8 @@ def _analyses():  # noqa: ANN202
                   titles=["Supreme Leader"], mentions=[mention("Ali Khamenei"), mention("Khamenei", 60)]),
             Actor(id="a2", name="Ismail Haniyeh", type="PERSON", country="PSE", mentions=[mention("Ismail Haniyeh")]),
             Actor(id="a3", name="Tehran", type="GPE", country="IRN", mentions=[mention("Tehran")]),
+            # one name, two kinds of actor (no KB id): the URL key tells them apart by type
+            Actor(id="a4", name="Mercury", type="ORG" if n == 0 else "PERSON", mentions=[mention("Mercury")]),
         ]
         sentence = body.split("\n\n")[0]
         quote = "The enemy is a cancerous tumour,"
@@ -84,6 +86,8 @@ def test_actor_keys_and_lookup_by_title_honorific_and_suggestion(store):
     for key in ("ali-khamenei", str(khamenei.id)):
         assert store.resolve_actor(key).id == khamenei.id
     assert store.resolve_actor("ismail-haniyeh").name == "Ismail Haniyeh"  # a name slug (no KB id)
+    assert store.resolve_actor("mercury~org").type == "ORG" and store.resolve_actor("mercury~person").type == "PERSON"
+    assert store.resolve_actor("ismail-haniyeh~person").name == "Ismail Haniyeh"
     with pytest.raises(NotFoundError, match="did you mean 'Ismail Haniyeh'"):
         store.lookup_actor("Ismail Hanieh")
     with pytest.raises(NotFoundError):
@@ -92,13 +96,13 @@ def test_actor_keys_and_lookup_by_title_honorific_and_suggestion(store):
 
 def test_actors_list_filters_and_sorts(store):
     people = store.browse_actors(kind="PERSON", sort="name", descending=False).items
-    assert [a.name for a in people] == ["Ali Khamenei", "Ismail Haniyeh"]
+    assert [a.name for a in people] == ["Ali Khamenei", "Ismail Haniyeh", "Mercury"]
     iran = store.browse_actors(country="irn").items
     assert {a.name for a in iran} == {"Ali Khamenei", "Tehran"}
     assert store.browse_actors(sort="mentions").items[0].name == "Ali Khamenei"
     facets = store.actor_facets()
-    assert facets["types"] == ["GPE", "PERSON"] and facets["countries"] == ["IRN", "PSE"]
-    nodes = store.network_nodes([a.id for a in people])
+    assert facets["types"] == ["GPE", "ORG", "PERSON"] and facets["countries"] == ["IRN", "PSE"]
+    nodes = store.network_nodes([a.id for a in people[:2]])
     assert {v[0] for v in nodes.values()} == {"Ali Khamenei", "Ismail Haniyeh"}
 
 
