@@ -226,7 +226,7 @@ def search_command(
     try:
         page = store.search(query, kind=kind.value, sort=sort.value if sort else None, limit=limit, cursor=cursor,
                             **filters)
-        if facets or (not page.items and not cursor and query.strip()):
+        if facets or (not page.items and not cursor):  # nothing found: the hint says why
             counted = store.search_facets(query, kind=kind.value, **filters)
     except NewsgraphError as err:
         _fail(err)

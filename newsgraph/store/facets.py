@@ -6,6 +6,7 @@ query, without order and limit), so a facet's count is the number of results its
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -152,10 +153,34 @@ def count(conn: Connection, kind: str, terms: list[Term], f: Filters) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(s.sel.add_columns(s.key).subquery())).scalar() or 0)
 
 
+#: The filters a no-results hint tries without, as the reader calls them.
+_RELAXED = {"actor": ("actor_id",), "event type": ("type",), "dates": ("since", "until"), "outlet": ("source",),
+            "collection": ("sites",), "direct/reported": ("direct",), "cue": ("cue",)}
+
+
 def hint(conn: Connection, kind: str, terms: list[Term], query: str, f: Filters) -> str | None:
-    """Return one line saying why a search found nothing and what might (None when it found something)."""
-    if not terms or count(conn, kind, terms, f):
+    """Return one line saying why a search found nothing and what might (None when it found something):
+    how the words were read, and what the same search finds without each of its filters."""
+    if count(conn, kind, terms, f):
         return None
+    parts = _words_hint(conn, kind, terms, query, f) if terms else []
+    active = {name: fields for name, fields in _RELAXED.items() if any(getattr(f, x) is not None for x in fields)}
+    relaxed = []
+    for name, fields in active.items():
+        n = count(conn, kind, terms, dataclasses.replace(f, **dict.fromkeys(fields)))
+        if n:
+            relaxed.append(f"without the {name} filter: {n}")
+    if relaxed:
+        parts.append(f"No {kind} match all the filters; " + "; ".join(relaxed[:3]) + ".")
+    elif terms:
+        others = {k: count(conn, k, terms, f) for k in SELECTORS if k != kind}
+        found = [f"{n} {k}" for k, n in others.items() if n]
+        if found:
+            parts.append(f"The same words find {' and '.join(found)}.")
+    return " ".join(parts) or None
+
+
+def _words_hint(conn: Connection, kind: str, terms: list[Term], query: str, f: Filters) -> list[str]:
     read = " ".join(("OR " if term.or_previous else "") + ("-" if term.negated else "")
                     + (" ".join(term.words) if len(term.words) == 1 else '"' + " ".join(term.words) + '"')
                     for term in terms)
@@ -169,11 +194,7 @@ def hint(conn: Connection, kind: str, terms: list[Term], query: str, f: Filters)
         if named:
             parts.append(f"{', '.join(named)}: an actor's name — filter by actor to see "
                          f"{'what they said' if kind == 'statements' else 'their events'}.")
-    others = {k: count(conn, k, terms, f) for k in SELECTORS if k != kind}
-    found = [f"{n} {k}" for k, n in others.items() if n]
-    if found:
-        parts.append(f"The same words find {' and '.join(found)}.")
-    return " ".join(parts)
+    return parts
 
 
 def _is_name(conn: Connection, word: str) -> bool:

@@ -69,6 +69,10 @@ def test_hint_when_words_find_nothing(corpus: Store) -> None:
     assert hint and "khamenei or haniyeh" in hint and "OR in capitals" in hint
     assert "actor" in hint and "articles" in hint  # the names are speakers; the articles have them
     assert corpus.search_facets("xylophone", kind="events")["hint"].startswith("Searched the sentences")
+    hint = corpus.search_facets("", kind="statements", actor="Ahmadiyan")["hint"]  # he is met, never quoted
+    everyone = corpus.search_facets("", kind="statements")["total"]
+    assert hint == f"No statements match all the filters; without the actor filter: {everyone}."
+    assert corpus.search_facets("", kind="statements")["hint"] is None
 
 
 def test_dates_carry_their_precision(corpus: Store) -> None:
