@@ -10,7 +10,7 @@ from collections import OrderedDict
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 
 from newsgraph.errors import NotFoundError
 from newsgraph.model import Evidence, TimelineItem
@@ -84,9 +84,20 @@ def actors_page(request: Request, q: Annotated[str | None, Query(max_length=200)
     if format == "json":
         return JSONResponse({"items": [{**r["actor"].model_dump(mode="json"), "key": r["key"], "country": r["country"]}
                                        for r in rows], "next_cursor": page.next_cursor})
-    if format == "csv":
-        return Response(_csv(rows), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="actors.csv"'})
+    if format == "csv":  # every matching actor, a page at a time, from this page on
+        def pages():  # noqa: ANN202
+            current, header = page, True
+            while True:
+                text = _csv(_actor_rows(request, current.items))
+                yield text if header else text.split("\n", 1)[1]
+                header = False
+                if not current.next_cursor:
+                    return
+                current = s.browse_actors(query=q or None, kind=type or None, country=country or None, sort=sort,
+                                          descending=descending, limit=500, cursor=current.next_cursor)
+
+        return StreamingResponse(pages(), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": 'attachment; filename="actors.csv"'})
     return render(request, "actors.html", {"page": page, "rows": rows, "params": params, "facets": s.actor_facets(),
                                            "sorts": SORTS, "q": q or ""})
 

@@ -73,9 +73,9 @@ def test_actor_keys_lookup_and_list(client, corpus):
     listed = client.get("/actors", params={"type": "PERSON", "sort": "name", "order": "asc", "format": "json"}).json()
     names = [a["name"] for a in listed["items"]]
     assert names == sorted(names, key=str.lower) and all(a["type"] == "PERSON" for a in listed["items"])
-    rows = list(csv.DictReader(io.StringIO(client.get("/actors", params={"format": "csv", "limit": 500}).text)))
+    rows = list(csv.DictReader(io.StringIO(client.get("/actors", params={"format": "csv", "limit": 7}).text)))
     assert {"key", "name", "type", "country", "mentions"} <= set(rows[0])
-    assert len(rows) == min(500, corpus.store.counts()["actors"])
+    assert len(rows) == corpus.store.counts()["actors"] and len({r["id"] for r in rows}) == len(rows)  # all, pages joined
     iran = client.get("/actors", params={"country": "IRN", "format": "json"}).json()["items"]
     assert iran and all(a["country"] == "IRN" or a["country"] for a in iran)
 
