@@ -264,6 +264,15 @@ def test_framing_page_in_the_browser(server, page):
     text = page.inner_text("main")
     assert "Name_Calling" not in text and "Loaded_Language" not in text
     assert page.locator("nav a", has_text="Framing").count() == 1
+    outlets = page.locator("#outlets tbody tr td:first-child a")
+    if outlets.count():
+        name = outlets.first.inner_text()
+        with page.expect_navigation():
+            outlets.first.click()
+        assert page.input_value("#fr-site") == name
+        assert page.locator("#outlets tbody tr").count() == 1
+        shot(page, "framing-one-outlet", full_page=True)
+    assert page.locator("svg.framing-trend rect").count() >= 1 or "No dated articles" in page.inner_text("main")
 
 
 def test_new_pages_never_render_hostile_text_live(client, corpus, tools):
