@@ -85,6 +85,10 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
             verb = None  # "the arrest *drew* condemnation": the arrest does not condemn
+        if _named_by_origin(tok):
+            verb = None  # "a *Turkish* offensive": the noun names its doer's side; the verb's subject is someone else
+            if not sources:
+                sources.extend(_state_of(tok))
         if tok.dep_ == "pobj" and tok.head.lower_ in _TIME_PREPS and not prep_objects(tok, ("with",)):
             # "told reporters *after the attack*": who speaks after it did not do it (but "X, after
             # a meeting with Y, told ...": X met Y)
@@ -168,6 +172,15 @@ def has_agent(tok: Token) -> bool:
         if head.tag_ in ("NNS", "NNPS") and _named_by_origin(head, proper=True):  # "Ibo elders", "Islamic fundamentalists"
             return True
     return False
+
+
+def _state_of(noun: Token) -> list[str]:
+    """The one country actor of the article a nation adjective on ``noun`` names ("a *Turkish* offensive"
+    -> Turkey, when the article names Turkey), else none."""
+    codes = {_LEX.demonyms().get(m.lower_) for m in noun.children if m.dep_ in ("amod", "compound") and m.i < noun.i}
+    codes.discard(None)
+    states = [a.id for a in noun.doc._.ng_actors or [] if a.type == "GPE" and a.country in codes]
+    return states if len(states) == 1 else []
 
 
 def _named_by_origin(noun: Token, proper: bool = False) -> bool:

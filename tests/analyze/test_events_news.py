@@ -157,3 +157,12 @@ def test_the_toll_told_next_is_the_same_attack(nlp):
 def test_a_later_attack_with_its_own_doer_stays_its_own(nlp):
     doc = _analyse(nlp, "Israeli commandos stormed the aid ship in 2010. Hamas fighters attacked an army post in Gaza.")
     assert len([e for e in doc._.ng_events if e.type in ("ASSAULT", "FIGHT")]) == 2
+
+
+def test_a_nation_adjective_names_the_doer_not_the_clause_subject(nlp):
+    """ "angry with Ankara over a Turkish offensive": Turkey's offensive, not the angry senators'."""
+    doc = _analyse(nlp, "Turkey says it will not back down. US senators are angry over a Turkish offensive against "
+                        "the Kurdish militia in Syria.")
+    fight = [e for e in doc._.ng_events if e.trigger == "offensive"]
+    assert fight, [(e.type, e.trigger) for e in doc._.ng_events]
+    assert _names(doc, fight[0], "source") == ["Turkey"]
