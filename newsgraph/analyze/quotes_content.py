@@ -155,6 +155,9 @@ def around(doc: Doc, head: Token, cue: Token) -> tuple[int, int] | None:
     left = trimmed(doc, lo, c_lo - 1) if c_lo > lo else None
     right = trimmed(doc, c_hi + 1, hi) if c_hi < hi else None
     if left and right:
+        nxt = next((t for t in doc[c_hi + 1:hi + 1] if not t.is_punct), None)
+        if nxt is not None and nxt.pos_ == "CCONJ":
+            return left  # "A, Gallagher said, but now B": B goes on in the writer's words
         return left if left[1] - left[0] >= right[1] - right[0] else right
     return left or right
 

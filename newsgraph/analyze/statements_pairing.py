@@ -75,6 +75,9 @@ def quote_before(text: str, quotes: list[Quote], starts: list[int], item: Report
         return None
     if item.content_start is not None and _new_sentence_after(text, quotes[k]):
         return None  # “... of when.” Authorities said no ransom was paid: a statement of its own
+    if item.content_start is not None and 0 < item.content_start - item.cue_end <= 6 and "," not in text[
+            item.cue_end:item.content_start]:
+        return None  # asked if the U.S. was considering “any action,” Rubio said the administration ...: his own clause
     return k if text[quotes[k].mark_end:at].strip(" ,") == "" and len(text[quotes[k].mark_end:at]) <= 3 else None
 
 

@@ -218,3 +218,15 @@ def test_and_added_that_inside_a_content_goes_on_with_the_speaker(nlp):
               "by stopping people from eating it, she hopes to contain the spread of rabies.")
     st = _by_content(doc, "she hopes to contain the spread")
     assert st.speaker is not None and "Anders" in _name(doc, st.speaker)
+
+
+def test_a_quoted_question_before_a_cue_with_its_own_clause_is_not_the_answer(nlp):
+    doc = nlp('Asked by VOA whether the government was considering "any punitive action against the mayor," '
+              "Governor Ruth Anders said the state did not want to see the city split.")
+    assert [s.content for s in doc._.ng_statements if s.cue == "said"] == ["the state did not want to see the city split"]
+
+
+def test_what_goes_on_after_said_but_is_the_writer_s(nlp):
+    doc = nlp("The editor’s health was better while under house arrest, Carvalho said, but now his family is "
+              "worried about the prison he returned to.")
+    assert [s.content for s in doc._.ng_statements] == ["The editor’s health was better while under house arrest"]
