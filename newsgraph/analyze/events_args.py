@@ -210,7 +210,7 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     """
     verb = clause_verb(trig.token)
     for mention, root in in_sentence:
-        if clause_verb(root) == verb and mention.value:
+        if clause_verb(root) == verb and mention.value and not _dates_another_noun(root, trig.token):
             return mention
     when = _when_date(verb, in_sentence)
     if when is not None:
@@ -232,6 +232,12 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
         if mention.value and _happened(clause_verb(root)):
             return mention
     return None
+
+
+def _dates_another_noun(root: Token, trigger: Token) -> bool:
+    """True for a date that modifies a noun other than the trigger: "welcomed *Tuesday's* announcement"
+    dates the announcement, not the welcome."""
+    return root.dep_ in ("poss", "compound", "nummod", "amod") and root.head.i != trigger.i
 
 
 def _when_date(verb: Token, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:

@@ -166,3 +166,12 @@ def test_a_nation_adjective_names_the_doer_not_the_clause_subject(nlp):
     fight = [e for e in doc._.ng_events if e.trigger == "offensive"]
     assert fight, [(e.type, e.trigger) for e in doc._.ng_events]
     assert _names(doc, fight[0], "source") == ["Turkey"]
+
+
+def test_a_date_on_another_noun_dates_that_noun(nlp):
+    """ "welcomed Tuesday's announcement": Tuesday is when it was announced, not when it was welcomed;
+    on the trigger itself ("Israel's 2014 offensive") the date is the event's."""
+    doc = _analyse(nlp, "US lawmakers welcomed Tuesday's announcement that Ukraine had agreed to a ceasefire.")
+    assert [e.date for e in _events(doc, "SUPPORT")] == [None]
+    doc = _analyse(nlp, "Israel's 2014 offensive in Gaza killed 2,000 people.")
+    assert [e.date for e in doc._.ng_events if e.trigger == "offensive"] == ["2014"]
