@@ -315,7 +315,10 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = F
     # else a place the sentence gives for an action ("this happened ... in Jenin"),
     # not one that only describes a thing ("developments in the West Bank")
     anywhere = set(
-        places([t for t in sent if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.head.head.pos_ in ("VERB", "AUX")])
+        places([
+            t for t in sent if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.head.head.pos_ in ("VERB", "AUX")
+            and t.head.head.dep_ not in ("acl", "amod")  # "shells *made in* North Korea" describes the shells
+        ])
     )
     return anywhere.pop() if len(anywhere) == 1 else None
 

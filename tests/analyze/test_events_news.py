@@ -175,3 +175,10 @@ def test_a_date_on_another_noun_dates_that_noun(nlp):
     assert [e.date for e in _events(doc, "SUPPORT")] == [None]
     doc = _analyse(nlp, "Israel's 2014 offensive in Gaza killed 2,000 people.")
     assert [e.date for e in doc._.ng_events if e.trigger == "offensive"] == ["2014"]
+
+
+def test_a_place_that_describes_a_thing_is_not_the_events(nlp):
+    doc = _analyse(nlp, "Artillery shells made in North Korea were among the weapons Russia has used against Ukraine.")
+    assert all(e.place is None for e in doc._.ng_events), [(e.type, e.place) for e in doc._.ng_events]
+    doc = _analyse(nlp, "Police arrested five men on Monday in Lahore.")
+    assert [e.place is not None for e in doc._.ng_events] == [True]
