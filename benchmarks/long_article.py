@@ -65,7 +65,7 @@ def _peak_mb() -> float:
 
 def child(mode: str, body_path: Path) -> dict[str, object]:
     """Run one measurement in this process; return its figures."""
-    body = body_path.read_text(encoding="utf-8")
+    body = body_path.read_text(encoding="utf-8") if mode != "ingest" else ""  # ingest reads the file itself
     from newsgraph.analyze import pipeline
 
     if mode == "spacy":
