@@ -69,8 +69,8 @@ def _titled(doc: Doc, span: Span) -> bool:
 
 def _kind(subj: Token, span: Span) -> str:
     """Return ORG or PERSON for a speaker's name (see the module docstring)."""
-    if span.text.isupper() and len(span.text) >= 2:
-        return "ORG"
+    if (span.text.isupper() and len(span.text) >= 2) or (len(span) > 1 and span[-1].lower_ in ORG_WORDS):
+        return "ORG"  # "UNICEF"; "Global Terrorism Index", "Kadir Has University"
     for child in subj.children:
         if child.dep_ in ("compound", "amod", "nmod", "appos") and child.lower_ in ORG_WORDS:
             return "ORG"
@@ -99,8 +99,8 @@ def missed_speakers(doc: Doc, covered: Collection[int], demonyms: Collection[str
                 continue  # (a name tagged as a place after a title is a person's: "Mayor Hadi Rudyatmo")
             if lowered is None:
                 lowered = {t.text for t in doc if t.is_lower}
-            if any(t.lower_ in lowered for t in span):
-                continue  # a common word written with a capital ("Police said")
+            if any(t.lower_ in lowered for t in span) if len(span) == 1 else all(t.lower_ in lowered for t in span):
+                continue  # a common word written with a capital ("Police said"; not "Global Terrorism Index")
             kind = "ORG" if name is not subj and subj.lemma_.lower() in ORG_WORDS else _kind(name, span)
             if name.i in covered:
                 kind = "PERSON"

@@ -230,3 +230,12 @@ def test_what_goes_on_after_said_but_is_the_writer_s(nlp):
     doc = nlp("The editor’s health was better while under house arrest, Carvalho said, but now his family is "
               "worried about the prison he returned to.")
     assert [s.content for s in doc._.ng_statements] == ["The editor’s health was better while under house arrest"]
+
+
+def test_a_source_named_in_capitals_is_an_organisation_though_its_words_are_common(nlp):
+    doc = nlp("Terrorism deaths rose in the region, and global terrorism remains high. According to the Global "
+              "Terrorism Index 2025 released last week, the region saw a 45% increase in deaths last year.")
+    st = _by_content(doc, "45% increase in deaths")
+    assert st.speaker is not None
+    actor = next(a for a in doc._.ng_actors if a.id == st.speaker)
+    assert actor.type == "ORG" and "Global Terrorism Index" in actor.name
