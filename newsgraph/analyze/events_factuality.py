@@ -156,6 +156,8 @@ def factuality(tok: Token) -> tuple[str, str | None]:
             break
         if is_verb and node.dep_ in ("relcl",):
             break  # a relative clause's head noun does not govern its factuality
+        if is_verb and node.dep_ == "advcl" and node.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in node.children):
+            break  # "will continue ..., *as Tehran rejected* the offer": a past clause with its own subject is told as done
         prev, node = node, _up(node)
     return "asserted", None
 

@@ -182,3 +182,11 @@ def test_a_place_that_describes_a_thing_is_not_the_events(nlp):
     assert all(e.place is None for e in doc._.ng_events), [(e.type, e.place) for e in doc._.ng_events]
     doc = _analyse(nlp, "Police arrested five men on Monday in Lahore.")
     assert [e.place is not None for e in doc._.ng_events] == [True]
+
+
+def test_a_past_clause_with_its_own_subject_keeps_its_own_factuality(nlp):
+    """ "will continue ..., as Tehran rejected the offer": the rejection is told as done; an "if" clause is not."""
+    doc = _analyse(nlp, "The United States said it will continue to exert pressure on Iran, as Tehran rejected its offer of talks.")
+    assert _events(doc, "REJECT"), [(e.type, e.trigger) for e in doc._.ng_events]
+    doc = _analyse(nlp, "Iran will retaliate if Israel attacked its nuclear facilities.")
+    assert not [e for e in doc._.ng_events if e.type in ("FIGHT", "ASSAULT")]
