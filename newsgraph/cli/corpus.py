@@ -246,6 +246,8 @@ def search_command(
             typer.echo(f"{when:<11} {head}: {item.text}")
             if item.date_precision == "approximate" and item.date_text:
                 typer.echo(f"      ({when[1:]} read from {item.date_text!r})")
+            elif not item.date and item.date_text:
+                typer.echo(f"      (undated: {item.date_text})")
             typer.echo(_evidence_line(item.evidence))
     if page.next_cursor:
         err_console.print(f"more: --cursor {page.next_cursor}", highlight=False, markup=False)

@@ -13,9 +13,10 @@ _SHOWN = {"year": 4, "month": 7}
 
 
 def date_label(date: str | None, precision: str | None = None, text: str | None = None) -> str:
-    """Return the date as shown to a reader: "2023-06-21", "2023-06", "≈ 2023-06-19, 'a few days ago'", "undated"."""
+    """Return the date as shown to a reader: "2023-06-21", "2023-06", "≈ 2023-06-19, 'a few days ago'", "undated",
+    or "undated (between 2019-11-13 and 2019-11-20)" when only the days it can be on are known."""
     if not date:
-        return UNDATED
+        return f"{UNDATED} ({text})" if text else UNDATED
     shown = date[: _SHOWN.get(precision or "", 10)]
     if precision == "approximate":
         return f"≈ {shown}, '{text}'" if text else f"≈ {shown}"

@@ -286,10 +286,19 @@ def search_statements(conn: Connection, terms: list[Term], f: Filters, limit: in
     return hits, len(rows) > limit
 
 
+def _span(r: sa.Row) -> str | None:
+    """Return the days an undated event can be on ("between 2019-11-13 and 2019-11-20"), as the date filter
+    and the chart place it by the first of them; None for a dated one."""
+    if r.ev_date or r.date or not r.ev_lo:
+        return None
+    return r.ev_lo if r.ev_lo == r.ev_hi or not r.ev_hi else f"between {r.ev_lo} and {r.ev_hi}"
+
+
 def search_events(conn: Connection, terms: list[Term], f: Filters, limit: int, offset: int) -> tuple[list[SearchHit], bool]:
     """Return a page of matching event reports (each an article's telling of a corpus event)."""
     s = select_events(conn, terms, f, t.event_evidence, *evidence_columns(), t.events.c.date.label("ev_date"),
-                      t.events.c.date_precision.label("ev_precision"))
+                      t.events.c.date_precision.label("ev_precision"), t.events.c.date_lo.label("ev_lo"),
+                      t.events.c.date_hi.label("ev_hi"))
     s.sel = s.sel.add_columns(s.score.label("score"))
     rows = conn.execute(s.ordered(terms, f.sort).offset(offset).limit(limit + 1)).all()
     names: dict[int, list[str]] = {}
@@ -302,7 +311,7 @@ def search_events(conn: Connection, terms: list[Term], f: Filters, limit: int, o
     hits = [SearchHit(kind="event", id=r.event_id, text=r.text, score=float(r.score) if r.score is not None else None,
                       event_type=r.type, date=r.ev_date or r.date,
                       date_precision=r.ev_precision if r.ev_date else r.date_precision,
-                      date_text=r.date_text if r.date and r.date == (r.ev_date or r.date) else None,
+                      date_text=r.date_text if r.date and r.date == (r.ev_date or r.date) else _span(r),
                       actors=list(dict.fromkeys(names.get(r.id, []))), evidence=evidence(r, r.text))
             for r in rows[:limit]]
     return hits, len(rows) > limit

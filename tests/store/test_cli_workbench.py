@@ -52,6 +52,10 @@ def test_search_prints_honest_dates(dated: str) -> None:
     with Store(dated) as store:
         undated = [h for h in store.search("", kind="events", source="ISWNews", limit=50).items if h.date is None]
     assert undated and all(any(line.startswith("undated") for line in lines) for _ in undated)
+    for hit in undated:  # the days it can be on, as the date filter and the chart place it, else nothing
+        assert hit.date_text is None or hit.date_text.startswith("between ") or len(hit.date_text) == 10
+        if hit.date_text:
+            assert f"(undated: {hit.date_text})" in out
     code, out, _ = run("actor", "Ahmadiyan", "--db", dated)
     assert code == 0 and "≈2023-06-19" in out and "????" not in out
 
