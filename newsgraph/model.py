@@ -148,6 +148,14 @@ class EventActor(Record):
     role: Literal["source", "target", "participant"] = "participant"
 
 
+#: The PLOVER event types newsgraph emits (the names of the PLOVER gold-standard records). Here, not in
+#: analyze/, so pages and exports that list them never import the spaCy stage.
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND",
+    "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT",
+)
+
+
 class Event(Record):
     """Something that happened, PLOVER-coded. ``start``/``end`` cite its sentence."""
 

@@ -19,15 +19,11 @@ from spacy.tokens import Doc, Token
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, language_dir, lexicon, read_table
 from newsgraph.analyze.syntax import clause_verb, prep_objects
 from newsgraph.errors import LexiconError
+from newsgraph.model import PLOVER_TYPES  # noqa: F401 (re-exported: the trigger lexicons' vocabulary)
 
 #: The shipped trigger lexicons and the nominal list of the default language.
 DATA_DIR = lexicon().path("events")
 
-#: The PLOVER event types newsgraph emits (the names of the PLOVER gold-standard records).
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND",
-    "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT",
-)
 #: Lexicon pseudo-type, short for "FIGHT/ASSAULT". A type "A/B" is resolved per
 #: sentence: A when armed forces or heavy weapons do it, else B.
 VIOLENCE = "VIOLENCE"

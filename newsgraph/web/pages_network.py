@@ -3,13 +3,11 @@ each edge with its evidence in the table below."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsgraph.errors import QueryError
-from newsgraph.model import NetworkEdge
+from newsgraph.model import PLOVER_TYPES, NetworkEdge
 from newsgraph.store.corpus import SYMMETRIC_TYPES
 from newsgraph.store.lookup import actor_key
 from newsgraph.web.deps import render, store
@@ -22,12 +20,9 @@ router = APIRouter(include_in_schema=False)
 MAX_DRAWN_NODES = 400
 
 
-@cache
 def plover_types() -> tuple[str, ...]:
     """Return the PLOVER event types newsgraph codes (the dropdown's choices, the colours' order)."""
-    from newsgraph.analyze.plover import PLOVER_TYPES  # loads spaCy once; only this page needs the list
-
-    return tuple(PLOVER_TYPES)
+    return PLOVER_TYPES
 
 
 def build_graph(request: Request, edges: list[NetworkEdge]) -> tuple[list[NetNode], list[NetEdge], dict[int, str]]:
