@@ -163,6 +163,8 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
         if inside_closed_quote(quotes, starts, item.cue_start):
             used_cues.add(n)  # speech reported inside a quote is part of that quote
             continue
+        if item.speaker is not None and inside_closed_quote(quotes, starts, item.speaker[0]):
+            item.speaker = _name_between(text, quotes, starts, item.cue_start)
         following = quote_after(text, quotes, starts, item.cue_end)
         if following is None:
             following = quote_before(text, quotes, starts, item)
@@ -197,6 +199,21 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
         drafts.append(Draft(c0, c1, False, (item.cue_start, item.cue_end), item.speaker, item.addressee,
                              needs_actor=item.np_content))
     return drafts, used_quotes, used_cues
+
+
+def _name_between(text: str, quotes: list[Quote], starts: list[int], cue: int) -> tuple[int, int] | None:
+    """Return the words between a closing quote and its cue ("“...,” Representative Jane Roe, told VOA"),
+    for a speaker the parse found inside the quote ("this"): a quote's words never name its speaker."""
+    k = bisect.bisect_left(starts, cue) - 1
+    if k < 0 or quotes[k].mark_end > cue:
+        return None
+    lo, hi = quotes[k].mark_end, cue
+    while lo < hi and text[lo] in " ,\n":
+        lo += 1
+    while hi > lo and text[hi - 1] in " ,":
+        hi -= 1
+    words = text[lo:hi].split()
+    return (lo, hi) if 0 < len(words) <= 8 and words[0][:1].isupper() and "\n" not in text[lo:hi] else None
 
 
 def _cut_at_continuations(text: str, reported: list[Reported]) -> None:

@@ -239,3 +239,10 @@ def test_a_source_named_in_capitals_is_an_organisation_though_its_words_are_comm
     assert st.speaker is not None
     actor = next(a for a in doc._.ng_actors if a.id == st.speaker)
     assert actor.type == "ORG" and "Global Terrorism Index" in actor.name
+
+
+def test_the_speaker_of_a_quote_is_never_a_word_inside_it(nlp):
+    doc = nlp("“For three years now, there has been too much killing. So this is a very positive thing, and I am "
+              "very proud of the secretary,” Republican Representative Dale Brandt, told VOA.")
+    st = _by_content(doc, "too much killing")
+    assert st.speaker_text == "Republican Representative Dale Brandt"
