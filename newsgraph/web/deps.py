@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
 from newsgraph.settings import Settings
+from newsgraph.store.dates import date_label, day_label
 from newsgraph.web.fetchpool import FetchPool, PoolFull
 from newsgraph.web.security import CSRF_FIELD, RateLimiter, csrf_form_token, csrf_ok, token_matches
 
@@ -114,6 +115,9 @@ def url_path_for(context: dict, name: str, /, **path_params: Any) -> str:
 templates.env.globals["url_for"] = url_path_for
 templates.env.filters["http_url"] = http_url
 templates.env.globals["query_string"] = query_string
+# Honest dates on every page: an approximate date never looks like a day the text gave.
+templates.env.globals["date_label"] = date_label
+templates.env.globals["day_label"] = day_label
 
 
 def state(request: Request) -> AppState:

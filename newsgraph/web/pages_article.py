@@ -43,6 +43,7 @@ def article_context(analysis: Analysis, highlight: tuple[int, int] | None = None
     } for n, st in enumerate(analysis.statements)]
     events = [{
         "anchor": f"e-{n}", "type": ev.type, "mode": ev.mode, "date": ev.date, "date_text": ev.date_text,
+        "date_precision": ev.date_precision,
         "actors": [(names.get(ea.actor, ea.actor), ea.role, keys.get(ea.actor)) for ea in ev.actors],
         "place": names.get(ev.place or "", ev.place), "place_key": keys.get(ev.place or ""), "text": ev.text,
         "evidence": [(f"e-{n}-{k}", _snippet(span.text)) for k, span in enumerate(ev.evidence)],

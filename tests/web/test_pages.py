@@ -247,3 +247,17 @@ def test_admin_hides_a_comment(tools, client, corpus):
                                                            "csrf_token": token})
     assert ok.status_code == 303
     assert "unique-spam-91" not in client.get(f"/articles/{corpus.seed_id}").text
+
+
+def test_pages_show_approximate_dates_as_such(client, corpus):
+    analysis = corpus.store.get_analysis(corpus.seed_id)
+    rough = [e for e in analysis.events if e.date and e.date_precision == "approximate"]
+    assert rough, "the seed's Jenin fight is approximately dated"
+    article = client.get(f"/articles/{corpus.seed_id}").text
+    for ev in rough:
+        assert f'<time datetime="{ev.date}" class="approximate">≈ {ev.date}' in article
+    haniyeh = next(a for a in analysis.actors if "Haniyeh" in a.name)
+    page = client.get("/actors/lookup", params={"name": haniyeh.name}, follow_redirects=True).text
+    for item in corpus.store.actor_timeline(corpus.store.find_actor(haniyeh.name).id):
+        if item.date and item.date_precision == "approximate":
+            assert f'class="approximate">≈{item.date}</time>' in page
