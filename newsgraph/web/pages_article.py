@@ -26,6 +26,9 @@ templates.env.globals.setdefault("actor_key", actor_key)
 #: The article a hide form goes back to: an id, never a path (a "/" would make a link elsewhere).
 BackTo = Annotated[str, Form(min_length=1, max_length=200, pattern=r"^[^/\\?#\x00-\x1f]+$")]
 
+#: Past this many statements, events or actors a list shows its first ones and folds the rest (a long
+#: article's thousands of facts stay on one page, each still reachable by its #fact- link).
+FACT_LIST_LIMIT = 200
 
 def _snippet(text: str, words: int = 8) -> str:
     parts = text.split()
@@ -77,7 +80,7 @@ def _article_page(request: Request, article_id: str, *, hl: str | None = None, f
         "notes": _notes_by_fact(s.fact_notes(article_id)), "note_form": note_form or {}, "note_errors": note_errors or {},
         "form": {k: v for k, v in (form or {}).items() if k != "email"}, "errors": errors or {}, "message": message,
         "permalink": state(request).settings.public_url(article_path(article_id)),
-        "max_comment_chars": state(request).settings.max_comment_chars,
+        "max_comment_chars": state(request).settings.max_comment_chars, "fact_list_limit": FACT_LIST_LIMIT,
     })
     return render(request, "article.html", context, status=status)
 

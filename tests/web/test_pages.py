@@ -261,3 +261,20 @@ def test_pages_show_approximate_dates_as_such(client, corpus):
     for item in corpus.store.actor_timeline(corpus.store.find_actor(haniyeh.name).id):
         if item.date and item.date_precision == "approximate":
             assert f'class="approximate">≈{item.date}</time>' in page
+
+
+def test_article_page_folds_long_fact_lists(client, corpus, monkeypatch):
+    from newsgraph.web import pages_article
+
+    analysis = corpus.store.get_analysis(corpus.seed_id)
+    limit = 3
+    assert len(analysis.statements) > limit
+    monkeypatch.setattr(pages_article, "FACT_LIST_LIMIT", limit)
+    page = client.get(f"/articles/{corpus.seed_id}").text
+    section = page[page.index('<section id="statements">'):page.index('<section id="events">')]
+    shown, folded = section.split('<details class="more-facts">')
+    assert [f'id="fact-s-{n}"' in shown for n in range(len(analysis.statements))] == \
+        [n < limit for n in range(len(analysis.statements))]
+    assert f"Show the other {len(analysis.statements) - limit} statements" in folded
+    assert f'start="{limit + 1}"' in folded
+    assert all(f'id="fact-s-{n}"' in folded for n in range(limit, len(analysis.statements)))
