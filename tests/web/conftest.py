@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
 API_TOKEN = "test-api-token-0123456789"
@@ -109,3 +117,76 @@ def tools():  # noqa: ANN201
 
     return SimpleNamespace(csrf_from=csrf_from, API_TOKEN=API_TOKEN, ADMIN_TOKEN=ADMIN_TOKEN, SCRIPT=SCRIPT, IMG=IMG,
                            JS_URL=JS_URL, SECRET_EMAIL=SECRET_EMAIL)
+
+
+# ------------------------------------------------------------------ a live server and a real browser
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def free_port() -> int:
+    """Return a loopback port nobody listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(db_url: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run `newsgraph serve` over ``db_url`` on a free loopback port; yield its base URL once it answers."""
+    port = free_port()
+    script = Path(sys.executable).with_name("newsgraph")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "newsgraph"]
+    proc = subprocess.Popen([*command, "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port),
+                             "--log-level", "warning"], env={**os.environ, **(env or {})},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base}/api/v1/counts", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"newsgraph serve did not start: {proc.stdout.read().decode(errors='replace')[-2000:]}")
+        time.sleep(0.3)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Yield Debian's Chromium launched by Playwright (skips the test when it is not installed)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def serve_db():  # noqa: ANN201
+    """The ``serve(db_url, env)`` context manager: a live `newsgraph serve` over a database, its base URL."""
+    return serve
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201
+    """Debian's Chromium (Playwright), one per test module; skips when it is not installed."""
+    with chromium() as b:
+        yield b

@@ -6,17 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("NEWSGRAPH_TEST_SHOTS") or tempfile.gettempdir()) / "newsgraph-shots"
 
 
@@ -99,51 +93,12 @@ def test_framing_page_has_readable_names_and_counts(client, corpus):
 # ------------------------------------------------------------------ in the browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(corpus, tools):  # noqa: ANN001, ANN201
-    port = _free_port()
-    script = Path(sys.executable).with_name("newsgraph")
-    command = [str(script)] if script.exists() else [sys.executable, "-c", "from newsgraph.cli import main; main()"]
-    env = {**os.environ, "NEWSGRAPH_API_TOKEN": tools.API_TOKEN, "NEWSGRAPH_ADMIN_TOKEN": tools.ADMIN_TOKEN}
-    proc = subprocess.Popen([*command, "serve", "--db", corpus.db_url, "--host", "127.0.0.1", "--port", str(port),
-                             "--log-level", "warning"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{base}/api/v1/counts", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"serve did not start: {proc.stdout.read().decode(errors='replace')[-2000:]}")
-        time.sleep(0.3)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                              "--disable-background-networking", "--disable-component-update", "--no-first-run"])
-        yield b
-        b.close()
+def server(corpus, tools, serve_db):  # noqa: ANN001, ANN201
+    """`newsgraph serve` on a free loopback port over the test corpus; yields its base URL."""
+    tokens = {"NEWSGRAPH_API_TOKEN": tools.API_TOKEN, "NEWSGRAPH_ADMIN_TOKEN": tools.ADMIN_TOKEN}
+    with serve_db(corpus.db_url, tokens) as base:
+        yield base
 
 
 @pytest.fixture

@@ -6,20 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
@@ -178,50 +171,12 @@ def test_hostile_text_in_facets_is_escaped(client, tools) -> None:  # noqa: ANN0
 
 # ---------------------------------------------------------------- a real browser
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
-def server(fixture_corpus):  # noqa: ANN001, ANN201
-    url, _ = fixture_corpus
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", url, "--host", "127.0.0.1",
-                             "--port", str(port), "--log-level", "warning"], env=dict(os.environ),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{base}/api/v1/counts", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"newsgraph serve did not start: {proc.stdout.read().decode(errors='replace')[-2000:]}")
-        time.sleep(0.3)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                              "--disable-background-networking", "--no-first-run"])
-        yield b
-        b.close()
+def server(fixture_corpus, serve_db):  # noqa: ANN001, ANN201
+    """`newsgraph serve` on a free loopback port over the test corpus; yields its base URL."""
+    with serve_db(fixture_corpus[0]) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
