@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
-from newsgraph.extract.copied import HEADER_WINDOW, main_block, read_header, site_of, strip_runs, take_credits
+from newsgraph.extract.copied import HEADER_WINDOW, is_prose, main_block, read_header, site_of, strip_runs, take_credits
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.furniture import classify, strip_furniture
 from newsgraph.model import Furniture
@@ -82,7 +83,7 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     recognised from ``url``, the byline or an agency credit
     (``newsgraph/data/outlets.csv``).
     """
-    paragraphs = split_paragraphs(text)
+    paragraphs = all_paragraphs = split_paragraphs(text)
     draft = Draft(extractor="text")
     start, end = main_block(paragraphs)
     window = max(0, start - HEADER_WINDOW)
@@ -90,7 +91,7 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     furniture = [Furniture(text=line, reason=_reason(line, "navigation")) for line in before]
     furniture += read_header(header, draft, fetched_at)
     cleaned = strip_furniture(paragraphs[start:end])
-    paragraphs = strip_runs(cleaned.paragraphs, cleaned.furniture)
+    paragraphs = strip_runs(drop_repeated(cleaned.paragraphs, all_paragraphs, cleaned.furniture), cleaned.furniture)
     draft.byline, removed = take_byline_prefix(paragraphs, draft.byline)
     if removed:
         furniture.append(removed)
@@ -104,6 +105,22 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     draft.furniture += [Furniture(text=line, reason=_reason(line, "footer")) for line in trailing.paragraphs]
     draft.related = cleaned.related + trailing.related
     return draft
+
+
+def drop_repeated(paragraphs: list[str], page: list[str], furniture: list[Furniture]) -> list[str]:
+    """Return the body ``paragraphs`` without those shown more than once: a short line the page repeats is a
+    share bar or a section label, a paragraph the body repeats a gallery's caption (an article says each
+    paragraph once; its lead may be repeated outside it, as the page's summary); the removed are furniture."""
+    on_page = Counter(" ".join(p.split()).casefold() for p in page)
+    in_body = Counter(" ".join(p.split()).casefold() for p in paragraphs)
+    kept = []
+    for paragraph in paragraphs:
+        key = " ".join(paragraph.split()).casefold()
+        if in_body[key] > 1 or (on_page[key] > 1 and not is_prose(paragraph)):
+            furniture.append(Furniture(text=paragraph.strip(), reason="repeated"))
+        else:
+            kept.append(paragraph)
+    return kept
 
 
 def _reason(line: str, default: str) -> str:

@@ -113,3 +113,15 @@ def test_outlet_from_url_byline_or_credit() -> None:
     assert site_of(None, "Jane Roe", None) is None
     assert site_of("https://example.org/a", "Apple Pie", None) is None  # "AP" only as a whole word
     assert outlets().from_host("www.kcna.kp").name == "KCNA"
+
+
+def test_repeated_lines_are_furniture_but_a_repeated_summary_is_not() -> None:
+    caption = ("Ministers shake hands before their meeting in Ankara, Turkey, on Tuesday, January 17, 2023, "
+               "as officials look on.")
+    share = "Facebook Twitter Email"
+    text = (f"Ministers agree to reopen consulates after two-hour talks\n\n{LEAD}\n\n{share}\n\n{caption}\n\n"
+            f"{SECOND}\n\n{caption}\n\n{THIRD}\n\n{share}\n\nMore news\n\n{LEAD}")
+    article = extract_article(RawDocument(content=text.encode(), source="repeat.txt"))
+    assert LEAD in article.body and SECOND in article.body and THIRD in article.body
+    assert caption not in article.body and share not in article.body
+    assert any(f.reason == "repeated" and f.text == caption for f in article.furniture)
