@@ -1,7 +1,7 @@
 """The ``newsgraph`` command line.
 
 Each stage keeps its commands in its own module here (``read``, ``analyze``,
-``corpus``, ``kb``, ``serve``, ``batch``); each module has a ``register(app)``
+``ingest``, ``corpus``, ``kb``, ``serve``, ``batch``); each module has a ``register(app)``
 that adds them.  Heavy imports (spaCy, SQLAlchemy, Dask) happen inside the
 commands, so ``newsgraph --help`` stays fast.
 """
@@ -37,7 +37,7 @@ def _root(
     """Turn news articles into a verifiable record of who said what, who met whom, when and where."""
 
 
-_COMMAND_MODULES = ("read", "analyze", "corpus", "kb", "serve", "batch")
+_COMMAND_MODULES = ("read", "analyze", "ingest", "corpus", "kb", "serve", "batch")
 
 for _name in _COMMAND_MODULES:
     try:

@@ -20,6 +20,7 @@ from newsgraph.settings import get_settings
 err_console = Console(stderr=True, highlight=False)
 
 DEFAULT_DB = "sqlite:///newsgraph.db"
+DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path (default: $NEWSGRAPH_DB, else ./newsgraph.db).")]
 
 
 def db_url(option: str | None) -> str:
@@ -152,3 +153,15 @@ def options_for(*, allow_private: bool = False, timeout: float = 20.0, given: di
     except InputError as err:
         fail(str(err), code=2)
     return Options(allow_private=allow_private, timeout=timeout, given=given or {}, fields=field_map)
+
+
+def open_store(db: str | None):  # type: ignore[no-untyped-def]
+    """Return the Store at ``db`` (or the default database); a store that cannot open exits 2 with its one line."""
+    from newsgraph.errors import StoreError
+    from newsgraph.store import Store
+
+    try:
+        return Store(db_url(db))
+    except StoreError as err:
+        report_error(err)
+        raise typer.Exit(2) from None

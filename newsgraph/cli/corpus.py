@@ -1,4 +1,4 @@
-"""Corpus commands: ``ingest``, ``search``, ``actor``, ``network``, ``related``, ``export``, ``db upgrade``.
+"""Corpus commands: ``search``, ``actor``, ``network``, ``related``, ``export``, ``db upgrade``.
 
 Records go to stdout (text or JSON Lines); progress and errors to stderr.
 Everything printed from the database is article text, hence untrusted: it is
@@ -7,7 +7,6 @@ written as plain text (typer.echo), never interpreted as Rich markup.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from enum import Enum
@@ -15,12 +14,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from newsgraph.cli.common import (SOURCES_HELP, closed_pipe, db_url, err_console, fail, reads_sources, report_error,
-                                  report_failure, warn)
+from newsgraph.cli.common import DbOption, closed_pipe, err_console, fail, open_store, report_error
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path (default: $NEWSGRAPH_DB, else ./newsgraph.db).")]
-#: Articles read and extracted before one round of "already stored?" checks and analysis.
-INGEST_CHUNK = 16  # = newsgraph.process.CHUNK
 
 
 class OutputFormat(str, Enum):
@@ -40,17 +35,6 @@ class ExportFormatOption(str, Enum):
     events = "events"
 
 
-def _open(db: str | None):  # type: ignore[no-untyped-def]
-    from newsgraph.errors import StoreError
-    from newsgraph.store import Store
-
-    try:
-        return Store(db_url(db))
-    except StoreError as err:
-        report_error(err)
-        raise typer.Exit(2) from None
-
-
 def _fail(err: Exception) -> None:
     report_error(err)
     raise typer.Exit(1)
@@ -64,95 +48,6 @@ def _evidence_line(ev) -> str:  # type: ignore[no-untyped-def]
     where = ", ".join(x for x in (ev.article_title, ev.site, (ev.published or "")[:10], ev.url) if x)
     copy = f" (copy of {ev.duplicate_of})" if ev.duplicate_of else ""
     return f"      — {where or ev.article_id} [{ev.article_id} {ev.start}:{ev.end}]{copy}"
-
-
-# ------------------------------------------------------------------ ingest
-
-
-@reads_sources
-def ingest_command(
-    sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
-    db: DbOption = None,
-    options: object = None,  # a newsgraph.process.Options, filled by reads_sources
-) -> None:
-    """Read, analyse and store articles; articles already stored are skipped, so a rerun resumes."""
-    from newsgraph.analyze.pipeline import default_analyzer
-    from newsgraph.errors import NewsgraphError
-    from newsgraph.ingest import count_documents
-    from newsgraph.model import IngestFailure
-    from newsgraph.process import process
-
-    store = _open(db)
-    tally = dict.fromkeys(("new", "updated", "unchanged", "skipped", "failed"), 0)
-    try:
-        analyzer = default_analyzer()
-    except NewsgraphError as err:
-        report_error(err)
-        raise typer.Exit(2) from None
-    with _ingest_progress(_total(sources, count_documents)) as (progress, task):
-        for outcome in process(sources, options=options, analyzer=analyzer, store=store, chunk=INGEST_CHUNK,
-                               name="newsgraph ingest"):
-            if isinstance(outcome, IngestFailure):
-                tally["failed"] += 1
-                report_failure(outcome)
-            else:
-                tally[outcome.status] = tally.get(outcome.status, 0) + 1
-            progress.update(task, advance=1, status=", ".join(f"{k} {v}" for k, v in tally.items() if v))
-    store.close()
-    err_console.print(", ".join(f"{k} {v}" for k, v in tally.items()), highlight=False, markup=False)
-    if not any(tally.values()):
-        warn(f"{' '.join(sources)}: no readable document found")
-    if tally["failed"] or not any(tally.values()):
-        raise typer.Exit(1)
-
-
-#: CSV corpus files larger than this are not counted ahead (the bar then shows no total).
-_COUNTED_CSV_BYTES = 2**28
-
-
-def _total(sources: list[str], count_documents) -> int | None:  # noqa: ANN001 - newsgraph.ingest.count_documents
-    """Return how many documents (and failure lines) the sources will give, when cheap to know, else None.
-
-    ``count_documents`` knows pages, directories and JSON Lines; a CSV/TSV corpus file is counted
-    here by its rows (a row is one document, or one failure line naming it).
-    """
-    total = 0
-    for source in sources:
-        n = count_documents([source])
-        if n is None:
-            n = _csv_rows(source)
-        if n is None:
-            return None
-        total += n
-    return total
-
-
-def _csv_rows(source: str) -> int | None:
-    import csv
-    from pathlib import Path
-
-    path = Path(source)
-    if not source.lower().endswith((".csv", ".tsv")) or not path.is_file() or path.stat().st_size > _COUNTED_CSV_BYTES:
-        return None
-    dialect = "excel-tab" if source.lower().endswith(".tsv") else "excel"
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-            return max(sum(1 for row in csv.reader(fh, dialect) if row) - 1, 0)
-    except (OSError, csv.Error):
-        return None
-
-
-@contextlib.contextmanager
-def _ingest_progress(total: int | None):  # noqa: ANN202 - yields (Progress, task id)
-    """A Rich progress bar on stderr: with a total and time left when the input's size is known."""
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
-
-    counter = MofNCompleteColumn() if total else TextColumn("{task.completed}")
-    columns = [SpinnerColumn(), TextColumn("ingest"), BarColumn(), counter, TextColumn("documents"),
-               TimeElapsedColumn(), *([TimeRemainingColumn()] if total else []), TextColumn("{task.fields[status]}")]
-    with Progress(*columns, console=err_console, transient=False) as progress:
-        yield progress, progress.add_task("ingest", total=total, status="")
 
 
 # ------------------------------------------------------------------ queries
@@ -219,7 +114,7 @@ def search_command(
     from newsgraph.store.dates import day_label
 
     sites = _sites(collection, collections)
-    store = _open(db)
+    store = open_store(db)
     filters = {"actor": actor, "type": type, "since": since, "until": until, "source": source, "direct": direct,
                "cue": cue, "sites": sites}
     counted = None
@@ -280,7 +175,7 @@ def actor_command(
     from newsgraph.errors import NewsgraphError
     from newsgraph.store.dates import day_label
 
-    store = _open(db)
+    store = open_store(db)
     try:
         actor = store.find_actor(name)
         timeline = store.actor_timeline(actor.id)
@@ -321,7 +216,7 @@ def network_command(
     """Who met whom (CONSULT events) and who acted on whom: edges with counts and evidence."""
     from newsgraph.errors import NewsgraphError
 
-    store = _open(db)
+    store = open_store(db)
     try:
         edges = store.network(actor=actor, since=since, until=until,
                               types=None if all_types else (tuple(type) if type else ("CONSULT",)))
@@ -348,7 +243,7 @@ def related_command(
     """Articles sharing actors and events with this one, plus the page's own related links."""
     from newsgraph.errors import NewsgraphError
 
-    store = _open(db)
+    store = open_store(db)
     try:
         related = store.related(article_id)
         links = store.get_analysis(article_id).article.related
@@ -399,7 +294,7 @@ def export_command(
     from newsgraph.errors import NewsgraphError
 
     sites = _sites(collection, collections)
-    store = _open(db)
+    store = open_store(db)
     try:
         lines = store.export(format.value, query=query, facts=[f.value for f in facts] if facts else None,
                              actor=actor, type=type, since=since, until=until, source=source, direct=direct,
@@ -427,14 +322,13 @@ def db_upgrade_command(db: DbOption = None) -> None:
     """Create the database or migrate it to the newest schema; print its revision."""
     from newsgraph.store import engine
 
-    store = _open(db)  # opening migrates
+    store = open_store(db)  # opening migrates
     typer.echo(f"{engine.safe_url(store.url)} at revision {engine.current_revision(store.engine)}")
     store.close()
 
 
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the CLI."""
-    app.command("ingest")(ingest_command)
     app.command("search")(search_command)
     app.command("actor")(actor_command)
     app.command("network")(network_command)
