@@ -57,7 +57,16 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("image-credit", re.compile(
         r"\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|IRNA|TASS|Sputnik|Shutterstock)"
         r"\s*/\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\W*(?:\(\w[\w\s/.-]{0,40}\))?\s*$")),
-    ("image-credit", re.compile(r"\((?:file )?(?:photo|image|picture)(?:\s*(?:by|:|/)\s*[^)]{0,60})?\)\s*$", re.I)),
+    ("image-credit", re.compile(
+        r"\((?:[A-Z][\w.&-]*\s+){0,3}(?:file )?(?:photo|image|picture)s?(?: credits?)?(?:\s*(?:by|:|/)\s*[^)]{0,60})?\)\s*$",
+        re.I)),
+    # A caption's closing credit, often glued to it in a copy: "...sought treatmentCredit: EPA".
+    ("image-credit", re.compile(r"(?:\b|(?<=[a-z]))(?:photo |image )?credits?\s*:\s*[\w&'’.,/ -]{1,50}$", re.I)),
+    # AP's caption form: "In this Dec. 12, 2006, file photo, ..." / "In this undated photo provided by ...".
+    ("image-credit", re.compile(r"^in this\b[\w.,' -]{0,40}?\b(?:photo|image|picture|video|frame grab|handout)(?: photo| image)?"
+        r"\s*(?:,|provided\b|taken\b|released\b|made\b|from\b|obtained\b|courtesy\b)", re.I)),
+    # Gallery counters: "Image 1 of 5", "1of4" glued to the caption it numbers.
+    ("image-credit", re.compile(r"^(?:(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+$|\d+\s*of\s*\d+(?=[A-Z]))", re.I)),
     ("image-credit", re.compile(r"^image (?:caption|source|copyright)\b", re.I)),
     ("cookies", re.compile(r"\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b", re.I)),
     ("copyright", re.compile(r"\ball rights reserved\b|^our standards\s*:", re.I)),

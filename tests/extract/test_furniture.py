@@ -23,6 +23,13 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Follow us on Twitter and Facebook", "social-follow"),
         ("Tags: politics, elections", "tags"),
         ("Main image credit: Getty", "image-credit"),
+        ("A worker loads trims into a truck outside a store in Hialeah, Fla. (AP Photo/Jane Doe, File)", "image-credit"),
+        ("(Image credit: Example Space Agency)", "image-credit"),
+        ("The hospital where patients sought treatmentCredit: EPA", "image-credit"),
+        ("In this Dec. 12, 2006, file photo, two astronauts work outside the station.", "image-credit"),
+        ("In this undated photo provided by the family, the boy sits on a porch.", "image-credit"),
+        ("Image 2 of 5", "image-credit"),
+        ("3of4A shopper looks at extension cords in a hardware store.", "image-credit"),
         ('[button link="/submit/" type="big"] Send us YOUR review[/button]', "shortcode"),
         ("Also on example.com Ministers meet in Paris", "read-more"),
         ("Related post: Pickled Sprouts Recipe", "read-more"),
@@ -45,6 +52,9 @@ def test_furniture_lines(line: str, reason: str) -> None:
         "Also on Monday, the minister said the talks would go on.",
         "Related stories in the region were covered by the local press.",
         "Photos show the damage to the bridge.",
+        "In this case, the court said, the photo was taken lawfully by a neighbour.",
+        "The bank said it would give credit to small firms first.",
+        "He scored 3 of 4 penalties in the final.",
         "Updated figures show 3% growth in 2019 for exports.",
         "The newsletter, which has 10,000 readers, was founded in 2010 by two teachers who wanted to "
         "sign up parents for school trips and share news about the district with them every week; it grew "
