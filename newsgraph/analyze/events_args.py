@@ -307,7 +307,8 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = F
         if (material and o.dep_ in OBJECTS)
         or (o.i in index.by_token and index.types.get(index.by_token[o.i]) not in PLACE_TYPES)
     ]
-    heads += doer_subjects(verb)  # "Police in Tehran detained ..."
+    if material:  # "Police in Tehran detained ...": where the doers are is where the deed was; a speaker's
+        heads += doer_subjects(verb)  # home ("the Administration in north Syria called it ...") is not where a word was said
     for head in heads:
         near = places(prep_objects(head, _PLACE_PREPS))
         if near:

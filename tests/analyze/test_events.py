@@ -488,3 +488,36 @@ def test_a_noun_naming_a_verbs_deed_takes_the_verbs_rows(nlp, text, expected):
     doc = _analyse(nlp, text)
     assert [e.type for e in doc._.ng_events] == expected, [(e.type, e.trigger) for e in doc._.ng_events]
     _assert_offsets(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Germany's foreign minister Annalena Baerbock called the verdict “arbitrary.”", "Baerbock"),
+        ("Amnesty International described the arrests as unlawful.", "Amnesty"),
+        ("The opposition leader Juan Perez called the election a sham.", "Perez"),
+    ],
+)
+def test_naming_a_deed_with_a_word_of_condemnation_is_disapproval(nlp, text, source):
+    doc = _analyse(nlp, text)
+    events = [e for e in doc._.ng_events if e.type == "DISAPPROVE"]
+    assert events, [(e.type, e.trigger) for e in doc._.ng_events]
+    assert _actor_id(doc, source) in [a.actor for a in events[0].actors if a.role == "source"]
+    _assert_offsets(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pedro Sanchez called the agreement a historic achievement.",
+        "Angela Merkel called the meeting productive.",
+    ],
+)
+def test_naming_with_praise_or_a_neutral_word_is_no_disapproval(nlp, text):
+    assert "DISAPPROVE" not in {e.type for e in _analyse(nlp, text)._.ng_events}
+
+
+def test_a_speakers_home_is_not_where_the_criticism_happened(nlp):
+    doc = _analyse(nlp, "The Kurdish administration in northern Syria rejected the constitution, calling it exclusionary.")
+    criticism = [e for e in doc._.ng_events if e.type == "DISAPPROVE"]
+    assert criticism and all(e.place is None for e in criticism)
