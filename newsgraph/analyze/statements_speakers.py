@@ -9,7 +9,8 @@
   ("the journalist's lawyer");
 * an unlinked pronoun: the previous statement's speaker if of the same kind
   (person or not) and gender, else the person most mentioned in the three
-  sentences before whose gender does not contradict it;
+  sentences before whose gender does not contradict it; a plural one ("they", "we") with no such
+  previous speaker: the group or organisation that was the main subject of the sentence before;
 * a document or announcement ("the report said", "a statement said"): the
   actor that issued it in an earlier sentence ("X released a statement"), else
   the previous speaker when that is an organisation, else None;
@@ -153,13 +154,37 @@ class Speakers:
         if last is not None and self.types.get(last) in kinds and self.gender.get(last, sex) == sex:
             return last  # ("it" is no plural group: "authorities ... It claimed")
         if not person:
-            return None
+            return self.plural_subject(at) if word != "it" else None
         lo, hi = self._window(self.people_starts, at)
         counts: Counter[str] = Counter(a for _, a in self.people[lo:hi] if self.gender.get(a, sex) == sex)
         if not counts:
             return None
         last_seen = {a: start for start, a in self.people[lo:hi]}
         return max(counts, key=lambda a: (counts[a], last_seen[a]))
+
+    def plural_subject(self, at: int) -> str | None:
+        """Return the group or organisation "they" stands for: the subject of the main clause of the
+        sentence before ("Dozens of Kenyan farmers marched ... “...,” they said"), or None."""
+        si = bisect.bisect_right(self.sent_starts, at) - 1
+        if si < 1:
+            return None
+        start = self.sent_starts[si - 1]
+        sent = self.doc.char_span(start, self.sent_starts[si], alignment_mode="expand")
+        if sent is None or not len(sent):
+            return None
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        if subj.i not in self.index.by_token:  # "dozens of farmers": the farmers
+            subj = next((o for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for o in c.children if o.dep_ == "pobj"), subj)
+        if subj.tag_ != "NNS":
+            return None
+        found = self.index.by_token.get(subj.i)
+        if found is None or found in self.unnamed or self.types.get(found) not in ("ORG", "GROUP"):
+            return None
+        return found
 
     def issuer(self, head: Token, previous: Statement | None, at: int) -> str | None:
         """Return who issued the document ``head`` names ("the statement"), or None."""

@@ -172,3 +172,16 @@ def test_verbal_acts_with_an_object_are_statements(nlp):
     assert accused.cue == "accused" and accused.speaker is not None
     assert _by_content(doc, "an independent audit of the port project").cue == "called"
     assert _by_content(doc, "the accusations").cue == "rejected"
+
+
+def test_they_is_the_group_that_was_the_subject_just_before(nlp):
+    doc = nlp("Dozens of Kenyan farmers marched through Nakuru on Monday. "
+              "“We cannot sell our maize at these prices,” they said.")
+    st = _by_content(doc, "We cannot sell our maize")
+    assert st.speaker is not None and _actor(doc, st.speaker).name == "Kenyan farmers"
+
+
+def test_they_after_unnamed_analysts_stays_unnamed(nlp):
+    doc = nlp("Analysts expect the central bank to cut rates in June. "
+              "“The bank has room to move,” they said.")
+    assert _by_content(doc, "The bank has room to move").speaker is None
