@@ -12,7 +12,10 @@ qualifies, and
   stands for a country (``actors/group_adjectives.csv``: "Zionist"), which
   gives the actor's ``country``; or
 - a qualifier says what group it is ("security forces", "armed groups"); or
-- the noun is an agent by itself ("police", "protesters", "the militants").
+- the noun is an agent by itself ("police", "protesters", "the militants"); or
+- the phrase counts them and is the subject that acts ("Nine press freedom groups called ...",
+  "three members of the U.S. Senate led ..."): named as written, with the actor they are
+  members of; never a counted object or sufferer ("killed five people") or "the two leaders".
 
 A phrase that already names an actor ("US troops", "Hamas fighters", "Iraq's
 government", "officials of the ministry") stays that actor's: the named actor
@@ -166,13 +169,18 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
         children = list(head.children)
         if not plural and not noun.generic and any(c.lower_ in _ONE for c in children if c.dep_ in ("det", "nummod")):
             continue  # "a Palestinian youth": one person ("a human rights group" is a group)
-        if any(c.dep_ == "prep" and c.lower_ == "of" and any(covered[o.i] for o in c.children) for c in children):
+        # "Nine press freedom groups called ...", "three members of the Senate led ...": a counted subject
+        # that acts is some in particular ("five people were killed", "the two leaders" are not new actors)
+        counted = plural and head.dep_ == "nsubj" and not any(c.dep_ == "det" for c in children) and any(
+            t.dep_ == "nummod" and t.like_num and t.lower_ not in _ONE for c in head.lefts for t in c.subtree)
+        if not counted and any(c.dep_ == "prep" and c.lower_ == "of" and any(covered[o.i] for o in c.children)
+                               for c in children):
             continue  # "officials of the ministry", "the government of Syria": that actor
         left = [c for c in children if c.i < head.i and c.dep_ in _LEFT_DEPS]
         if any(covered[t.i] for c in children if c.i < head.i for t in c.subtree):
             continue  # "US troops", "Hamas fighters", "Iraq's government": the named actor
         country, qualifiers, cls, extra = _modifiers(doc, left, noun, demonyms)
-        if country is None and (noun.needs_country or not qualifiers and not noun.bare):
+        if country is None and (noun.needs_country or not qualifiers and not noun.bare and not counted):
             continue  # "men", "groups", "youth" alone: nobody in particular; "fighter jets": things
         key = (cls, *sorted(extra))
         start = min((t.i for c in left for t in c.subtree), default=head.i)
@@ -183,8 +191,21 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
         if any(covered[i] for i in range(start, head.i + 1)):
             continue
         head_word = noun.name or head.lower_
-        found.append(GroupMention(start, head.i + 1, head.i, country, key, [*qualifiers, head_word]))
+        words = [*qualifiers, head_word]
+        if counted and country is None and not qualifiers:  # named as written: "press freedom and rights groups"
+            words = [t.text for t in doc[start:head.i]] + [head_word] + _of_words(children, covered)
+        found.append(GroupMention(start, head.i + 1, head.i, country, key, words))
     return found
+
+
+def _of_words(children: list[Token], covered: list[bool]) -> list[str]:
+    """Return the words of an actor a counted group belongs to ("members" "of the U.S. Senate"), or []."""
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((o for o in c.children if o.dep_ == "pobj" and covered[o.i]), None)
+            if pobj is not None:
+                return ["of", *(t.text for t in pobj.subtree if not t.is_punct and t.i <= pobj.i)]
+    return []
 
 
 def _modifiers(doc: Doc, left: list[Token], noun: GroupNoun,

@@ -175,3 +175,16 @@ def test_agent_kinds_of_the_plover_lists_make_groups_with_a_nationality(actors_n
     assert group_at(actors, text, "Israeli tanks").country == "ISR"
     assert group_at(actors, text, "Fighter jets") is None  # weapons without a country are things
     check_mentions(text, actors)
+
+
+def test_a_counted_group_is_an_actor_named_as_written(actors_nlp):
+    text = ("Six labour and farm groups wrote to the minister on Monday. "
+            "Two members of the Lisbon Harbour Council — Ana Veloso and Rui Matos — signed the letter. "
+            "Five people were hurt in the crush outside.")
+    actors = groups(actors_nlp, text)
+    unions = group_at(actors, text, "labour and farm groups")
+    assert unions is not None and unions.name == "labour and farm groups"
+    members = group_at(actors, text, "members")
+    assert members is not None and members.name == "members of the Lisbon Harbour Council"
+    assert group_at(actors, text, "people") is None  # counted, but only suffers: no new actor
+    check_mentions(text, actors)
