@@ -109,3 +109,83 @@ def trafilatura_text_reader(**options: object) -> Callable[[str, str], str]:
         return trafilatura.extract(f"<html><body>{paragraphs}</body></html>", **options) or ""
 
     return run
+
+
+_WORD = re.compile(r"\w+")
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_META_DATE = ('//meta[@property="article:published_time" or @name="article:published_time"'
+              ' or @itemprop="datePublished" or @name="parsely-pub-date" or @name="pubdate"]/@content'
+              ' | //*[@itemprop="datePublished"]/@datetime')
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
+def page_metadata(page: bytes) -> tuple[set[tuple[str, ...]], str | None]:
+    """Return the headline a page declares (as word tuples: og:title, it without a " | Site" suffix, and the
+    <h1>s that share most of its words) and its declared publication day ("YYYY-MM-DD" from
+    article:published_time, itemprop datePublished or JSON-LD; None when it declares none).
+
+    The page's own metadata, not a human gold: the ScrapingHub truth states only body and url."""
+    import lxml.etree
+    import lxml.html
+
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.extract.decode import decode
+
+    try:  # decoded as the copy was
+        text = re.sub(r"^\s*<\?xml[^>]*>", "", decode(page, "text/html", "page").text)
+        root = lxml.html.document_fromstring(text)
+    except (NewsgraphError, ValueError, lxml.etree.ParserError):
+        return set(), None
+    og = [t.strip() for t in root.xpath('//meta[@property="og:title"]/@content') if t.strip()]
+    h1 = [" ".join(e.text_content().split()) for e in root.xpath("//h1")]
+    titles = set()
+    for t in og[:1]:
+        titles |= {_tokens(t), _tokens(_SITE_SUFFIX.sub("", t))}
+    og_words = set(_tokens(og[0])) if og else set()
+    for t in h1:
+        words = _tokens(t)
+        if words and (not og or len(set(words) & og_words) >= 0.5 * len(set(words))):
+            titles.add(words)
+    dates = [*root.xpath(_META_DATE), *_LD_DATE.findall(text)]
+    day = next((m.group(0) for d in dates if (m := _ISO_DAY.match(d.strip()))), None)
+    return {t for t in titles if t}, day
+
+
+def shows_day(copy: str, day: str) -> bool:
+    """Return True when the copy prints the date ``day`` on a line of its own size (a dateline)."""
+    from newsgraph.extract.dates import find_printed_date
+
+    for line in copy.split("\n"):
+        if len(line) <= 200 and day in line:
+            return True
+        if len(line) <= 200 and (found := find_printed_date(line)) and found[0][:10] == day:
+            return True
+    return False
+
+
+def metadata_scores(pages: list[bytes], copies: list[str], urls: list[str]) -> dict[str, tuple[int, int]]:
+    """Return {"title": (right, pages with a declared headline), "date": (right, pages whose copy prints the
+    declared day)} for newsgraph's copied-text reader."""
+    from newsgraph.errors import ExtractionError
+    from newsgraph.extract import extract_article
+    from newsgraph.model import RawDocument
+
+    title, date = [0, 0], [0, 0]
+    for page, copy, url in zip(pages, copies, urls):
+        titles, day = page_metadata(page)
+        try:
+            article = extract_article(RawDocument(content=copy.encode("utf-8"), source=url, content_type="text/plain"))
+        except ExtractionError:
+            article = None
+        if titles:
+            title[1] += 1
+            title[0] += bool(article and article.title and _tokens(article.title) in titles)
+        if day and shows_day(copy, day):
+            date[1] += 1
+            date[0] += bool(article and article.published and article.published[:10] == day)
+    return {"title": (title[0], title[1]), "date": (date[0], date[1])}

@@ -12,7 +12,8 @@ a 1000-sample bootstrap of the pages.
 Then the same pages as copied text (``copied_text.py``: lxml's visible text with
 block elements as line breaks, and Chromium's innerText when /usr/bin/chromium
 exists), read by newsgraph's copied-text reader and by trafilatura (given the
-copy as one paragraph a line), body F1 against the same ground truth.
+copy as one paragraph a line), body F1 against the same ground truth; newsgraph's
+title and date on the copies against the page's own metadata (``copied_text.page_metadata``).
 """
 
 from __future__ import annotations
@@ -181,7 +182,14 @@ def main(argv: list[str] | None = None) -> int:
         copy_results = measure(copy_runs, copies, args.repeat)
         print_table(f"Body F1 on copied text ({kind}, made in {made:.0f} s; {len(copies)} pages)", copy_results, copies)
         results += [{**r, "name": f"{r['name']} [{kind}]"} for r in copy_results]
-    print("Title, date and byline: the ScrapingHub ground truth states only articleBody and url, so they are not scored.")
+        meta = copied_text.metadata_scores([html for _k, html, _u, _g in pages], texts, [u for _k, _h, u, _g in pages])
+        print(f"newsgraph on the {kind} copies: title right {meta['title'][0]}/{meta['title'][1]} "
+              f"({meta['title'][0] / max(meta['title'][1], 1):.0%}) of pages declaring a headline; date right "
+              f"{meta['date'][0]}/{meta['date'][1]} ({meta['date'][0] / max(meta['date'][1], 1):.0%}) of pages "
+              "declaring a publication day that the copy prints")
+    print("Title and date truth is the page's own metadata (og:title and matching <h1>s; article:published_time, "
+          "itemprop or JSON-LD datePublished): the ScrapingHub ground truth states only articleBody and url. "
+          "Byline is not scored.")
     if args.dump:
         args.dump.write_text(json.dumps({r["name"]: {"outputs": r["outputs"], "figures": r["figures"]} for r in results}))
     return 0
