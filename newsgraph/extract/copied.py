@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from newsgraph.extract.dates import find_printed_date, find_relative_date
+from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.fallback import word_count
 from newsgraph.extract.furniture import _TAIL_HEADING, classify
@@ -51,6 +51,14 @@ MAX_FOOTER_WORDS = 12
 _BY = re.compile(r"^(?:by|posted by|written by|author|reporter|report(?:ed)? by|story by)\s*[:\-–]?\s+(?P<by>\S.*)$", re.I)
 _ID_BYLINE = re.compile(r"\b(?:journalist|reporter|author) id\s*:\s*[\w-]+", re.I)
 _DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated?|date|created|release date)?(?:\s+on)?\s*[:\-–]?\s*$", re.I)
+#: What may stand before a dateline's date besides a label: a byline ("by Jane Roe on ", "Posted by X on "),
+#: the outlet or place and a separator ("News Bureau | Updated : "), the time and weekday ("PUBLISHED: 10:48, Tue, ").
+_DATE_BEFORE = re.compile(
+    r"^\W*(?:(?:(?:posted|written|published|reported)\s+)?by\s+[^|.:;!?]{1,60}?\s+(?:on\s+)?"
+    r"|(?:[^|•·]{0,60}[|•·]\s*)?(?:published|updated|posted|last updated?|date|created|release date)?(?:\s+on)?"
+    r"\s*[:\-–]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?)$",
+    re.I,
+)
 _SEPARATOR_BEFORE = re.compile(r"[|•·–—-]\s*$")
 
 
@@ -81,7 +89,7 @@ def _without_credit(text: str) -> str:
 def _score(paragraph: str) -> int:
     """Return a paragraph's weight for finding the article: prose counts its words, other lines count against."""
     # A date or "By X" line inside a page's text opens another item (a teaser, a comment): a wall, nearly.
-    if _date_line(paragraph, None) or _byline(paragraph):
+    if date_line(paragraph, None) or _byline(paragraph):
         return -DATE_LINE_COST
     if is_prose(paragraph):
         return _words(paragraph)
@@ -124,16 +132,20 @@ def main_block(paragraphs: list[str]) -> tuple[int, int]:
     return best_span
 
 
-def _date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | None:
+def date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | None:
     """Return (ISO date, precision) when ``line`` is a dateline: it opens with a printed or relative date
     (after a label such as "Published:"), or ends with one after a separator ("Tehran Times | 17 Jan 2023")."""
     if len(line) > MAX_BYLINE_CHARS * 2:
         return None
+    if looks_iso(line.strip()):  # a machine date shown as text ("2019-11-19T12:48:14Z")
+        return parse_iso(line.strip())
     for found in (find_printed_date(line), find_relative_date(line, fetched_at)):
         if found:
             value, precision, (start, end) = found
             before, after = line[:start], line[end:]
-            if _DATE_LABEL.match(before) or (_SEPARATOR_BEFORE.search(before) and not after.strip()):
+            if _DATE_LABEL.match(before) or _DATE_BEFORE.match(before) or (
+                _SEPARATOR_BEFORE.search(before) and not after.strip()
+            ):
                 return value, precision
     return None
 
@@ -168,7 +180,7 @@ def read_header(header: list[str], draft: Draft, fetched_at: dt.datetime | None)
     reasons: dict[int, str] = {}
     for index, line in enumerate(header):
         text = line.strip()
-        if draft.published is None and (date := _date_line(text, fetched_at)):
+        if draft.published is None and (date := date_line(text, fetched_at)):
             draft.published, draft.published_precision = date  # type: ignore[assignment]
             reasons[index] = "dateline"
             if draft.byline is None and (m := _ID_BYLINE.search(text)):
@@ -185,7 +197,7 @@ def read_header(header: list[str], draft: Draft, fetched_at: dt.datetime | None)
             reasons[index] = "byline"
         elif (found := classify(text)) is not None:
             reasons[index] = found[0]
-        elif _date_line(text, fetched_at):
+        elif date_line(text, fetched_at):
             reasons[index] = "dateline"  # a second date (updated)
         elif _is_title(text):
             titles.append(index)

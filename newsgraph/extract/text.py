@@ -13,7 +13,17 @@ import datetime as dt
 import re
 from collections import Counter
 
-from newsgraph.extract.copied import HEADER_WINDOW, is_prose, main_block, read_header, site_of, strip_runs, take_credits
+from newsgraph.extract.copied import (
+    HEADER_WINDOW,
+    MAX_HEADER_LINES,
+    date_line,
+    is_prose,
+    main_block,
+    read_header,
+    site_of,
+    strip_runs,
+    take_credits,
+)
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.furniture import classify, strip_furniture
 from newsgraph.model import Furniture
@@ -90,6 +100,8 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     before, header, after = paragraphs[:window], paragraphs[window:start], paragraphs[end:]
     furniture = [Furniture(text=line, reason=_reason(line, "navigation")) for line in before]
     furniture += read_header(header, draft, fetched_at)
+    if draft.published is None:  # long navigation or captions between the dateline and the lead
+        draft.published, draft.published_precision = nearest_dateline(paragraphs[:window], fetched_at)
     cleaned = strip_furniture(paragraphs[start:end])
     paragraphs = strip_runs(drop_repeated(cleaned.paragraphs, all_paragraphs, cleaned.furniture), cleaned.furniture)
     draft.byline, removed = take_byline_prefix(paragraphs, draft.byline)
@@ -105,6 +117,15 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     draft.furniture += [Furniture(text=line, reason=_reason(line, "footer")) for line in trailing.paragraphs]
     draft.related = cleaned.related + trailing.related
     return draft
+
+
+def nearest_dateline(lines: list[str], fetched_at: dt.datetime | None) -> tuple[str | None, str | None]:
+    """Return (ISO date, precision) of the dateline nearest the article among the lines before its header
+    (up to ``MAX_HEADER_LINES`` back), else (None, None)."""
+    for line in reversed(lines[-MAX_HEADER_LINES:]):
+        if found := date_line(line.strip(), fetched_at):
+            return found
+    return None, None
 
 
 def drop_repeated(paragraphs: list[str], page: list[str], furniture: list[Furniture]) -> list[str]:

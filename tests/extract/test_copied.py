@@ -125,3 +125,35 @@ def test_repeated_lines_are_furniture_but_a_repeated_summary_is_not() -> None:
     assert LEAD in article.body and SECOND in article.body and THIRD in article.body
     assert caption not in article.body and share not in article.body
     assert any(f.reason == "repeated" and f.text == caption for f in article.furniture)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [
+        ("by Jane Roe September 15, 2014", "2014-09-15"),
+        ("Posted by Jane Roe on November 19, 2019, 6:21 AM EST", "2019-11-19T06:21-05:00"),
+        ("Example News Bureau | Updated : 19 November 2019, 09:01 AM", "2019-11-19T09:01"),
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", "2019-11-19"),
+        ("2019-11-19T12:48:14Z", "2019-11-19T12:48:14Z"),
+    ],
+)
+def test_dateline_forms(dateline: str, published: str) -> None:
+    text = f"Ministers agree to reopen consulates after two-hour talks\n\n{dateline}\n\n{LEAD}\n\n{SECOND}"
+    article = extract_article(RawDocument(content=text.encode(), source="date.txt"))
+    assert article.published == published
+    assert dateline not in article.body
+
+
+def test_dateline_far_above_the_lead_is_found() -> None:
+    menu = "\n".join(f"Section {n}" for n in range(20))
+    text = (f"Ministers agree to reopen consulates after two-hour talks\n\nNovember 19, 2019\n\n{menu}\n\n"
+            f"{LEAD}\n\n{SECOND}\n\n{THIRD}")
+    article = extract_article(RawDocument(content=text.encode(), source="far.txt"))
+    assert article.published == "2019-11-19"
+
+
+def test_a_tweet_signature_is_not_a_dateline() -> None:
+    text = (f"Ministers agree to reopen consulates after two-hour talks\n\n{LEAD}\n\n"
+            f"— Jane Roe (@janeroe) November 19, 2019\n\n{SECOND}")
+    article = extract_article(RawDocument(content=text.encode(), source="tweet.txt"))
+    assert article.published is None
