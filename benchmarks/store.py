@@ -62,7 +62,7 @@ def analyse(sources: list[Path], limit: int, pairs: list[tuple[Analysis, RawDocu
     from newsgraph.analyze.pipeline import default_analyzer
     from newsgraph.extract import extract_article
     from newsgraph.ingest import iter_documents
-    from newsgraph.store.resolve import text_hash
+    from newsgraph.store.duplicates import text_hash
 
     seen = {a.article.id for a, _ in pairs} | {text_hash(a.article.body) for a, _ in pairs}
     done = {raw.source for _, raw in pairs}
@@ -97,7 +97,7 @@ def analyse(sources: list[Path], limit: int, pairs: list[tuple[Analysis, RawDocu
 
 def load_or_analyse(data: Path, limit: int, cache: Path | None) -> list[tuple[Analysis, RawDocument]]:
     """Return ``limit`` distinct analysed articles, from the cache as far as it goes."""
-    from newsgraph.store.resolve import text_hash
+    from newsgraph.store.duplicates import text_hash
 
     pairs: list[tuple[Analysis, RawDocument]] = []
     seen: set[str] = set()

@@ -29,7 +29,7 @@ from newsgraph.model import (
     Statement,
 )
 from newsgraph.store import schema as t
-from newsgraph.store.resolve import text_hash
+from newsgraph.store.duplicates import text_hash
 from newsgraph.store.util import shown
 from newsgraph.store.util import parse_iso
 

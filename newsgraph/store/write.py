@@ -19,7 +19,8 @@ from newsgraph.model import Analysis, Article, RawDocument
 from newsgraph.store import schema as t
 from newsgraph.store.records import SaveResult
 from newsgraph.store.merge import refresh_actors
-from newsgraph.store.resolve import group_duplicates, resolve_actors, resolve_event, text_hash
+from newsgraph.store.duplicates import group_duplicates, text_hash
+from newsgraph.store.resolve import resolve_actors, resolve_event
 from newsgraph.store.util import iso, now_iso
 
 FACT_TABLES = (t.article_actors, t.mentions, t.statements, t.event_evidence, t.date_mentions, t.framing)

@@ -23,7 +23,7 @@ from newsgraph.model import (
     Statement,
 )
 from newsgraph.store import Store
-from newsgraph.store.resolve import text_hash
+from newsgraph.store.duplicates import text_hash
 
 # PostgreSQL text cannot hold NUL, and no encoding holds lone surrogates; everything else goes.
 TEXT = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
