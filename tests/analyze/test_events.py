@@ -521,3 +521,30 @@ def test_a_speakers_home_is_not_where_the_criticism_happened(nlp):
     doc = _analyse(nlp, "The Kurdish administration in northern Syria rejected the constitution, calling it exclusionary.")
     criticism = [e for e in doc._.ng_events if e.type == "DISAPPROVE"]
     assert criticism and all(e.place is None for e in criticism)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen took at least 20 hostages near Kandahar on Monday.", "ASSAULT"),
+        ("Al-Shabab militants claimed the hijacking of a bus in Mogadishu.", "ASSAULT"),
+        ("Spanish police broke up a jihadist cell in Barcelona on Friday.", "COERCE"),
+        ("Italian police dismantled a smuggling ring in Palermo.", "COERCE"),
+    ],
+)
+def test_taking_captives_and_breaking_up_a_group_are_deeds_of_force(nlp, text, expected):
+    doc = _analyse(nlp, text)
+    assert expected in {e.type for e in doc._.ng_events}, [(e.type, e.trigger) for e in doc._.ng_events]
+    _assert_offsets(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company will break up its sales network in Europe.",  # a business sense: no actor acts on a group
+        "The Prime Minister said he would not be held hostage by the opposition.",
+    ],
+)
+def test_breaking_up_a_business_or_a_figurative_hostage_is_no_force(nlp, text):
+    types = {e.type for e in _analyse(nlp, text)._.ng_events}
+    assert not types & {"COERCE", "ASSAULT"}, types
