@@ -26,6 +26,8 @@ MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 #: A headline of fewer words is taken only when it is the header's one line (short lines are mostly menus).
 MIN_TITLE_WORDS = 3
+#: Lines after a headline within which its byline or dateline is printed.
+BYLINE_AFTER_TITLE = 3
 MAX_BYLINE_CHARS = 120
 #: A paragraph this long is prose whatever its punctuation.
 PROSE_CHARS = 200
@@ -42,7 +44,7 @@ DATE_LINE_COST = 25
 #: Prose words before a comment-form line for it to mark the end of the article.
 MIN_ARTICLE_WORDS = 30
 #: Lines before the article where its headline, date and byline are looked for.
-HEADER_WINDOW = 12
+HEADER_WINDOW = 16
 #: Short lines in a row (menus, tag lists) that are never the article's own: at least this many.
 MIN_RUN = 3
 MAX_RUN_WORDS = 6
@@ -168,7 +170,7 @@ def _is_title(line: str) -> bool:
     return (
         len(text) <= MAX_TITLE_CHARS
         and _words(text) <= MAX_TITLE_WORDS
-        and not text.endswith((":", ","))
+        and not text.endswith((":", ",", "."))  # a headline has no full stop; a standfirst or caption has
         and classify(text) is None
         and any(ch.isalpha() for ch in text)
     )
@@ -216,8 +218,14 @@ def read_header(header: list[str], draft: Draft, fetched_at: dt.datetime | None)
 
 
 def _choose_title(header: list[str], titles: list[int]) -> int | None:
-    """Return the index of the headline: the title-like line of most words (the later one on a tie)."""
+    """Return the index of the headline: the first title-like line that a byline or dateline follows within
+    ``BYLINE_AFTER_TITLE`` lines (headline, then who and when, is how news pages print it), else the
+    title-like line of most words (the later one on a tie)."""
     long_enough = [i for i in titles if _words(header[i]) >= MIN_TITLE_WORDS]
+    for index in long_enough:
+        following = (line.strip() for line in header[index + 1 : index + 1 + BYLINE_AFTER_TITLE])
+        if any(date_line(line, None) or _byline(line) or _ID_BYLINE.search(line) for line in following):
+            return index
     if long_enough:
         return max(long_enough, key=lambda i: (_words(header[i]), i))
     if len(header) == 1 and titles:

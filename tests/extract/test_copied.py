@@ -157,3 +157,21 @@ def test_a_tweet_signature_is_not_a_dateline() -> None:
             f"— Jane Roe (@janeroe) November 19, 2019\n\n{SECOND}")
     article = extract_article(RawDocument(content=text.encode(), source="tweet.txt"))
     assert article.published is None
+
+
+def test_headline_is_the_line_its_byline_follows_not_a_longer_standfirst_or_caption() -> None:
+    text = ("Home\nWorld\nBusiness\n\nMinisters agree to reopen consulates\n\nBy Jane Roe\n\nNovember 19, 2019\n\n"
+            "Officials from both countries say a deal on shipping routes could follow within weeks of the talks\n\n"
+            "The two foreign ministers shake hands before their meeting in Ankara (AP Photo/John Doe)\n\n"
+            f"{LEAD}\n\n{SECOND}\n\n{THIRD}")
+    article = extract_article(RawDocument(content=text.encode(), source="standfirst.txt"))
+    assert article.title == "Ministers agree to reopen consulates"
+    assert (article.byline, article.published) == ("Jane Roe", "2019-11-19")
+
+
+def test_a_sentence_with_a_full_stop_is_not_the_headline() -> None:
+    text = ("Ministers agree to reopen consulates\n\n"
+            "Officials from both countries say a deal on shipping routes could follow within weeks.\n\n"
+            f"{LEAD}\n\n{SECOND}\n\n{THIRD}")
+    article = extract_article(RawDocument(content=text.encode(), source="dek.txt"))
+    assert article.title == "Ministers agree to reopen consulates"
