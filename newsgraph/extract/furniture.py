@@ -92,7 +92,8 @@ _READ_MORE = re.compile(
 _TAIL_HEADING = re.compile(
     r"^(?:tags|tagged|related(?: posts| articles| stories| news| content| coverage| topics)?"
     r"|you (?:may|might) also like|more (?:stories|news|articles)(?: from .{1,30})?|recommended(?: for you| stories)?"
-    r"|most (?:read|popular|viewed)|popular (?:posts|stories)|trending(?: now)?|latest (?:news|stories|posts)"
+    r"|more from (?:the )?(?-i:[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,4})"  # an outlet's or section's name
+    r"|most (?:read|popular|viewed|shared)(?: (?:in|on) [\w .’'&-]{1,30})?|popular (?:posts|stories)|trending(?: now)?|latest (?:news|stories|posts)"
     r"|read next|what to read next|more on this (?:story|topic))\s*:?$",
     re.I,
 )

@@ -119,3 +119,18 @@ def test_block_of_other_headlines_inside_the_body() -> None:
     # A heading-like line followed by prose is left alone.
     prose = ["Intro.", "More", "He said the plan would cost more than expected."]
     assert strip_furniture(prose).paragraphs == prose
+
+
+@pytest.mark.parametrize("heading", ["Most read in world news", "More From the Los Angeles Times", "Most shared"])
+def test_trailing_list_of_other_stories_is_cut(heading: str) -> None:
+    body = ["The minister said the talks would resume next week in the capital.", "He gave no further details.",
+            heading, "Storm closes schools across the north", "Court rules on port dispute"]
+    cleaned = strip_furniture(body)
+    assert cleaned.paragraphs == body[:2]
+    assert [link.title for link in cleaned.related] == body[3:]
+
+
+def test_more_from_a_lower_case_phrase_is_not_a_heading() -> None:
+    body = ["The minister said the talks would resume next week.", "He said more.",
+            "More from the minister said", "Storm closes schools across the north"]
+    assert strip_furniture(body).paragraphs == body
