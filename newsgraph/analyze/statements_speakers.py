@@ -28,6 +28,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyze.actors_titles import ROLE_CLASS
 from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTER_WORDS
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.lexicon import lexicon
@@ -47,6 +48,8 @@ ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "org_noun")
 GENERIC_ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "generic_org")
 #: Who speaks for an organisation without being named: "a spokesperson said".
 VOICE_NOUNS: frozenset[str] = lexicon().words(_LISTS, "voice")
+#: Nouns naming an agent by kind ("the farmer", "the soldier"): someone of that kind, not a variation.
+_AGENTS = lexicon().agent_sectors()
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _PERSON_PRONOUNS_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
@@ -92,6 +95,8 @@ class Speakers:
             # "a senior State Department official told VOA ... The official added": the one who spoke
             # before, rather than a new nameless actor for the description
             found = self.again(head.lemma_.lower(), previous, start) or found
+            if found is None and span[0].lower_ == "the":
+                found = self.varied(head, previous, start)
         return found, head
 
     def again(self, noun: str, previous: Statement | None, at: int) -> str | None:
@@ -107,6 +112,22 @@ class Speakers:
         if noun in VOICE_NOUNS and last is not None and self.types.get(last) == "ORG":
             return last
         return None
+
+    def varied(self, head: Token, previous: Statement | None, at: int) -> str | None:
+        """Return the person the previous statement named when "the young professional" or "the
+        45-year-old" goes on speaking (news varies the words for the person just quoted): a
+        description that is no role, agent kind or voice ("the judge", "the spokesperson" is someone
+        else), with nobody else mentioned in the sentences between; else None."""
+        lemma = head.lemma_.lower()
+        if (previous is None or previous.speaker is None or self.types.get(previous.speaker) != "PERSON"
+                or lemma in ROLE_CLASS or lemma in _AGENTS or lemma in VOICE_NOUNS or lemma in REPORTER_WORDS
+                or lemma in UNNAMED_SOURCES or previous.end < at - self.REACH // 3):
+            return None
+        said = max(previous.end, previous.speaker_end or 0)  # from the sentence after the previous one's
+        following = self.sent_starts[bisect.bisect_right(self.sent_starts, said):] or [at]
+        between = self.people[bisect.bisect_left(self.people_starts, min(following[0], at)):
+                              bisect.bisect_left(self.people_starts, at)]
+        return previous.speaker if all(a == previous.speaker for _, a in between) else None
 
     def _named(self, span, start: int, end: int, previous: Statement | None) -> str | None:
         """Return the actor the speaker words name, a pronoun, document or organisation noun stands for."""

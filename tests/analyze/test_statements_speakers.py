@@ -185,3 +185,18 @@ def test_they_after_unnamed_analysts_stays_unnamed(nlp):
     doc = nlp("Analysts expect the central bank to cut rates in June. "
               "“The bank has room to move,” they said.")
     assert _by_content(doc, "The bank has room to move").speaker is None
+
+
+def test_a_varied_description_goes_on_with_the_person_just_quoted(nlp):
+    doc = nlp("“The nets are empty this year,” said Tavi Oskarveld, who has fished the bay since 1990. "
+              "“I love this place,” said the weathered sailor in his sixties.")
+    first, second = _by_content(doc, "The nets are empty"), _by_content(doc, "I love this place")
+    assert first.speaker is not None and second.speaker == first.speaker
+
+
+def test_a_role_or_someone_named_between_is_not_the_person_just_quoted(nlp):
+    doc = nlp("“The nets are empty this year,” said Tavi Oskarveld. “He is wrong,” said the judge.")
+    assert _by_content(doc, "He is wrong").speaker != _by_content(doc, "The nets are empty").speaker
+    doc = nlp("“The nets are empty this year,” said Tavi Oskarveld. Maria Quell disagreed with him. "
+              "“I love it,” said the weathered sailor.")
+    assert _by_content(doc, "I love it").speaker != _by_content(doc, "The nets are empty").speaker
