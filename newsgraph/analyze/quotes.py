@@ -115,19 +115,12 @@ def find_quotes(text: str) -> list[Quote]:
     group = 0
     carry = False  # the previous paragraph ended inside a quote
     for p_index, (p_start, p_end) in enumerate(paras):
-        continuing = carry
-        carry = False
-        i = p_start
-        open_at: int | None = None
-        open_w = 1
-        double = True
+        # the news convention: a quote carried over reopens the paragraph with a quote mark
+        open_w = _opens_paragraph(text, p_start) if carry else 0
+        open_at: int | None = p_start if open_w else None
+        group += 0 if open_w else 1
+        i, open_w, double, carry = p_start + open_w, open_w or 1, True, False
         depth = 0  # quotes opened inside the current quote and not yet closed
-        group += 0 if continuing and _opens_paragraph(text, p_start) else 1
-        if continuing and _opens_paragraph(text, p_start):
-            # the news convention: the paragraph reopens with a quote mark
-            open_w = _opens_paragraph(text, p_start)
-            open_at, double = p_start, True
-            i = p_start + open_w
         closers: list[int] | None = None  # positions of ” in the paragraph, when first needed
         while True:
             found = _MARKS.search(text, i, p_end)
@@ -145,9 +138,7 @@ def find_quotes(text: str) -> list[Quote]:
                     open_at, open_w, double, depth = i, width, ch not in SINGLE_OPEN, 0
                 i += width
                 continue
-            closes = (double and (ch in DOUBLE_CLOSE or ch == STRAIGHT) and kind in ("close", "either")) or (
-                not double and ch in SINGLE_CLOSE and kind == "close"
-            )
+            closes = _closes(double, ch, kind)
             if closes and depth:
                 depth -= 1  # closes a quote inside the quote
             elif closes:
@@ -166,17 +157,22 @@ def find_quotes(text: str) -> list[Quote]:
                     group += 1
                     open_at, open_w = i, width
             i += width
-        if open_at is not None:
+        if open_at is not None and double:
+            # a quote still open at the paragraph's end: carried on when the next paragraph reopens
+            # with a quote mark (the news convention); an unclosed single mark is far more often a
+            # stray apostrophe: dropped
             nxt = paras[p_index + 1][0] if p_index + 1 < len(paras) else None
-            reopens = nxt is not None and _opens_paragraph(text, nxt) > 0
-            if double and reopens:
-                _add(quotes, text, open_at, open_w, p_end, p_end, False, group, double)
-                carry = True
-            elif double:
-                _add(quotes, text, open_at, open_w, p_end, p_end, False, group, double)
-                group += 1
-            # an unclosed single mark is far more often a stray apostrophe: dropped
+            carry = nxt is not None and _opens_paragraph(text, nxt) > 0
+            _add(quotes, text, open_at, open_w, p_end, p_end, False, group, double)
+            group += 0 if carry else 1
     return quotes
+
+
+def _closes(double: bool, ch: str, kind: str) -> bool:
+    """True when mark ``ch`` (of ``kind``) closes the open quote (double or single)."""
+    if double:
+        return (ch in DOUBLE_CLOSE or ch == STRAIGHT) and kind in ("close", "either")
+    return ch in SINGLE_CLOSE and kind == "close"
 
 
 def _add(quotes: list[Quote], text: str, open_at: int, open_w: int, close_at: int, mark_end: int, closed: bool,
