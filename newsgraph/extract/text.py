@@ -130,14 +130,21 @@ def nearest_dateline(lines: list[str], fetched_at: dt.datetime | None) -> tuple[
 
 def drop_repeated(paragraphs: list[str], page: list[str], furniture: list[Furniture]) -> list[str]:
     """Return the body ``paragraphs`` without those shown more than once: a short line the page repeats is a
-    share bar or a section label, a paragraph the body repeats a gallery's caption (an article says each
-    paragraph once; its lead may be repeated outside it, as the page's summary); the removed are furniture."""
+    share bar or a section label, a line the body repeats a gallery's caption (an article says each
+    paragraph once; its lead may be repeated outside it, as the page's summary); a body mostly repeated keeps
+    its first telling; the removed are furniture."""
     on_page = Counter(" ".join(p.split()).casefold() for p in page)
     in_body = Counter(" ".join(p.split()).casefold() for p in paragraphs)
-    kept = []
+    repeated = {key for key, n in in_body.items() if n > 1}
+    # A gallery repeats a few captions; text that is mostly repeated was pasted twice: keep its first telling.
+    pasted_twice = len(repeated) * 2 >= len(in_body)
+    kept, seen = [], set()
     for paragraph in paragraphs:
         key = " ".join(paragraph.split()).casefold()
-        if in_body[key] > 1 or (on_page[key] > 1 and not is_prose(paragraph)):
+        prose = is_prose(paragraph)
+        first_telling = pasted_twice and key not in seen
+        seen.add(key)
+        if not first_telling and (key in repeated or (on_page[key] > 1 and not prose)):
             furniture.append(Furniture(text=paragraph.strip(), reason="repeated"))
         else:
             kept.append(paragraph)

@@ -175,3 +175,9 @@ def test_a_sentence_with_a_full_stop_is_not_the_headline() -> None:
             f"{LEAD}\n\n{SECOND}\n\n{THIRD}")
     article = extract_article(RawDocument(content=text.encode(), source="dek.txt"))
     assert article.title == "Ministers agree to reopen consulates"
+
+
+def test_text_pasted_twice_keeps_its_first_telling() -> None:
+    text = f"{LEAD}\n\n{SECOND}\n\n{THIRD}"
+    article = extract_article(RawDocument(content=f"{text}\n\n{text}".encode(), source="twice.txt"))
+    assert article.body.count(LEAD) == 1 and article.body.count(SECOND) == 1 and article.body.count(THIRD) == 1
