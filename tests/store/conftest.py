@@ -1,10 +1,8 @@
-"""Store fixtures: one parametrised ``store`` on SQLite and (when configured) PostgreSQL,
+"""Store fixtures: one parametrised ``store`` on SQLite and (when configured) PostgreSQL (over ``db_url``),
 and hand-made analyses of the seed and of a second article about the same meeting."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,35 +11,6 @@ import sqlalchemy as sa
 
 from newsgraph.model import Actor, Analysis, Article, DateMention, Event, EventActor, Framing, Mention, Statement
 from newsgraph.store import Store
-
-PG_ENV = "NEWSGRAPH_TEST_POSTGRES_URL"
-
-
-def pg_schema_url(base: str, schema: str) -> str:
-    """Return ``base`` with a search_path set to ``schema`` (each test gets its own schema)."""
-    sep = "&" if "?" in base else "?"
-    return f"{base}{sep}options=-csearch_path%3D{schema}"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database URL: a SQLite file, or a new schema on the test PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'corpus.db'}"
-        return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"{PG_ENV} is not set")
-    schema = f"ng_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(base)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield pg_schema_url(base, schema)
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
 
 
 @pytest.fixture

@@ -5,41 +5,19 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import uuid
-from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
-
-PG_ENV = "NEWSGRAPH_TEST_POSTGRES_URL"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request, tmp_path: Path):  # noqa: ANN001, ANN201
+@pytest.fixture
+def store(db_url: str):  # noqa: ANN201
     """A Store over a fresh SQLite file or a new PostgreSQL schema, filled with two hand-made articles."""
     from newsgraph.store import Store
 
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'w.db'}"
-        admin = schema = None
-    else:
-        base = os.environ.get(PG_ENV)
-        if not base:
-            pytest.skip(f"{PG_ENV} is not set")
-        schema = f"ng_{uuid.uuid4().hex[:12]}"
-        admin = sa.create_engine(base)
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    s = Store(url)
+    s = Store(db_url)
     s.save_many(_analyses())
     yield s
     s.close()
-    if admin is not None:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
 
 
 def _analyses():  # noqa: ANN202
