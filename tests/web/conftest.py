@@ -186,6 +186,14 @@ def serve_db():  # noqa: ANN201
 
 
 @pytest.fixture(scope="module")
+def server(corpus, tools, serve_db):  # noqa: ANN001, ANN201
+    """`newsgraph serve` on a free loopback port over the session corpus (with the API and admin tokens); yields its base URL."""
+    tokens = {"NEWSGRAPH_API_TOKEN": tools.API_TOKEN, "NEWSGRAPH_ADMIN_TOKEN": tools.ADMIN_TOKEN}
+    with serve_db(corpus.db_url, tokens) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
 def browser():  # noqa: ANN201
     """Debian's Chromium (Playwright), one per test module; skips when it is not installed."""
     with chromium() as b:

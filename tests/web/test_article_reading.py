@@ -93,14 +93,6 @@ def test_framing_page_has_readable_names_and_counts(client, corpus):
 # ------------------------------------------------------------------ in the browser
 
 
-@pytest.fixture(scope="module")
-def server(corpus, tools, serve_db):  # noqa: ANN001, ANN201
-    """`newsgraph serve` on a free loopback port over the test corpus; yields its base URL."""
-    tokens = {"NEWSGRAPH_API_TOKEN": tools.API_TOKEN, "NEWSGRAPH_ADMIN_TOKEN": tools.ADMIN_TOKEN}
-    with serve_db(corpus.db_url, tokens) as base:
-        yield base
-
-
 @pytest.fixture
 def page(browser):  # noqa: ANN001, ANN201
     context = browser.new_context(viewport={"width": 1280, "height": 900})
