@@ -7,7 +7,6 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsgraph.errors import NewsgraphError, QueryError
-from newsgraph.store.dates import date_label
 from newsgraph.web.deps import query_string, render, state, store
 from newsgraph.web.queries import KINDS, CursorParam
 from newsgraph.web.workbench import (FILTERS, SORTS, compare_sides, run_facets, run_search, search_values,
@@ -75,8 +74,7 @@ def search_page(request: Request, q: str | None = None, kind: str | None = None,
     context = {"params": links, "page": page, "facets": facets, "error": error, "kinds": KINDS, "sorts": SORTS,
                "chart": volume_bars(facets["months"], facets.get("days")) if facets else None, "chips": chips,
                "actor_name": next((c["label"] for c in chips if c["key"] == "actor"), None),
-               "facet_titles": FACET_TITLES, "facet_params": FACET_PARAMS, "collections": sorted(named),
-               "date_label": date_label}
+               "facet_titles": FACET_TITLES, "facet_params": FACET_PARAMS, "collections": sorted(named)}
     return render(request, "search.html", context, status=400 if error else 200)
 
 
