@@ -37,10 +37,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
-    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_date, event_place, has_agent, participial_adjunct,
-    violence_type,
+    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_place, has_agent, violence_type,
 )
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
+from newsgraph.analyze.events_dates import event_date, participial_adjunct
 from newsgraph.analyze.events_factuality import presupposed
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.events_senses import other_sense

@@ -1,0 +1,97 @@
+"""Dating an event from its own clause: the date mention of the trigger's clause, of a clause it
+continues, of a participial adjunct or of a "when" clause.
+
+Used by ``newsgraph.analyze.events``.  Every function here looks at one trigger and its sentence only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.analyze.plover import Trigger
+from newsgraph.analyze.syntax import clause_verb
+from newsgraph.model import DateMention
+
+
+def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
+    """Return the date mention of the trigger's clause, else of the clause it continues, else None.
+
+    ``in_sentence`` holds the (mention, root token) pairs of the trigger's sentence.
+    """
+    verb = clause_verb(trig.token)
+    for mention, root in in_sentence:
+        if clause_verb(root) == verb and mention.value and not _dates_another_noun(root, trig.token):
+            return mention
+    when = _when_date(verb, in_sentence)
+    if when is not None:
+        return when
+    # a participial adjunct tells the same occasion: "rejected the warrant, telling journalists *on
+    # Wednesday* ...", "detonated a bomb *on Monday*, killing five"
+    same = [c for c in verb.children if participial_adjunct(c)] + ([verb.head] if participial_adjunct(verb) else [])
+    for mention, root in in_sentence:
+        if mention.value and _dates_a_clause(root) and clause_verb(root) in same:
+            return mention
+    # else a date of the clause this one continues ("agreed *on Tuesday* to meet", "met X *on Monday*
+    # and signed ..."); never a date of another clause ("said Monday that ...", "the 2014 abduction
+    # ... triggered calls"): no date is better than a wrong one
+    above = _governing_clauses(verb)
+    for mention, root in in_sentence:
+        if mention.value and _dates_a_clause(root) and clause_verb(root) in above:
+            return mention
+    for mention, root in in_sentence:  # "..., but this happened a few days ago": the sentence's deed
+        if mention.value and _happened(clause_verb(root)):
+            return mention
+    return None
+
+
+def _dates_another_noun(root: Token, trigger: Token) -> bool:
+    """True for a date that modifies a noun other than the trigger: "welcomed *Tuesday's* announcement"
+    dates the announcement, not the welcome."""
+    return root.dep_ in ("poss", "compound", "nummod", "amod") and root.head.i != trigger.i
+
+
+def _when_date(verb: Token, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
+    """The date a "when" clause opens on: "In August 2022, *when* X called for war, ..." (the parse
+    hangs the clause on the main verb, but the text puts it right after the date it dates)."""
+    when = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i), None)
+    if when is None:
+        return None
+    text = verb.doc.text
+    return next(
+        (m for m, _ in in_sentence if m.value and m.end <= when.idx and not text[m.end:when.idx].strip(" ,")), None
+    )
+
+
+def participial_adjunct(verb: Token) -> bool:
+    """True for a participial adjunct after its verb, with no word saying when it stands to it
+    ("..., *saying*", "..., *killing* five"; not "after *meeting* X", "before *leaving*")."""
+    return (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+        and not any(c.dep_ in ("mark", "prep", "advmod") and c.i < verb.i for c in verb.children)
+    )
+
+
+def _happened(verb: Token) -> bool:
+    """True for "this/that/it happened (took place, occurred)": a clause that only dates what was told."""
+    if verb.lemma_.lower() not in ("happen", "occur", "take") or (
+        verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children)
+    ):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it", "which") for c in verb.children)
+
+
+def _governing_clauses(verb: Token) -> list[Token]:
+    """The clauses ``verb``'s clause hangs in, nearest first ("said *Monday* that X had met Y")."""
+    found, node = [], verb
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+            break
+        node = clause_verb(node.head)
+        found.append(node)
+    return found
+
+
+def _dates_a_clause(root: Token) -> bool:
+    """True for a date that modifies a verb ("met *on Monday*"), not a noun ("the *2014* abduction")."""
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    return head.pos_ in ("VERB", "AUX") and root.dep_ not in ("compound", "nummod", "amod", "poss")
