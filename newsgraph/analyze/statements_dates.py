@@ -17,6 +17,10 @@ event in ``doc._.ng_events``):
   reported without a date is taken as said by the time of publication).
 
 A date inside the content is what the content is about, never when it was said.
+
+Then the events and statements their own clause leaves undated are dated from their explicit
+context (``events_context.date_from_context``: "earlier in the day", the speech act of a dated
+statement, a deed continuing the same actor's dated one).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.analyze.events_context import date_from_context
 from newsgraph.model import DateMention, Event, Statement
 
 #: Event types a statement may be made at.
@@ -39,12 +44,13 @@ def newsgraph_statement_dates(doc: Doc) -> Doc:
     statements = doc._.ng_statements or []
     if statements:
         date_statements(doc, statements, doc._.ng_events or [], doc._.ng_dates or [], doc._.ng_published)
+    date_from_context(doc, doc._.ng_events or [], statements, doc._.ng_dates or [])
     return doc
 
 
 @Language.factory(
     "newsgraph_statement_dates",
-    assigns=["doc._.ng_statements"],
+    assigns=["doc._.ng_statements", "doc._.ng_events"],
     requires=["doc._.ng_statements", "doc._.ng_events", "doc._.ng_dates"],
     default_config={},
 )

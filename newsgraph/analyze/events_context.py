@@ -1,0 +1,230 @@
+"""Dating events (and statements) from their explicit context, when their own clause gives no date.
+
+Run by ``newsgraph_statement_dates`` after the statements are dated.  A date is only taken where
+the text ties the event to it, never from the publication date and never from the story's main
+date by default; no date is better than a wrong one:
+
+* ``same_day``: the clause says "earlier in the day", "later that day", "the same day" ...
+  (``data/<lang>/events/context_dates.csv``): the day the previous two sentences last named;
+* ``statement``: the event is the speech act of a dated statement: its trigger is the cue
+  ("..., he alleged"), or a speech act in the present tense inside the content ("China calls
+  on ...", "I urge the Taliban ..."), said when the statement was;
+* ``continuation``: a past-tense deed of an actor whose dated deed or statement the nearest
+  dated sentence before it (at most two back) tells, with no other actor's date between:
+  "Zamora attended the hearing on Monday. ... he called the ruling arbitrary". The same rule
+  dates a statement the text gives no date for ("In his response Wednesday, Bennett said ...
+  'I urge ...,' he said").
+
+A pluperfect or perfect ("had denounced", "has been released"), a relative or adnominal
+clause ("a politician who criticized ...") and a sentence with a date of its own are never
+dated this way: they tell another time.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyze.lexicon import lexicon
+from newsgraph.analyze.syntax import clause_verb
+from newsgraph.model import DateMention, Event, Statement
+
+_SAME_DAY = tuple(sorted(lexicon().words("events/context_dates.csv", "same_day"), key=len, reverse=True))
+#: Event types that are speech acts: the saying is the deed.
+SPEECH_ACT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+#: Adverbs that put a clause at another time than the one just told.
+_OTHER_TIME = frozenset("earlier previously once recently already formerly before later since".split())
+#: The dated and the undated deeds and statements told so far, by sentence.
+_Told = tuple[dict[int, list["_Dated"]], dict[int, list[frozenset[str]]]]
+#: How many sentences back a continuation may look.
+_LOOK_BACK = 2
+
+
+@dataclass
+class _Dated:
+    """A dated deed or statement: who, when, from which words."""
+
+    actors: frozenset[str]
+    date: str
+    precision: str | None
+    text: str | None
+
+
+def date_from_context(doc: Doc, events: list[Event], statements: list[Statement],
+                      dates: list[DateMention]) -> None:
+    """Date in place the undated events and statements whose context dates them (module docstring)."""
+    sent_starts = [s.start_char for s in doc.sents]
+    contents = [(st.start, st.end) for st in statements]
+
+    def sent_of(char: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, char) - 1)
+
+    own_dates: dict[int, list[DateMention]] = {}  # dates outside any statement's content, by sentence
+    for d in dates:
+        if d.value and not any(a <= d.start and d.end <= b for a, b in contents):
+            own_dates.setdefault(sent_of(d.start), []).append(d)
+    dated: dict[int, list[_Dated]] = {}
+    undated: dict[int, list[frozenset[str]]] = {}  # who does or says something undated, by sentence
+    said_then: set[int] = set()  # the statements dated here: said when a dated one was
+    # a sentence's statements first: a speech act in a quote is dated by its statement
+    items = [(sent_of(ev.start), 1, ev.start, ev) for ev in events]
+    items += [(sent_of(st.cue_start or st.start), 0, st.cue_start or st.start, st) for st in statements]
+    near = [st for st in statements if st.date_source == "event" and _near_meeting(st, events, sent_of)]
+    for si, _, _, item in sorted(items, key=lambda x: x[:3]):
+        if isinstance(item, Event):
+            actors = frozenset(r.actor for r in item.actors if r.role != "target")
+            if not item.date:
+                _date_event(doc, item, si, [st for st in statements if id(st) in said_then] + near,
+                            own_dates, (dated, undated))
+            if item.date and item.date_precision != "approximate":
+                dated.setdefault(si, []).append(_Dated(actors, item.date, item.date_precision, item.date_text))
+            elif actors:
+                undated.setdefault(si, []).append(actors)
+            continue
+        speaker = frozenset({item.speaker}) if item.speaker else frozenset()
+        if item.date_source == "published" and speaker and si not in own_dates:
+            found = _continued(speaker, si, own_dates, (dated, undated))
+            if found is not None and _said_past(doc, item) and not _another_time(_cue_verb(doc, item)):
+                item.date, item.date_precision, item.date_source = found.date, found.precision, "text"
+                said_then.add(id(item))
+        if item.date_source in ("text", "event") and speaker and item.date_precision != "approximate":
+            dated.setdefault(si, []).append(_Dated(speaker, item.date, item.date_precision, None))
+        elif speaker:
+            undated.setdefault(si, []).append(speaker)
+
+
+def _date_event(doc: Doc, ev: Event, si: int, statements: list[Statement],
+                own_dates: dict[int, list[DateMention]], told: _Told) -> None:
+    tok = _trigger_token(doc, ev)
+    if tok is None:
+        return
+    found = None
+    if _says_same_day(doc, tok):
+        found = _last_day(si, own_dates)
+    if found is None and ev.type in SPEECH_ACT_TYPES:
+        found = _statement_date(tok, ev, statements)
+    if found is None and si not in own_dates and _told_as_past(tok) and not _another_time(clause_verb(tok)):
+        actors = frozenset(r.actor for r in ev.actors if r.role != "target")
+        if actors:
+            found = _continued(actors, si, own_dates, told)
+    if found is not None:
+        ev.date, ev.date_precision, ev.date_text = found.date, found.precision, found.text
+
+
+def _trigger_token(doc: Doc, ev: Event) -> Token | None:
+    """The first word of the event's trigger in its sentence."""
+    span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    if span is None or not ev.trigger:
+        return None
+    first = ev.trigger.split()[0].lower()
+    return next((t for t in span if t.lower_ == first), None)
+
+
+def _says_same_day(doc: Doc, tok: Token) -> bool:
+    """True when the trigger's clause says it was on the day last named ("earlier in the day")."""
+    verb = clause_verb(tok)
+    words = [t for t in verb.subtree if clause_verb(t) == verb]
+    if not words:
+        return False
+    text = doc.text[words[0].idx:words[-1].idx + len(words[-1])].lower()
+    return any(f" {p} " in f" {text} " or text.endswith(p) for p in _SAME_DAY)
+
+
+def _last_day(si: int, own_dates: dict[int, list[DateMention]]) -> _Dated | None:
+    """The day the sentence before (or the one before that) last names, if it names one."""
+    for k in range(1, _LOOK_BACK + 1):
+        days = [d for d in own_dates.get(si - k, []) if d.precision == "day"]
+        if days:
+            d = days[-1]
+            return _Dated(frozenset(), d.value, "day", d.text)
+        if own_dates.get(si - k):
+            return None  # a month or a year: no day to be the same as
+    return None
+
+
+def _statement_date(tok: Token, ev: Event, statements: list[Statement]) -> _Dated | None:
+    """The date of the statement (said at a dated meeting, or when a dated one was) whose cue the
+    trigger is, or whose content it performs; a date the cue's own sentence gives is the event's
+    own clause's business (``events_dates``)."""
+    for st in statements:
+        if not st.date or st.date_precision == "approximate":
+            continue
+        is_cue = st.cue_start is not None and st.cue_start <= tok.idx < (st.cue_end or st.cue_start)
+        if is_cue or (st.start <= tok.idx < st.end and _performative(tok)):
+            return _Dated(frozenset(), st.date, st.date_precision, st.cue)
+    return None
+
+
+def _performative(tok: Token) -> bool:
+    """True for a speech act in the simple present ("China *calls on* ...", "I *urge* ...")."""
+    return tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children)
+
+
+def _told_as_past(tok: Token) -> bool:
+    """True for a deed in the simple past in a main or complement clause ("he *called* the ruling
+    arbitrary"); not "had called", "has called", nor "a politician who *criticized* ..."."""
+    verb = clause_verb(tok)
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    node = verb
+    for _ in range(8):
+        if node.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+            return False
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return False
+
+
+def _continued(actors: frozenset[str], si: int, own_dates: dict[int, list[DateMention]],
+               told: _Told) -> _Dated | None:
+    """The date of the same actors' deed or statement in the nearest dated sentence before ``si``."""
+    dated, undated = told
+    for k in range(1, _LOOK_BACK + 1):
+        found = dated.get(si - k, [])
+        mine = [d for d in found if d.actors & actors]
+        if mine:
+            return mine[-1] if len({d.date for d in mine}) == 1 else None
+        if found or own_dates.get(si - k) or any(a & actors for a in undated.get(si - k, [])):
+            return None  # someone else's date, a date of something else, or the same actors at no told time
+    return None
+
+
+def _cue_verb(doc: Doc, st: Statement) -> Token | None:
+    if st.cue_start is None:
+        return None
+    span = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand")
+    return next((t for t in span or [] if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _said_past(doc: Doc, st: Statement) -> bool:
+    """True when the statement's cue reports it as past ("he said", "she added")."""
+    verb = _cue_verb(doc, st)
+    return verb is not None and verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _another_time(verb: Token | None) -> bool:
+    """True when the clause names an occasion of its own ("*In an interview*, he said", "*In one of
+    his assessments*, ...") or says it was at another time ("*earlier*", "*previously*")."""
+    if verb is None:
+        return True
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _OTHER_TIME:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "during"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if any(o.lower_ == "one" or any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children)
+                   for o in objs):
+                return True
+    return False
+
+
+def _near_meeting(st: Statement, events: list[Event], sent_of) -> bool:
+    """True when the dated meeting a statement was said at is told at most two sentences before it."""
+    if st.event is None or not 0 <= st.event < len(events):
+        return False
+    ev = events[st.event]
+    at = sent_of(st.cue_start or st.start)
+    return any(0 <= at - sent_of(a) <= _LOOK_BACK for a, _ in [(ev.start, ev.end)] + [(e.start, e.end) for e in ev.evidence])
