@@ -45,6 +45,8 @@ _QUALIFIER_RE = re.compile(
     r"the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)\s*(?:in\s+|of\s+)?",
     re.I,
 )
+#: Qualifiers that place a moment within the day they qualify ("late Tuesday", "early on Wednesday").
+_WITHIN_DAY_RE = re.compile(r"^(?:earlier|early|later|late)\s*(?:on\s+)?$", re.I)
 _LEADING_RE = re.compile(r"^(?:on|in|at|since|by|from|until|till|as\s+of|during|the)\s+", re.I)
 #: Spans of time ("three years", "the past week", "decades"), not points in time.
 _DURATION_RE = re.compile(
@@ -150,8 +152,8 @@ def resolve_date(
             value, precision = _parse(inner.group(0), base, language, future)
     if value is None:
         return None, None
-    if qualified and precision == "day":
-        precision = "approximate"
+    if qualified and precision == "day" and not _WITHIN_DAY_RE.match(qualified.group(0)):
+        precision = "approximate"  # "the end of ...": about then; but "late Tuesday" is Tuesday
     if approximate and precision in ("day", "hour", "minute", "second"):
         value, precision = value[:10], "approximate"
     return value, precision
@@ -228,6 +230,8 @@ def _in_future_clause(span: Span) -> bool:
     "is due to meet *in January*"); words that say past ("last", "ago") keep it past."""
     if _RELATIVE_RE.search(span.text):
         return False
+    if span.start > 0 and span.doc[span.start - 1].tag_ == "VBD":
+        return False  # "said *Sunday* Israel will ...": it dates the past verb it follows, whatever the parse says
     node = clause_verb(span.root)
     for _ in range(3):
         if has_aux(node, _FUTURE_AUX):

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.lexicon import lexicon
-from newsgraph.analyze.syntax import clause_verb
+from newsgraph.analyze.events_dates import _dates_a_clause
+from newsgraph.analyze.syntax import ActorIndex, clause_verb
 from newsgraph.model import DateMention, Event, Statement
 
 _SAME_DAY = tuple(sorted(lexicon().words("events/context_dates.csv", "same_day"), key=len, reverse=True))
@@ -65,7 +66,17 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
     for d in dates:
         if d.value and not any(a <= d.start and d.end <= b for a, b in contents):
             own_dates.setdefault(sent_of(d.start), []).append(d)
+    index = ActorIndex(doc)
+    roots = _date_roots(doc, dates)
     dated: dict[int, list[_Dated]] = {}
+    for si, mentions in own_dates.items():  # "Zamora attended the hearing *on Monday*": Zamora's day
+        for d in mentions:
+            root = roots[d.start][1] if d.start in roots else None
+            if root is not None and d.precision != "approximate" and _dates_a_clause(root):
+                subjects = [c for c in clause_verb(root).children if c.dep_ == "nsubj"]
+                actors = frozenset(a for subj in subjects for a in index.actors(subj))
+                if actors:
+                    dated.setdefault(si, []).append(_Dated(actors, d.value, d.precision, d.text))
     undated: dict[int, list[frozenset[str]]] = {}  # who does or says something undated, by sentence
     said_then: set[int] = set()  # the statements dated here: said when a dated one was
     # a sentence's statements first: a speech act in a quote is dated by its statement
@@ -77,7 +88,7 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
             actors = frozenset(r.actor for r in item.actors if r.role != "target")
             if not item.date:
                 _date_event(doc, item, si, [st for st in statements if id(st) in said_then] + near,
-                            own_dates, (dated, undated))
+                            own_dates, (dated, undated), roots)
             if item.date and item.date_precision != "approximate":
                 dated.setdefault(si, []).append(_Dated(actors, item.date, item.date_precision, item.date_text))
             elif actors:
@@ -96,12 +107,15 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
 
 
 def _date_event(doc: Doc, ev: Event, si: int, statements: list[Statement],
-                own_dates: dict[int, list[DateMention]], told: _Told) -> None:
+                own_dates: dict[int, list[DateMention]], told: _Told,
+                roots: dict[int, tuple[DateMention, Token]]) -> None:
     tok = _trigger_token(doc, ev)
     if tok is None:
         return
     found = None
-    if _says_same_day(doc, tok):
+    if si not in own_dates:
+        found = _antecedent_date(tok, roots)
+    if found is None and _says_same_day(doc, tok):
         found = _last_day(si, own_dates)
     if found is None and ev.type in SPEECH_ACT_TYPES:
         found = _statement_date(tok, ev, statements)
@@ -111,6 +125,52 @@ def _date_event(doc: Doc, ev: Event, si: int, statements: list[Statement],
             found = _continued(actors, si, own_dates, told)
     if found is not None:
         ev.date, ev.date_precision, ev.date_text = found.date, found.precision, found.text
+
+
+def _date_roots(doc: Doc, dates: list[DateMention]) -> dict[int, tuple[DateMention, Token]]:
+    """Each resolved date mention and its root token, by the mention's start."""
+    roots = {}
+    for d in dates:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand") if d.value else None
+        if span is not None:
+            roots[d.start] = (d, span.root)
+    return roots
+
+
+def _antecedent_date(tok: Token, roots: dict[int, tuple[DateMention, Token]]) -> _Dated | None:
+    """The date of the occurrence a bare definite noun refers back to: "called a meeting *Wednesday*
+    ... participated in *the meeting*" (the nearest earlier same noun, at most eight sentences back;
+    an earlier indefinite one undated is another occurrence)."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children):
+        return None
+    if any(c.dep_ in ("amod", "compound", "nummod", "poss", "nmod") for c in tok.children):
+        return None  # "the next meeting", "the 2014 attack", "Israel's strike": which one, the text says
+    sents = list(tok.doc.sents)
+    si = next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
+    dated_tokens: dict[int, DateMention] = {}
+    for d, root in roots.values():
+        if d.precision != "approximate":
+            for target in _dated_by(root):
+                dated_tokens.setdefault(target.i, d)
+    for prev in reversed(tok.doc[sents[max(0, si - 8)].start:sents[si].start]):
+        if prev.lemma_ != tok.lemma_ or prev.pos_ != "NOUN":
+            continue
+        d = dated_tokens.get(prev.i)
+        if d is not None:
+            return _Dated(frozenset(), d.value, d.precision, d.text)
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in prev.children):
+            return None  # "a meeting" told undated: the one referred to, undated
+    return None
+
+
+def _dated_by(root: Token) -> list[Token]:
+    """The nouns a date mention dates: "*Friday's* meeting", "the meeting *on Friday*", "called a
+    meeting *Wednesday*" (the object of the verb it dates)."""
+    if root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.pos_ == "NOUN"):
+        return [root.head if root.dep_ == "poss" else root.head.head]
+    if _dates_a_clause(root):
+        return [c for c in clause_verb(root).children if c.dep_ in ("dobj", "nsubjpass")]
+    return []
 
 
 def _trigger_token(doc: Doc, ev: Event) -> Token | None:

@@ -131,3 +131,17 @@ def test_the_clause_decides_past_or_future(nlp):
     values = {d.text: d.value for d in doc._.ng_dates}
     assert values["April 1"] == "2015-04-01"
     assert values["May 2"] == "2014-05-02"
+
+
+def test_a_moment_within_a_day_is_that_day():
+    base = parse_published("2024-08-21T10:00:00Z")
+    assert resolve_date("late Tuesday", base) == ("2024-08-20", "day")
+    assert resolve_date("early on Wednesday", base) == ("2024-08-21", "day")
+    assert resolve_date("the end of June", base) == ("2024-06", "month")
+
+
+def test_a_weekday_right_after_a_past_verb_is_past(nlp):
+    doc = nlp.make_doc("Netanyahu said Sunday Israel “will continue to maintain freedom of worship for all faiths.”")
+    doc._.ng_published = "2021-05-10T10:00"
+    doc = nlp(doc)
+    assert [(d.text, d.value) for d in doc._.ng_dates] == [("Sunday", "2021-05-09")]
