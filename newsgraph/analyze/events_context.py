@@ -37,6 +37,8 @@ _SAME_DAY = tuple(sorted(lexicon().words("events/context_dates.csv", "same_day")
 SPEECH_ACT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 #: Adverbs that put a clause at another time than the one just told.
 _OTHER_TIME = frozenset("earlier previously once recently already formerly before later since".split())
+#: Prepositions that place a clause against another time.
+_TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead"})
 #: The dated and the undated deeds and statements told so far, by sentence.
 _Told = tuple[dict[int, list["_Dated"]], dict[int, list[frozenset[str]]]]
 #: How many sentences back a continuation may look.
@@ -63,16 +65,19 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
         return max(0, bisect.bisect_right(sent_starts, char) - 1)
 
     own_dates: dict[int, list[DateMention]] = {}  # dates outside any statement's content, by sentence
+    timed: set[int] = set()  # sentences with a time expression of their own, resolved or not
     for d in dates:
-        if d.value and not any(a <= d.start and d.end <= b for a, b in contents):
-            own_dates.setdefault(sent_of(d.start), []).append(d)
+        if not any(a <= d.start and d.end <= b for a, b in contents):
+            timed.add(sent_of(d.start))
+            if d.value:
+                own_dates.setdefault(sent_of(d.start), []).append(d)
     index = ActorIndex(doc)
     roots = _date_roots(doc, dates)
     dated: dict[int, list[_Dated]] = {}
     for si, mentions in own_dates.items():  # "Zamora attended the hearing *on Monday*": Zamora's day
         for d in mentions:
             root = roots[d.start][1] if d.start in roots else None
-            if root is not None and d.precision != "approximate" and _dates_a_clause(root):
+            if root is not None and d.precision == "day" and _dates_a_clause(root) and _past(clause_verb(root)):
                 subjects = [c for c in clause_verb(root).children if c.dep_ == "nsubj"]
                 actors = frozenset(a for subj in subjects for a in index.actors(subj))
                 if actors:
@@ -88,14 +93,14 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
             actors = frozenset(r.actor for r in item.actors if r.role != "target")
             if not item.date:
                 _date_event(doc, item, si, [st for st in statements if id(st) in said_then] + near,
-                            own_dates, (dated, undated), roots)
+                            own_dates, (dated, undated), roots, si in timed)
             if item.date and item.date_precision != "approximate":
                 dated.setdefault(si, []).append(_Dated(actors, item.date, item.date_precision, item.date_text))
             elif actors:
                 undated.setdefault(si, []).append(actors)
             continue
         speaker = frozenset({item.speaker}) if item.speaker else frozenset()
-        if item.date_source == "published" and speaker and si not in own_dates:
+        if item.date_source == "published" and speaker and si not in timed:
             found = _continued(speaker, si, own_dates, (dated, undated))
             if found is not None and _said_past(doc, item) and not _another_time(_cue_verb(doc, item)):
                 item.date, item.date_precision, item.date_source = found.date, found.precision, "text"
@@ -108,7 +113,7 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
 
 def _date_event(doc: Doc, ev: Event, si: int, statements: list[Statement],
                 own_dates: dict[int, list[DateMention]], told: _Told,
-                roots: dict[int, tuple[DateMention, Token]]) -> None:
+                roots: dict[int, tuple[DateMention, Token]], timed: bool) -> None:
     tok = _trigger_token(doc, ev)
     if tok is None:
         return
@@ -119,7 +124,7 @@ def _date_event(doc: Doc, ev: Event, si: int, statements: list[Statement],
         found = _last_day(si, own_dates)
     if found is None and ev.type in SPEECH_ACT_TYPES:
         found = _statement_date(tok, ev, statements)
-    if found is None and si not in own_dates and _told_as_past(tok) and not _another_time(clause_verb(tok)):
+    if found is None and not timed and tok.pos_ == "VERB" and _told_as_past(tok) and not _another_time(clause_verb(tok)):
         actors = frozenset(r.actor for r in ev.actors if r.role != "target")
         if actors:
             found = _continued(actors, si, own_dates, told)
@@ -185,11 +190,8 @@ def _trigger_token(doc: Doc, ev: Event) -> Token | None:
 def _says_same_day(doc: Doc, tok: Token) -> bool:
     """True when the trigger's clause says it was on the day last named ("earlier in the day")."""
     verb = clause_verb(tok)
-    words = [t for t in verb.subtree if clause_verb(t) == verb]
-    if not words:
-        return False
-    text = doc.text[words[0].idx:words[-1].idx + len(words[-1])].lower()
-    return any(f" {p} " in f" {text} " or text.endswith(p) for p in _SAME_DAY)
+    text = " " + " ".join(t.lower_ for t in verb.subtree if clause_verb(t) == verb and not t.is_punct) + " "
+    return any(f" {p} " in text for p in _SAME_DAY)
 
 
 def _last_day(si: int, own_dates: dict[int, list[DateMention]]) -> _Dated | None:
@@ -222,11 +224,19 @@ def _performative(tok: Token) -> bool:
     return tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children)
 
 
+def _past(verb: Token) -> bool:
+    """True for a verb in the simple past ("attended", not "will attend", "had attended")."""
+    return verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _told_as_past(tok: Token) -> bool:
     """True for a deed in the simple past in a main or complement clause ("he *called* the ruling
     arbitrary"); not "had called", "has called", nor "a politician who *criticized* ..."."""
     verb = clause_verb(tok)
-    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "has made incursions and even *simulated* an attack": the perfect of both
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for v in {verb, first} for c in v.children):
         return False
     node = verb
     for _ in range(8):
@@ -245,9 +255,9 @@ def _continued(actors: frozenset[str], si: int, own_dates: dict[int, list[DateMe
     for k in range(1, _LOOK_BACK + 1):
         found = dated.get(si - k, [])
         mine = [d for d in found if d.actors & actors]
-        if mine:
+        if mine and all(d.precision == "day" for d in mine):  # a year or month told before: background
             return mine[-1] if len({d.date for d in mine}) == 1 else None
-        if found or own_dates.get(si - k) or any(a & actors for a in undated.get(si - k, [])):
+        if mine or found or own_dates.get(si - k) or any(a & actors for a in undated.get(si - k, [])):
             return None  # someone else's date, a date of something else, or the same actors at no told time
     return None
 
@@ -273,6 +283,8 @@ def _another_time(verb: Token | None) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in _OTHER_TIME:
             return True
+        if c.dep_ == "prep" and c.lower_ in _TIME_PREPS:
+            return True  # "after the meeting, he denounced ...": a time told against another
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "during"):
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if any(o.lower_ == "one" or any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children)

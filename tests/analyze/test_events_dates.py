@@ -76,3 +76,19 @@ def test_a_pluperfect_deed_is_not_dated_by_the_sentence_before(nlp):
         "Zamora, 67, attended the hearing on Monday. He had criticized President Alejandro Giammattei."
     ), "2025-03-13T10:00")
     assert all(e.date is None for e in doc._.ng_events if e.type == "DISAPPROVE")
+
+
+def test_a_future_or_perfect_clause_dates_nothing_after_it(nlp):
+    doc = _analyse(nlp, (
+        "Washington is rolling out the red carpet for Suu Kyi, who had breakfast with Vice President Biden "
+        "before visiting the Oval Office. She will visit Capitol Hill on Thursday. After her meeting with "
+        "Obama, the White House announced that the United States would end a long-standing national "
+        "emergency against Burma."
+    ), "2016-09-15T12:00")
+    assert _event(doc, "meeting").date is None
+    doc = _analyse(nlp, (
+        "Last week Russia carried out a massive snap military maneuver of more than 80,000 troops. Russia has "
+        "made submarine incursions into Swedish and Finnish waters and even simulated an attack on the Danish "
+        "island of Bornholm."
+    ), "2016-09-15T12:00")
+    assert _event(doc, "attack").date is None
