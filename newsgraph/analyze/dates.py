@@ -204,19 +204,56 @@ class DateFinder:
         base = parse_published(doc._.ng_published)
         spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
         spans.extend(doc[s:e] for _, s, e in self.matcher(doc))
-        found = []
+        found: list[tuple[DateMention, Span]] = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             span = trimmed_span(span)  # entities sometimes carry edge punctuation
             if span is None:
                 continue
-            value, precision = resolve_date(span.text, base, self.language, future=_in_future_clause(span))
-            found.append(
+            shift = _day_shift(span.text)
+            if shift is not None:  # "two days later": from the day last named, never from publication
+                value, precision = _shifted(found, span, shift), "day"
+                precision = precision if value else None
+            else:
+                value, precision = resolve_date(span.text, base, self.language, future=_in_future_clause(span))
+            found.append((
                 DateMention(
                     text=span.text, start=span.start_char, end=span.end_char, value=value, precision=precision
-                )
-            )
-        doc._.ng_dates = found
+                ), span,
+            ))
+        doc._.ng_dates = [m for m, _ in found]
         return doc
+
+
+#: A day told against the day last named: "two days later", "one day earlier", "the previous day('s)".
+_SHIFT_RE = re.compile(
+    r"^(?:(a|an|one|two|three|four|five|six|seven|\d)\s+days?\s+(later|earlier)|"
+    r"(?:the\s+)?(previous|next|following)\s+(?:day|morning|afternoon|evening|night))(?:\s*'s)?$",
+    re.I,
+)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _day_shift(text: str) -> int | None:
+    """The days ``text`` counts from the day last named (+ later, - earlier), or None if it is no such phrase."""
+    m = _SHIFT_RE.match(" ".join(text.split()))
+    if m is None:
+        return None
+    if m.group(3):
+        return -1 if m.group(3).lower() == "previous" else 1
+    n = _NUMBERS.get(m.group(1).lower()) or int(m.group(1))
+    return n if m.group(2).lower() == "later" else -n
+
+
+def _shifted(found: list[tuple[DateMention, Span]], span: Span, shift: int) -> str | None:
+    """The day last named before ``span`` (in its sentence or the two before) moved by ``shift`` days."""
+    sents = {s.start: n for n, s in enumerate(span.doc.sents)}
+    here = sents[span.sent.start]
+    for mention, other in reversed(found):
+        if here - sents[other.sent.start] > 2:
+            return None
+        if mention.value and mention.precision == "day":
+            return (dt.date.fromisoformat(mention.value[:10]) + dt.timedelta(days=shift)).isoformat()
+    return None
 
 
 #: Auxiliaries and heads that put a clause in the future: "will meet", "is due to visit", "plans to".

@@ -145,3 +145,18 @@ def test_a_weekday_right_after_a_past_verb_is_past(nlp):
     doc._.ng_published = "2021-05-10T10:00"
     doc = nlp(doc)
     assert [(d.text, d.value) for d in doc._.ng_dates] == [("Sunday", "2021-05-09")]
+
+
+def test_a_day_counted_from_the_day_last_named(nlp):
+    doc = nlp.make_doc(
+        "The Jairan docked at the port on March 8. Two days later, the Jairan departed. "
+        "Farmajo signed the legislation late Tuesday. One day earlier, parliament's lower house voted."
+    )
+    doc._.ng_published = "2025-03-14T10:00"
+    doc = nlp(doc)
+    by_text = {d.text: (d.value, d.precision) for d in doc._.ng_dates}
+    assert by_text["Two days later"] == ("2025-03-10", "day")  # not two days after publication
+    assert by_text["One day earlier"] == ("2025-03-10", "day")
+    lone = nlp.make_doc("Two days later, the army attacked the town.")
+    lone._.ng_published = "2025-03-14T10:00"
+    assert [d.value for d in nlp(lone)._.ng_dates] == [None]  # later than what? no day is named
