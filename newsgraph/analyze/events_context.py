@@ -13,7 +13,9 @@ date by default; no date is better than a wrong one:
   dated sentence before it (at most two back) tells, with no other actor's date between:
   "Zamora attended the hearing on Monday. ... he called the ruling arbitrary". The same rule
   dates a statement the text gives no date for ("In his response Wednesday, Bennett said ...
-  'I urge ...,' he said").
+  'I urge ...,' he said");
+* ``anaphora``: a bare definite noun ("the meeting") refers back to the nearest earlier same noun,
+  and takes its date where one dates it ("called a meeting *Wednesday*", "*Friday's* meeting").
 
 A pluperfect or perfect ("had denounced", "has been released"), a relative or adnominal
 clause ("a politician who criticized ...") and a sentence with a date of its own are never
@@ -27,8 +29,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyze.events_dates import dates_a_clause
 from newsgraph.analyze.lexicon import lexicon
-from newsgraph.analyze.events_dates import _dates_a_clause
 from newsgraph.analyze.syntax import ActorIndex, clause_verb
 from newsgraph.model import DateMention, Event, Statement
 
@@ -71,29 +73,21 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
             timed.add(sent_of(d.start))
             if d.value:
                 own_dates.setdefault(sent_of(d.start), []).append(d)
-    index = ActorIndex(doc)
     roots = _date_roots(doc, dates)
-    dated: dict[int, list[_Dated]] = {}
-    for si, mentions in own_dates.items():  # "Zamora attended the hearing *on Monday*": Zamora's day
-        for d in mentions:
-            root = roots[d.start][1] if d.start in roots else None
-            if root is not None and d.precision == "day" and _dates_a_clause(root) and _past(clause_verb(root)):
-                subjects = [c for c in clause_verb(root).children if c.dep_ == "nsubj"]
-                actors = frozenset(a for subj in subjects for a in index.actors(subj))
-                if actors:
-                    dated.setdefault(si, []).append(_Dated(actors, d.value, d.precision, d.text))
+    dated = _dated_clauses(ActorIndex(doc), own_dates, roots)
     undated: dict[int, list[frozenset[str]]] = {}  # who does or says something undated, by sentence
-    said_then: set[int] = set()  # the statements dated here: said when a dated one was
+    said_then: dict[int, str | None] = {}  # the statements dated here (said when a dated one was): the words
     # a sentence's statements first: a speech act in a quote is dated by its statement
     items = [(sent_of(ev.start), 1, ev.start, ev) for ev in events]
     items += [(sent_of(st.cue_start or st.start), 0, st.cue_start or st.start, st) for st in statements]
-    near = [st for st in statements if st.date_source == "event" and _near_meeting(st, events, sent_of)]
+    near = [(st, events[st.event].date_text) for st in statements
+            if st.date_source == "event" and _near_meeting(st, events, sent_of)]
     for si, _, _, item in sorted(items, key=lambda x: x[:3]):
         if isinstance(item, Event):
             actors = frozenset(r.actor for r in item.actors if r.role != "target")
             if not item.date:
-                _date_event(doc, item, si, [st for st in statements if id(st) in said_then] + near,
-                            own_dates, (dated, undated), roots, si in timed)
+                mine = [(st, said_then[id(st)]) for st in statements if id(st) in said_then] + near
+                _date_event(doc, item, si, mine, own_dates, (dated, undated), roots, si in timed)
             if item.date and item.date_precision != "approximate":
                 dated.setdefault(si, []).append(_Dated(actors, item.date, item.date_precision, item.date_text))
             elif actors:
@@ -104,14 +98,30 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
             found = _continued(speaker, si, own_dates, (dated, undated))
             if found is not None and _said_past(doc, item) and not _another_time(_cue_verb(doc, item)):
                 item.date, item.date_precision, item.date_source = found.date, found.precision, "text"
-                said_then.add(id(item))
+                said_then[id(item)] = found.text
         if item.date_source in ("text", "event") and speaker and item.date_precision != "approximate":
-            dated.setdefault(si, []).append(_Dated(speaker, item.date, item.date_precision, None))
+            dated.setdefault(si, []).append(_Dated(speaker, item.date, item.date_precision, said_then.get(id(item))))
         elif speaker:
             undated.setdefault(si, []).append(speaker)
 
 
-def _date_event(doc: Doc, ev: Event, si: int, statements: list[Statement],
+def _dated_clauses(index: ActorIndex, own_dates: dict[int, list[DateMention]],
+                   roots: dict[int, tuple[DateMention, Token]]) -> dict[int, list[_Dated]]:
+    """The actors of each past clause a day dates, by sentence ("Zamora attended the hearing *on Monday*")."""
+    dated: dict[int, list[_Dated]] = {}
+    for si, mentions in own_dates.items():
+        for d in mentions:
+            root = roots[d.start][1] if d.start in roots else None
+            if root is None or d.precision != "day" or not dates_a_clause(root) or not _past(clause_verb(root)):
+                continue
+            subjects = [c for c in clause_verb(root).children if c.dep_ == "nsubj"]
+            actors = frozenset(a for subj in subjects for a in index.actors(subj))
+            if actors:
+                dated.setdefault(si, []).append(_Dated(actors, d.value, d.precision, d.text))
+    return dated
+
+
+def _date_event(doc: Doc, ev: Event, si: int, statements: list[tuple[Statement, str | None]],
                 own_dates: dict[int, list[DateMention]], told: _Told,
                 roots: dict[int, tuple[DateMention, Token]], timed: bool) -> None:
     tok = _trigger_token(doc, ev)
@@ -173,7 +183,7 @@ def _dated_by(root: Token) -> list[Token]:
     meeting *Wednesday*" (the object of the verb it dates)."""
     if root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.pos_ == "NOUN"):
         return [root.head if root.dep_ == "poss" else root.head.head]
-    if _dates_a_clause(root):
+    if dates_a_clause(root):
         return [c for c in clause_verb(root).children if c.dep_ in ("dobj", "nsubjpass")]
     return []
 
@@ -206,16 +216,16 @@ def _last_day(si: int, own_dates: dict[int, list[DateMention]]) -> _Dated | None
     return None
 
 
-def _statement_date(tok: Token, ev: Event, statements: list[Statement]) -> _Dated | None:
+def _statement_date(tok: Token, ev: Event, statements: list[tuple[Statement, str | None]]) -> _Dated | None:
     """The date of the statement (said at a dated meeting, or when a dated one was) whose cue the
     trigger is, or whose content it performs; a date the cue's own sentence gives is the event's
     own clause's business (``events_dates``)."""
-    for st in statements:
+    for st, words in statements:
         if not st.date or st.date_precision == "approximate":
             continue
         is_cue = st.cue_start is not None and st.cue_start <= tok.idx < (st.cue_end or st.cue_start)
         if is_cue or (st.start <= tok.idx < st.end and _performative(tok)):
-            return _Dated(frozenset(), st.date, st.date_precision, st.cue)
+            return _Dated(frozenset(), st.date, st.date_precision, words)
     return None
 
 

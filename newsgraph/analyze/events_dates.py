@@ -29,14 +29,14 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     # Wednesday* ...", "detonated a bomb *on Monday*, killing five"
     same = [c for c in verb.children if participial_adjunct(c)] + ([verb.head] if participial_adjunct(verb) else [])
     for mention, root in in_sentence:
-        if mention.value and _dates_a_clause(root) and clause_verb(root) in same:
+        if mention.value and dates_a_clause(root) and clause_verb(root) in same:
             return mention
     # else a date of the clause this one continues ("agreed *on Tuesday* to meet", "met X *on Monday*
     # and signed ..."); never a date of another clause ("said Monday that ...", "the 2014 abduction
     # ... triggered calls"): no date is better than a wrong one
     above = _governing_clauses(verb)
     for mention, root in in_sentence:
-        if mention.value and _dates_a_clause(root) and clause_verb(root) in above:
+        if mention.value and dates_a_clause(root) and clause_verb(root) in above:
             return mention
     for mention, root in in_sentence:  # "..., but this happened a few days ago": the sentence's deed
         if mention.value and _happened(clause_verb(root)):
@@ -91,7 +91,7 @@ def _governing_clauses(verb: Token) -> list[Token]:
     return found
 
 
-def _dates_a_clause(root: Token) -> bool:
+def dates_a_clause(root: Token) -> bool:
     """True for a date that modifies a verb ("met *on Monday*"), not a noun ("the *2014* abduction")."""
     head = root.head.head if root.dep_ == "pobj" else root.head
     return head.pos_ in ("VERB", "AUX") and root.dep_ not in ("compound", "nummod", "amod", "poss")
