@@ -152,7 +152,7 @@ def resolve_date(
             value, precision = _parse(inner.group(0), base, language, future)
     if value is None:
         return None, None
-    if qualified and precision == "day" and not _WITHIN_DAY_RE.match(qualified.group(0)):
+    if qualified and precision == "day" and not (_WITHIN_DAY_RE.match(qualified.group(0)) and _CORE_RE.search(core)):
         precision = "approximate"  # "the end of ...": about then; but "late Tuesday" is Tuesday
     if approximate and precision in ("day", "hour", "minute", "second"):
         value, precision = value[:10], "approximate"

@@ -138,6 +138,7 @@ def test_a_moment_within_a_day_is_that_day():
     assert resolve_date("late Tuesday", base) == ("2024-08-20", "day")
     assert resolve_date("early on Wednesday", base) == ("2024-08-21", "day")
     assert resolve_date("the end of June", base) == ("2024-06", "month")
+    assert resolve_date("the early morning hours", base)[1] == "approximate"  # of which day?
 
 
 def test_a_weekday_right_after_a_past_verb_is_past(nlp):
