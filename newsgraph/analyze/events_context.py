@@ -134,7 +134,8 @@ def _date_event(doc: Doc, ev: Event, si: int, statements: list[tuple[Statement, 
         found = _last_day(si, own_dates)
     if found is None and ev.type in SPEECH_ACT_TYPES:
         found = _statement_date(tok, ev, statements)
-    if found is None and not timed and tok.pos_ == "VERB" and _told_as_past(tok) and not _another_time(clause_verb(tok)):
+    continues = tok.pos_ == "VERB" and _told_as_past(tok) and not _another_time(clause_verb(tok))
+    if found is None and not timed and continues:
         actors = frozenset(r.actor for r in ev.actors if r.role != "target")
         if actors:
             found = _continued(actors, si, own_dates, told)
@@ -309,4 +310,5 @@ def _near_meeting(st: Statement, events: list[Event], sent_of) -> bool:
         return False
     ev = events[st.event]
     at = sent_of(st.cue_start or st.start)
-    return any(0 <= at - sent_of(a) <= _LOOK_BACK for a, _ in [(ev.start, ev.end)] + [(e.start, e.end) for e in ev.evidence])
+    told = [ev.start] + [e.start for e in ev.evidence]
+    return any(0 <= at - sent_of(a) <= _LOOK_BACK for a in told)
