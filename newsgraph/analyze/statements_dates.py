@@ -50,7 +50,7 @@ def newsgraph_statement_dates(doc: Doc) -> Doc:
 
 @Language.factory(
     "newsgraph_statement_dates",
-    assigns=["doc._.ng_statements", "doc._.ng_events"],
+    assigns=["doc._.ng_statements"],  # and the context dates of doc._.ng_events (events_context)
     requires=["doc._.ng_statements", "doc._.ng_events", "doc._.ng_dates"],
     default_config={},
 )
