@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.analyze.events_senses import claimed
-from newsgraph.analyze.events_targets import from_targets, further_targets
+from newsgraph.analyze.events_targets import CLAUSE_TYPES, clause_subjects, from_targets, further_targets
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.plover import Trigger
 from newsgraph.analyze.syntax import (
@@ -62,8 +62,14 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         elif subj and not sources and all(s.pos_ == "PRON" for s in subj):  # never the reporter of a passive
             sources.extend(_speaker(tok, index))
         add(sources, agents(tok))
-        add(targets, [c for c in tok.children if c.dep_ in (*OBJECTS, "nsubjpass")])
+        objects = [c for c in tok.children if c.dep_ in (*OBJECTS, "nsubjpass")]
+        if trig.rule.type == "CONSULT":  # "met Macron", but "discussed *China's role*": a topic, not a party
+            targets.extend(a for o in objects for a in _named_directly(o, index) if a not in targets)
+        else:
+            add(targets, objects)
         add(targets, prep_objects(tok, _TARGET_PREPS))
+        if not targets and trig.rule.type in CLAUSE_TYPES:  # "demanded that *Ottawa* must drop its tariff"
+            add(targets, clause_subjects(tok, trig.rule.type))
         for noun in trig.extra:  # "expressed gratitude for X", "held talks with X"
             add(targets, prep_objects(noun, (*_TARGET_PREPS, "for")))
         if not targets:  # "agreed to meet X", "urged X to withdraw", "threatened to attack X"
@@ -72,7 +78,9 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
                 add(targets, prep_objects(comp, _TARGET_PREPS))
     else:
         modifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-        if tok.lemma_.lower() in PATIENT_NOMINALS:  # "the journalist's *arrest*": the one arrested
+        if tok.lemma_.lower() in PATIENT_NOMINALS and not prep_objects(tok, ("of",)):
+            # "the journalist's *arrest*": the one arrested; but with an "of" phrase naming the
+            # one done to, the possessor did it ("Boko Haram's abduction of 276 schoolgirls")
             add(targets, [m for m in modifiers if m.dep_ in ("poss", "compound")])
             modifiers = [m for m in modifiers if m.dep_ not in ("poss", "compound")]
         verb = governing_verb(tok)
@@ -89,6 +97,11 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             verb = None  # "a *Turkish* offensive": the noun names its doer's side; the verb's subject is someone else
             if not sources:
                 sources.extend(_state_of(tok))
+        if verb is not None and verb.lemma_.lower() in _VICTIM_VERBS and not _passive(verb):
+            # "31 people *lost their lives* in the hijacking (by militants)": the subject suffered
+            # the deed; a "by" phrase on the verb names who did it
+            add(sources, prep_objects(verb, ("by",)))
+            verb = None
         if tok.dep_ == "pobj" and tok.head.lower_ in _TIME_PREPS and not prep_objects(tok, ("with",)):
             # "told reporters *after the attack*": who speaks after it did not do it (but "X, after
             # a meeting with Y, told ...": X met Y)
@@ -126,6 +139,10 @@ _REACTION_VERBS = frozenset(
     "draw spark trigger prompt provoke face receive attract earn cause meet invite elicit fuel ignite".split()
 )
 
+#: Verbs whose subject undergoes or lives through the deed a noun in the clause names: "died in the
+#: attack", "lost their lives in the hijacking", "suffered injuries in the blast".
+_VICTIM_VERBS = frozenset("die lose suffer sustain perish survive escape flee succumb".split())
+
 #: Nouns of a deed whose possessor or noun modifier is the one it is done to, not the doer:
 #: "the journalist's arrest", "Morsi's ouster", "the Khashoggi killing" (but "Israel's strike").
 PATIENT_NOMINALS = frozenset(
@@ -134,6 +151,13 @@ PATIENT_NOMINALS = frozenset(
     "trial conviction sentencing torture beating injury impeachment dismissal sacking firing "
     "freeing evacuation internment prosecution indictment".split()
 )
+
+
+def _named_directly(noun: Token, index: ActorIndex) -> list[str]:
+    """The actors a noun and its conjuncts name themselves ("met *Macron*", "visited *the White House*"),
+    not through a possessor or an "of" phrase ("discussed China's role")."""
+    found = [index.by_token.get(t.i) for t in (noun, *noun.conjuncts)]
+    return [a for a in dict.fromkeys(found) if a]
 
 
 def _noun_done_to(verb: Token) -> list[Token]:

@@ -46,7 +46,7 @@ def _told(clause: Token) -> bool:
     return clause.tag_ in ("VB", "VBP") and not auxes or auxes == ["be"]
 
 
-def _clause_subjects(head: Token, etype: str) -> list[Token]:
+def clause_subjects(head: Token, etype: str) -> list[Token]:
     """Subjects of the clauses hanging on ``head``: for a demand, only one saying what is to be done
     ("demanded that *Hamas* renounce", "its demand that *Israel* ease"; not "insisted that X was wrong")."""
     return [
@@ -68,7 +68,7 @@ def further_targets(trig_token: Token, etype: str) -> list[Token]:
     """Phrases that name the target when the direct reading found none, best first."""
     found: list[Token] = []
     if etype in CLAUSE_TYPES:
-        found += _clause_subjects(trig_token, etype)
+        found += clause_subjects(trig_token, etype)
     objects = _objects(trig_token) if trig_token.pos_ == "VERB" else prep_objects(trig_token, ("into", "of", "on"))
     if etype in BY_TYPES:
         found += [o for n in objects for o in prep_objects(n, ("by",))]
