@@ -123,6 +123,13 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
     add(targets, from_targets(tok, trig.rule.type))  # "withdrew troops from Lebanon"
     if not targets:  # "demanded that Hamas ...", "condemned the attack by X", "threatened to cut ties with X"
         add(targets, further_targets(tok, trig.rule.type))
+    orderers = [a for o in _orderers(tok) for a in index.actors(o)]
+    if orderers:  # "returned to prison *on the orders of Judge X*": the judge did it, and is no target
+        if trig.rule.type == "COERCE" and tok.pos_ == "VERB" and not any(c.dep_ in OBJECTS for c in tok.children):
+            targets = [*dict.fromkeys(sources + targets)]  # the one sent to prison on someone's orders
+            sources = []
+        sources = [*dict.fromkeys(orderers + sources)]
+        targets = [a for a in targets if a not in orderers]
     sources = [a for a in sources if index.types.get(a) not in _PLACES]  # a hotel, a region never acts
     if trig.rule.type not in (*HARM_TYPES, "VIOLENCE") and "/" not in trig.rule.type:
         targets = [a for a in targets if index.types.get(a) not in _PLACES]  # "met at the hotel": where, not whom
@@ -151,6 +158,20 @@ PATIENT_NOMINALS = frozenset(
     "trial conviction sentencing torture beating injury impeachment dismissal sacking firing "
     "freeing evacuation internment prosecution indictment".split()
 )
+
+
+#: Nouns of a bidding whose owner caused the deed: "on the *orders* of X", "at the *request* of X", "at X's *behest*".
+_BIDDINGS = frozenset("order orders request behest direction directions instruction instructions command urging".split())
+
+
+def _orderers(tok: Token) -> list[Token]:
+    """Who bid the deed be done: the "of" object or possessor of "on/at/upon/under the orders of X" on the
+    trigger or its clause's verb."""
+    heads = [tok] + ([clause_verb(tok)] if clause_verb(tok) is not tok else [])
+    biddings = [
+        o for h in heads for o in prep_objects(h, ("on", "at", "upon", "under", "by")) if o.lemma_.lower() in _BIDDINGS
+    ]
+    return [*(o for b in biddings for o in prep_objects(b, ("of",))), *(c for b in biddings for c in b.children if c.dep_ == "poss")]
 
 
 def _named_directly(noun: Token, index: ActorIndex) -> list[str]:

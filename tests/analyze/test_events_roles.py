@@ -44,3 +44,11 @@ def test_those_who_lost_their_lives_did_not_do_the_deed(nlp):
     events = _events(nlp, "Officials said 31 people lost their lives in Tuesday's train hijacking by armed militants in Balochistan.")
     _, sources, _ = _one(events, "ASSAULT")
     assert not any("people" in s for s in sources)
+
+
+def test_who_ordered_a_jailing_is_its_source_not_its_target(nlp):
+    events = _events(nlp, "Journalist Jose Ruben Zamora on Monday returned to prison on the orders of Judge Erick Garcia.")
+    _, sources, targets = _one(events, "COERCE")
+    assert any("Garcia" in s for s in sources)
+    assert not any("Garcia" in t for t in targets)
+    assert not any("Zamora" in s for s in sources)
