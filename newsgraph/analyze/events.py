@@ -42,6 +42,7 @@ from newsgraph.analyze.events_args import (
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_dates import event_date, participial_adjunct
 from newsgraph.analyze.events_factuality import presupposed
+from newsgraph.analyze.events_filters import not_an_event, retold
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
@@ -122,6 +123,12 @@ def merge_events(found: list[_Found]) -> list[_Found]:
     merged: list[_Found] = []
     for ev in found:
         same = next((m for m in merged if _same_event(m, ev)), None)
+        if same is None and ev.type in VIOLENT_TYPES and retold(ev.token):
+            # "claimed responsibility for the attack": a definite deed refers back to the last one told
+            same = next((m for m in merged if m.type in VIOLENT_TYPES), None)
+            if same is not None:
+                ev.sources = [a for a in ev.sources if a not in same.targets]
+                ev.targets = [a for a in ev.targets if a not in same.sources]
         if same is None:
             merged.append(ev)
             continue
@@ -210,6 +217,8 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
             etype, mode = "DISAPPROVE", None  # a verbal attack is criticism (PLOVER)
         elif sense is not None:
             continue  # a sports, business, campaign or weather sense: no political event
+        if not_an_event(trig.token, etype, index.actors):
+            continue  # a label, a charge, background, a forecast, a tally (events_filters)
         sent = trig.token.sent
         place = event_place(trig, sent, index, material=etype in HARM_TYPES)
         kind_agent = has_agent(trig.token)

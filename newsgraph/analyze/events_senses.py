@@ -57,6 +57,8 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     forceful = claimed(tok) or bool({t.lemma_.lower() for t in tok.sent} & FORCE_LEMMAS)
     if not forceful and any(t.lemma_.lower() in FIELD_NOUNS for t in near):
         return "field"  # "beat the Lakers in the playoff", "cancelled the show", "battled the blaze"
+    if etype == "MOBILIZE" and not forceful and any(t.lemma_.lower() in FIELD_NOUNS for t in tok.sent):
+        return "field"  # "went on high alert over the mpox outbreak", "mobilized against the floods": no force readied
     if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:
         if not forceful and actor_types and set(actor_types) <= {"PERSON"}:
             return "verbal"  # "Trump attacked Clinton over her emails": criticism, not force
