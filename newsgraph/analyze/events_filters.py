@@ -71,8 +71,10 @@ def _description(tok: Token) -> bool:
 def _forecast(tok: Token) -> bool:
     if tok.lemma_.lower() not in ("warn", "warning"):
         return False
-    objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
-            for o in p.children if o.dep_ == "pobj"]
+    heads = [tok, *(o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
+            for o in p.children if o.dep_ == "pobj"]  # "warned in July of a possible ...": "of" may hang on "July"
+
     return any(a.lower_ in _HEDGES for o in objs for a in o.children if a.dep_ == "amod")
 
 
