@@ -27,6 +27,8 @@ _HEDGES = frozenset({"possible", "potential", "likely", "looming", "imminent", "
 _SPANS = frozenset({"day", "week", "month", "year", "decade"})
 _WH = frozenset({"who", "whom", "that", "which", "whose"})
 _SUBJ = ("nsubj", "nsubjpass")
+#: Verbal acts told in a relative clause are still told as done ("problems that he blamed on X").
+_VERBAL = frozenset({"DISAPPROVE", "REJECT", "DEMAND", "THREATEN"})
 
 
 def _passive(tok: Token) -> bool:
@@ -79,8 +81,9 @@ def _forecast(tok: Token) -> bool:
 
 
 def _query(tok: Token) -> bool:
-    """'when contacted by VOA': a contact with no one contacted named."""
-    return _passive(tok) and not any(c.dep_ == "nsubjpass" for c in tok.children)
+    """'when contacted by VOA': a contact in a passive time clause, with no one contacted named."""
+    timed = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "if", "once") for c in tok.children)
+    return timed and tok.tag_ == "VBN" and not any(c.dep_ == "nsubjpass" for c in tok.children)
 
 
 def _tally(tok: Token) -> bool:
@@ -114,7 +117,7 @@ def not_an_event(tok: Token, etype: str, actors) -> str | None:
         return "label"
     if etype == "DISAPPROVE" and _charge(tok):
         return "charge"
-    if _object_relative(tok, actors):
+    if etype not in _VERBAL and _object_relative(tok, actors):
         return "background"
     if etype == "SUPPORT" and _description(tok):
         return "description"
