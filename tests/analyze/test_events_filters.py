@@ -18,7 +18,7 @@ def _events(nlp, text: str):
     [
         ("Supporters of the opposition cheered what they called a historic win for Kenya.", "DEMAND"),
         ("The senator was accused of bribery and abuse of office.", "DISAPPROVE"),
-        ("The minister praised the ceasefire deal the United States brokered with Hamas in Cairo.", "CONSULT"),
+        ("The minister defended the agreement that Turkey negotiated with Russia in Sochi last year.", "CONSULT"),
         ("Iraqi troops, backed by American aircraft, are fighting Islamic State in Mosul.", "SUPPORT"),
         ("NATO officials warned in May of a possible Russian offensive in the north.", "THREATEN"),
         ("In the past 12 months, 900 militants have been killed in Afghanistan, the army said.", "ASSAULT"),
