@@ -41,7 +41,10 @@ class RawDocument(Record):
     source: str  # what the user named: path, URL, "-", "warc:FILE#offset", ...
     content_type: str | None = None  # e.g. "text/html; charset=utf-8", "text/plain"
     url: str | None = None  # the page's URL when known (final URL after redirects)
-    fetched_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    #: When the page was captured, where that is known: a live fetch, the web paste form, a WARC record's
+    #: WARC-Date. None for files, stdin and corpus rows: when their text was copied is unknown, and a
+    #: relative date ("2 hours ago") counted from the moment they are read would be a false date.
+    fetched_at: dt.datetime | None = None
     #: Metadata a container gave about the page (feed item title/date, WARC date...): fills gaps only.
     hints: dict[str, str] = Field(default_factory=dict)
     #: Metadata the user or a corpus file gave (url, title, published, site, byline): wins over

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
 import zlib
@@ -123,7 +124,8 @@ class WarcReader:
                         value = record.rec_headers.get_header(header)
                         if value:
                             hints[key] = value
-                    yield RawDocument(content=content, source=record_source, content_type=ctype, url=url, hints=hints)
+                    yield RawDocument(content=content, source=record_source, content_type=ctype, url=url, hints=hints,
+                                      fetched_at=capture_time(hints.get("warc_date")))
         except FileNotFoundError as err:
             raise WarcError("no such file", source=source) from err
         except NewsgraphError:
@@ -155,3 +157,15 @@ def _content_type(record) -> str | None:  # noqa: ANN001 - warcio's record type 
     if record.http_headers is not None:
         return record.http_headers.get_header("Content-Type")
     return record.rec_headers.get_header("Content-Type")
+
+
+def capture_time(warc_date: str | None) -> dt.datetime | None:
+    """Return a record's WARC-Date as an aware datetime (the moment the crawler fetched the page), or None
+    when it is missing or malformed."""
+    if not warc_date:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(warc_date.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)

@@ -8,6 +8,7 @@ makes a library raise is one failure, recorded in the store's ingest errors
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,10 +38,11 @@ def given_fields(**values: str | None) -> dict[str, str]:
 
 
 def raw_from_text(text: str, given: dict[str, str] | None = None, source: str = "web:paste") -> RawDocument:
-    """Return a RawDocument for pasted article text, with the metadata given beside it."""
+    """Return a RawDocument for pasted article text, with the metadata given beside it; its capture time is
+    now (text pasted into the form is, as a rule, copied from an open page just before)."""
     given = dict(given or {})
     return RawDocument(content=text.encode("utf-8"), source=source, content_type="text/plain; charset=utf-8",
-                       url=given.get("url"), given=given)
+                       url=given.get("url"), given=given, fetched_at=dt.datetime.now(dt.timezone.utc))
 
 
 def raw_from_upload(content: bytes, filename: str | None, given: dict[str, str] | None = None,

@@ -12,6 +12,7 @@ import pytest
 from newsgraph.extract import extract_article
 from newsgraph.extract.copied import site_of
 from newsgraph.extract.outlets import outlets
+from newsgraph.ingest import iter_documents
 from newsgraph.model import RawDocument
 
 FETCHED = dt.datetime(2023, 1, 17, 15, 0, tzinfo=dt.timezone.utc)
@@ -90,6 +91,17 @@ def test_relative_date_is_counted_from_the_fetch_time() -> None:
     text = f"Ministers agree to reopen consulates after two-hour talks\n\n2 hours ago\n\n{LEAD}\n\n{SECOND}"
     article = extract_article(RawDocument(content=text.encode(), source="rel.txt", fetched_at=FETCHED))
     assert (article.published, article.published_precision) == ("2023-01-17T13:00Z", "hour")
+
+
+def test_relative_date_without_a_capture_time_stays_unresolved(tmp_path) -> None:
+    # A saved copy read later: "2 hours ago" counted from the moment of reading would be a false date.
+    path = tmp_path / "saved.txt"
+    path.write_text(f"Ministers agree to reopen consulates after two-hour talks\n\n2 hours ago\n\n{LEAD}\n\n{SECOND}")
+    (doc,) = iter_documents([str(path)])
+    assert doc.fetched_at is None
+    article = extract_article(doc)
+    assert article.title == "Ministers agree to reopen consulates after two-hour talks"
+    assert article.published is None
 
 
 def test_page_without_headline_keeps_its_lead_in_the_body() -> None:

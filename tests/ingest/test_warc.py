@@ -52,6 +52,9 @@ def test_each_html_response_record(tmp_path: Path, pages, gzip: bool) -> None:
     assert docs[0].source.startswith(f"warc:{warc}#")
     assert docs[0].source != docs[1].source
     assert "warc_date" in docs[0].hints and docs[0].hints["warc_record_id"].startswith("<urn:uuid:")
+    # The crawler's WARC-Date is the moment of capture: relative dates on the page count from it.
+    assert docs[0].fetched_at is not None and docs[0].fetched_at.tzinfo is not None
+    assert docs[0].fetched_at.isoformat()[:19] == docs[0].hints["warc_date"][:19]
 
 
 def test_truncated_warc_yields_what_it_can_then_reports(tmp_path: Path, pages) -> None:
