@@ -116,12 +116,13 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _CLOCK = (r"(?:\s*(?:,|-|–|—|\||at|@|/)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"(?:\s*(?:GMT|UTC|[A-Z]{2,4}T)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-#: A date as outlets print one: "Jan 17, 2023, 1:36 PM", "22 June 2023 - 20:22", "2023-01-17 13:36", "17/01/2023".
+#: A date as outlets print one: "Jan 17, 2023, 1:36 PM", "22 June 2023 - 20:22", "2023-01-17 13:36", "17/01/2023",
+#: "2016.12.01" (year first with dots or slashes, as East Asian outlets print it: never day-first).
 PRINTED_DATE = re.compile(
     rf"(?<!\w)(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?(?:\s+(?:GMT|UTC|[A-Z]{{2,4}}T))?,?\s+)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+{_DAY},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}){_CLOCK}(?!\w)",
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}){_CLOCK}(?!\w)",
     re.I,
 )
 _RELATIVE = re.compile(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.dates import parse_dateline, parse_feed_date, parse_iso
+from newsgraph.extract.dates import find_printed_date, parse_dateline, parse_feed_date, parse_iso
 from newsgraph.extract.ids import article_id, canonical_url
 
 
@@ -27,6 +27,14 @@ def test_datelines_keep_their_precision() -> None:
     assert parse_dateline("Share it:") is None
     assert parse_dateline("Hamas Delegation Meets With Iranian President, IRGC Cmdr.") is None
     assert parse_dateline("May 5") is None  # no year: not a dateline
+
+
+def test_year_first_printed_dates() -> None:
+    # Year first with dots or slashes ("2016.12.01", Korean, Chinese and Japanese outlets) is always Y-M-D.
+    assert find_printed_date("by Kim Ji-won / 2016.12.01")[:2] == ("2016-12-01", "day")
+    assert find_printed_date("Updated 2023/01/17 13:36")[:2] == ("2023-01-17T13:36", "minute")
+    assert find_printed_date("version 2.10.2019x") is None
+    assert find_printed_date("IP 10.1.2.3") is None
 
 
 def test_machine_dates() -> None:
