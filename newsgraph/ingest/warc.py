@@ -165,7 +165,7 @@ def capture_time(warc_date: str | None) -> dt.datetime | None:
     if not warc_date:
         return None
     try:
-        value = dt.datetime.fromisoformat(warc_date.strip().replace("Z", "+00:00"))
+        value = dt.datetime.fromisoformat(warc_date.strip())  # Python ≥ 3.11 reads a "Z" offset
     except ValueError:
         return None
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)

@@ -140,3 +140,11 @@ def test_cli_reports_junk_after_records_and_fails(tmp_path: Path, pages) -> None
     assert f"{warc}: truncated or corrupt WARC" in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stdout.splitlines()) == 2
+
+
+def test_capture_time_reads_warc_dates_and_drops_malformed_ones() -> None:
+    from newsgraph.ingest.warc import capture_time
+
+    assert capture_time("2019-11-19T12:34:56Z").isoformat() == "2019-11-19T12:34:56+00:00"
+    assert capture_time("2019-11-19T12:34:56").isoformat() == "2019-11-19T12:34:56+00:00"  # WARC-Date is UTC
+    assert capture_time("yesterday-ish") is None and capture_time(None) is None
