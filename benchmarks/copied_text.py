@@ -8,6 +8,7 @@ select-all and copy gives.
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 import re
 from collections.abc import Callable
@@ -114,6 +115,8 @@ def trafilatura_text_reader(**options: object) -> Callable[[str, str], str]:
 _WORD = re.compile(r"\w+")
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DECLARED = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_TWEET_SIGNATURE = re.compile(r"^\s*[—–-].{0,80}\(@\w+\)")
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _META_DATE = ('//meta[@property="article:published_time" or @name="article:published_time"'
               ' or @itemprop="datePublished" or @name="parsely-pub-date" or @name="pubdate"]/@content'
@@ -152,40 +155,130 @@ def page_metadata(page: bytes) -> tuple[set[tuple[str, ...]], str | None]:
         if words and (not og or len(set(words) & og_words) >= 0.5 * len(set(words))):
             titles.add(words)
     dates = [*root.xpath(_META_DATE), *_LD_DATE.findall(text)]
-    day = next((m.group(0) for d in dates if (m := _ISO_DAY.match(d.strip()))), None)
-    return {t for t in titles if t}, day
+    declared = next((d.strip() for d in dates if _ISO_DAY.match(d.strip())), None)
+    return {t for t in titles if t}, declared
 
 
-def shows_day(copy: str, day: str) -> bool:
-    """Return True when the copy prints the date ``day`` on a line of its own size (a dateline)."""
-    from newsgraph.extract.dates import find_printed_date
+def _month_names(month: int) -> list[str]:
+    """Return the names and abbreviations of ``month`` in every language dateparser knows (its locale data,
+    not newsgraph's date finder: the denominator must not depend on the reader it scores)."""
+    from dateparser.languages.loader import default_loader
 
-    for line in copy.split("\n"):
-        if len(line) <= 200 and day in line:
-            return True
-        if len(line) <= 200 and (found := find_printed_date(line)) and found[0][:10] == day:
-            return True
-    return False
+    key = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")[month - 1]
+    names = set()
+    for locale in default_loader.get_locales():
+        names |= {n.strip(".").casefold() for n in locale.info.get(key, []) if len(n.strip(".")) >= 3}
+    return sorted(names, key=len, reverse=True)
+
+
+def day_forms(day: dt.date) -> re.Pattern[str]:
+    """Return a pattern for ``day`` printed in the common forms: numeric year-first, day-first or month-first
+    with - / . separators, "19 November 2019", "Nov. 19, 2019", "19 ноября 2019", "2019年11月19日"."""
+    y, m, d = day.year, day.month, day.day
+    num_m, num_d = rf"0?{m}", rf"0?{d}"
+    months = "|".join(re.escape(n) for n in _month_names(m))
+    ordinal = r"(?:st|nd|rd|th|er|\.)?"
+    forms = [
+        rf"{y}\s*[-/.]\s*{num_m}\s*[-/.]\s*{num_d}(?!\d)",
+        rf"(?<!\d){num_d}\s*[-/.]\s*{num_m}\s*[-/.]\s*{y}",
+        rf"(?<!\d){num_m}\s*[-/.]\s*{num_d}\s*[-/.]\s*{y}",
+        rf"(?<!\d){num_d}{ordinal}\s+(?:de\s+)?(?:{months})\.?,?\s+(?:de\s+)?{y}",
+        rf"(?<!\w)(?:{months})\.?\s+{num_d}{ordinal},?\s+{y}",
+        rf"{y}\s*年\s*{num_m}\s*月\s*{num_d}\s*日",
+    ]
+    return re.compile("|".join(f"(?:{f})" for f in forms), re.I)
+
+
+def instant(value: str) -> dt.datetime | None:
+    """Return the time an ISO 8601 string states (aware when it states an offset), None when it states only a
+    day or is not one."""
+    m = _DECLARED.match(value.strip())
+    if not m or m.group(4) is None:
+        return None
+    y, mo, d, h, mi, sec, zone = m.groups()
+    tz = None
+    if zone:
+        zone = "+0000" if zone == "Z" else zone.replace(":", "")
+        sign = -1 if zone[0] == "-" else 1
+        tz = dt.timezone(sign * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])))
+    try:
+        return dt.datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec or 0), tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def local_days(declared: str) -> set[dt.date]:
+    """Return the days the declared publication time can be on the page's own calendar: its own day when it
+    states no offset; with an offset, its day in every zone from UTC-12 to UTC+14 (a page may declare UTC and
+    print local time)."""
+    value = instant(declared)
+    try:
+        if value is None or value.tzinfo is None:
+            return {dt.date.fromisoformat(declared.strip()[:10])}
+        utc = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return {(utc + dt.timedelta(hours=h)).date() for h in range(-12, 15)}
+    except (ValueError, OverflowError):  # "0001-01-01T00:00:00Z", as some CMSs declare an unset date
+        return set()
+
+
+def shows_day(copy: str, days: set[dt.date]) -> bool:
+    """Return True when a line of dateline size (<= 200 characters) of the copy prints one of ``days`` with
+    its year, in any common form (``day_forms``); an embedded tweet's signature line ("— Jane Roe (@jroe)
+    November 18, 2019") dates the tweet, not the page."""
+    patterns = [day_forms(day) for day in days]
+    return any(
+        len(line) <= 200 and not _TWEET_SIGNATURE.match(line) and any(p.search(line) for p in patterns)
+        for line in copy.split("\n")
+    )
+
+
+def date_right(found: str | None, declared: str, days: set[dt.date]) -> bool:
+    """Return True when newsgraph's date ``found`` is the declared publication day: the same instant's day when
+    both state an offset, else one of the page-local ``days``."""
+    if not found or len(found) < 10:
+        return False
+    value, declared_value = instant(found), instant(declared)
+    try:
+        if value is not None and value.tzinfo is not None and declared_value is not None and declared_value.tzinfo:
+            return declared_value.astimezone(value.tzinfo).date() == value.date()
+        return dt.date.fromisoformat(found[:10]) in days
+    except (ValueError, OverflowError):
+        return False
+
+
+def shown_titles(titles: set[tuple[str, ...]], copy: str) -> set[tuple[str, ...]]:
+    """Return the declared headlines that the copy shows as a line of its own (og:title is sometimes a
+    headline for social media the page never prints: then no reader of the copy can give it)."""
+    lines = {_tokens(line) for line in copy.split("\n")}
+    return {t for t in titles if t in lines}
 
 
 def metadata_scores(pages: list[bytes], copies: list[str], urls: list[str]) -> dict[str, tuple[int, int]]:
-    """Return {"title": (right, pages with a declared headline), "date": (right, pages whose copy prints the
-    declared day)} for newsgraph's copied-text reader."""
+    """Return {"title": (right, pages whose copy shows a declared headline as a line), "date": (right, pages
+    whose copy prints the declared day with its year), "title_not_shown": (pages declaring a headline the copy
+    never shows, 0), "date_not_shown": (pages declaring a day the copy does not print, 0)} for newsgraph's
+    copied-text reader."""
     from newsgraph.errors import ExtractionError
     from newsgraph.extract import extract_article
     from newsgraph.model import RawDocument
 
-    title, date = [0, 0], [0, 0]
+    title, date, title_hidden, date_hidden = [0, 0], [0, 0], 0, 0
     for page, copy, url in zip(pages, copies, urls):
-        titles, day = page_metadata(page)
+        titles, declared = page_metadata(page)
         try:
             article = extract_article(RawDocument(content=copy.encode("utf-8"), source=url, content_type="text/plain"))
         except ExtractionError:
             article = None
-        if titles:
+        if titles and (shown := shown_titles(titles, copy)):
             title[1] += 1
-            title[0] += bool(article and article.title and _tokens(article.title) in titles)
-        if day and shows_day(copy, day):
+            title[0] += bool(article and article.title and _tokens(article.title) in titles | shown)
+        elif titles:
+            title_hidden += 1
+        if declared and shows_day(copy, days := local_days(declared)):
             date[1] += 1
-            date[0] += bool(article and article.published and article.published[:10] == day)
-    return {"title": (title[0], title[1]), "date": (date[0], date[1])}
+            date[0] += bool(article and date_right(article.published, declared, days))
+        elif declared:
+            date_hidden += 1
+    return {"title": (title[0], title[1]), "date": (date[0], date[1]), "title_not_shown": (title_hidden, 0),
+            "date_not_shown": (date_hidden, 0)}
