@@ -36,6 +36,12 @@ SAYING_TO_VERBS: frozenset[str] = _LEX.words(_CUES, "says_to")
 #: Verbal acts that report speech with a noun-phrase object ("rejected the charges", "accused X of Y",
 #: "claimed responsibility for ..."): cues, not all of them verbs of saying in the benchmark's sense.
 ACT_CUES: frozenset[str] = _LEX.words(_CUES, "act")
+#: Verbal acts whose noun object counts only when it names speech or carries a clause ("rejected the
+#: accusations", not "rejected the arrest warrant"); the nouns that name speech.
+SPEECH_OBJECT_VERBS: frozenset[str] = _LEX.words(_CUES, "speech_object")
+SPEECH_NOUNS: frozenset[str] = _LEX.words(_CUES, "speech_noun")
+#: Verbal acts that report speech only with what the object is blamed or credited for ("blamed X for Y").
+TWO_PLACE_ACTS: frozenset[str] = _LEX.words(_CUES, "two_place")
 #: "called for X": a demand, reported speech with the thing called for as content.
 CALL_FOR = "call"
 #: Cues that go on with the speaker's own words when coordinated inside them ("..., and added that").

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyze.cues import ACT_CUES, CALL_FOR, REPORT_NOUNS
+from newsgraph.analyze.cues import ACT_CUES, CALL_FOR, REPORT_NOUNS, SPEECH_NOUNS, SPEECH_OBJECT_VERBS, TWO_PLACE_ACTS
+from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.syntax import sentence_bounds, trim_edges
 
 _CLAUSES = ("ccomp",)
+#: Documents and messages an act is done in ("rejected the argument in a ruling"): no part of its content.
+_SETTINGS: frozenset[str] = lexicon().words("speech/speakers.csv", "document") | lexicon().words(
+    "speech/speakers.csv", "message")
 
 
 def trimmed(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
@@ -95,16 +99,59 @@ def object_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
             return None
         edges = asked_to(verb, obj) or (obj.left_edge.i, obj.right_edge.i)
         return trimmed(doc, *edges)
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and (c.pos_ != "PRON" or _accused(verb, c))), None)
     if obj is None or obj.i < verb.i:
         return None
+    if lemma in SPEECH_OBJECT_VERBS and not names_speech(obj) and not any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in verb.children):
+        return None  # "rejected the arrest warrant", "condemned the violence": an act, not speech
+        # (a name given keeps it: "condemned Friday's test as “provocative”")
     right = obj.right_edge.i
-    if verb.lemma_.lower() in ACT_CUES:
+    if lemma in ACT_CUES or lemma in SPEECH_OBJECT_VERBS:
         for c in verb.children:
-            if c.dep_ == "prep" and c.i > obj.i and (c.lower_ in ("of", "for", "on", "as") or (
+            if c.dep_ == "prep" and c.i > obj.i and not _setting(c) and (c.lower_ in ("of", "for", "on", "as") or (
                     c.lower_ in ("in", "about", "over") and c.i == obj.right_edge.i + 1)):
                 right = max(right, c.right_edge.i)  # "voiced interest in making aid conditional ..."
+    if lemma in TWO_PLACE_ACTS and right == obj.right_edge.i and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on") for c in obj.children):
+        return None  # "blamed archrival India": whom, without what for ("blamed the attacks on X" keeps)
     return trimmed(doc, obj.left_edge.i, right)
+
+
+def _accused(verb: Token, pron: Token) -> bool:
+    """True for a pronoun a verbal act charges with something: "accusing it of providing support"."""
+    return verb.lemma_.lower() in ACT_CUES and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == pron.i + 1 for c in verb.children)
+
+
+def _setting(prep: Token) -> bool:
+    """True for a phrase telling when or where the act was done, not what it was about: "on Monday",
+    "in a ruling released Thursday", "in a statement"."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _SETTINGS)
+
+
+def act_not_speech(verb: Token) -> bool:
+    """True when a verbal act has a noun object that is no speech ("rejected the arrest warrant",
+    "blamed archrival India"): then the cue gives no statement at all, nor one by the sentence's shape."""
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_OBJECT_VERBS and lemma not in TWO_PLACE_ACTS:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i > verb.i), None)
+    return obj is not None and object_content(verb.doc, verb) is None and naming_content(verb.doc, verb) is None
+
+
+def names_speech(obj: Token) -> bool:
+    """True when a verb's object, or a noun coordinated with it, names something said ("the
+    accusations", "findings and statements") or carries a clause ("the idea that ...")."""
+    for noun in (obj, *obj.conjuncts):
+        if noun.lemma_.lower() in SPEECH_NOUNS or noun.lower_.rstrip("s") in SPEECH_NOUNS:
+            return True
+        if any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("that", "whether")
+                                                  for m in c.children) for c in noun.children):
+            return True
+    return False
 
 
 def by_position(doc: Doc, verb: Token, subj: Token) -> tuple[int, int] | None:
@@ -140,7 +187,10 @@ def clause_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     # clauses on the verb's side nearest its object: "said that A ... B" (one act)
     # "A, X said, B": with clauses on both sides the one before the cue is its content
     before = [c for c in clauses if c.i < verb.i]
-    chosen = before or clauses
+    marked = [c for c in clauses if c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    # "said that B" is B, whatever the parse hung before the cue (a heading run into the sentence:
+    # "Media outlets closed On another front, NISA said Wednesday that it closed ...")
+    chosen = marked or before or clauses
     left = min(c.left_edge.i for c in chosen)
     right = max(c.right_edge.i for c in chosen)
     if left <= verb.i <= right:  # the verb sits inside ("A, he said, B"): keep the larger side

@@ -46,6 +46,7 @@ from newsgraph.analyze.cues import (
 )
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.quotes_content import (
+    act_not_speech,
     around,
     asked_to,
     by_position,
@@ -215,9 +216,24 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
     return first, last
 
 
+def cited_speaker(verb: Token) -> Token | None:
+    """Return whom a source cites or quotes "as saying": "The Financial Times cited security officials
+    as saying the ship would depart" -> officials (they said it; the newspaper only reports it)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
+
+
+def _cites_as_saying(verb: Token) -> bool:
+    """True for the verb that cites someone "as saying" (it reports the other's words, none of its own)."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        g.dep_ == "pcomp" and g.lemma_.lower() in SAYING_VERBS for g in c.children) for c in verb.children)
+
+
 def _not_a_cue(verb: Token, lemma: str) -> bool:
     """True when a verb of saying reports no statement of its own where it stands."""
-    if not_said(verb):
+    if not_said(verb) or _cites_as_saying(verb):
         return True
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma]:
         if not any(c.dep_ == "prt" and c.lower_ in PARTICLE_CUES[lemma] for c in verb.children):
@@ -265,7 +281,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     lemma = verb.lemma_.lower()
     if lemma in PRESENTING_VERBS:
         return _presenting(doc, verb) if not not_said(verb) else None
-    if _not_a_cue(verb, lemma):
+    if _not_a_cue(verb, lemma) or act_not_speech(verb):
         return None
     if lemma in QUOTE_ONLY:  # "“...,” he continued": a cue for the quote around it, nothing else
         first, last = _cue_extent(verb)
@@ -275,7 +291,7 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
         return Reported(first.idx, last.idx + len(last.text), None, None, speaker_span(subj), subj, cue_token=verb)
     content, np_content = _content(doc, verb, lemma)
     first, last = _cue_extent(verb)
-    subj = speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
+    subj = cited_speaker(verb) or speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
     if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
         return None  # a question the reporter put
     if content is None and subj is not None and subj.head.i == verb.i and (

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from newsgraph.analyze.cues import GOING_ON_VERBS
 from newsgraph.analyze.quotes import Quote, find_quotes, paragraphs
-from newsgraph.analyze.quotes_reported import Reported, reported_speech
+from newsgraph.analyze.quotes_reported import Reported, cited_speaker, reported_speech
 from newsgraph.analyze.statements_pairing import (
     TITLE_SMALL_WORDS,
     Draft,
@@ -163,7 +163,9 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
         if inside_closed_quote(quotes, starts, item.cue_start):
             used_cues.add(n)  # speech reported inside a quote is part of that quote
             continue
-        if item.speaker is not None and inside_closed_quote(quotes, starts, item.speaker[0]):
+        if item.speaker is not None and inside_closed_quote(quotes, starts, item.speaker[0]) and not (
+                item.cue_token is not None and cited_speaker(item.cue_token) is not None
+                and _quoted_name(quotes, starts, item.speaker)):
             item.speaker = _name_between(text, quotes, starts, item.cue_start)
         following = quote_after(text, quotes, starts, item.cue_end)
         if following is None:
@@ -199,6 +201,13 @@ def _merge(text: str, quotes: list[Quote], reported: list[Reported]) -> tuple[li
         drafts.append(Draft(c0, c1, False, (item.cue_start, item.cue_end), item.speaker, item.addressee,
                              needs_actor=item.np_content))
     return drafts, used_quotes, used_cues
+
+
+def _quoted_name(quotes: list[Quote], starts: list[int], speaker: tuple[int, int]) -> bool:
+    """True when quote marks wrap the speaker's phrase itself (cited “security officials in two
+    Western countries” as saying ...): a quoted name, not a quote the speaker hides in."""
+    k = bisect.bisect_right(starts, speaker[0]) - 1
+    return k >= 0 and quotes[k].start >= speaker[0] - 1 and quotes[k].end <= speaker[1] + 1
 
 
 def _name_between(text: str, quotes: list[Quote], starts: list[int], cue: int) -> tuple[int, int] | None:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso
+from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, says_relative_date, unglue
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.fallback import word_count
 from newsgraph.extract.furniture import _TAIL_HEADING, classify
@@ -139,6 +139,7 @@ def date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | No
     (after a label such as "Published:"), or ends with one after a separator ("Tehran Times | 17 Jan 2023")."""
     if len(line) > MAX_BYLINE_CHARS * 2:
         return None
+    line = unglue(line)
     if looks_iso(line.strip()):  # a machine date shown as text ("2019-11-19T12:48:14Z")
         return parse_iso(line.strip())
     for found in (find_printed_date(line), find_relative_date(line, fetched_at)):
@@ -176,8 +177,11 @@ def _is_title(line: str) -> bool:
     )
 
 
-def read_header(header: list[str], draft: Draft, fetched_at: dt.datetime | None) -> list[Furniture]:
-    """Fill the draft's title, date and byline from the header lines; return the lines not kept as furniture."""
+def read_header(
+    header: list[str], draft: Draft, fetched_at: dt.datetime | None, title_at: int | None = None
+) -> list[Furniture]:
+    """Fill the draft's title, date and byline from the header lines (the headline is ``header[title_at]`` when
+    given, else chosen by ``_choose_title``); return the lines not kept, as furniture."""
     titles: list[int] = []
     reasons: dict[int, str] = {}
     for index, line in enumerate(header):
@@ -194,7 +198,7 @@ def read_header(header: list[str], draft: Draft, fetched_at: dt.datetime | None)
             draft.byline = draft.byline or by
             reasons[index] = "byline"
         elif credit := _credit_line(text):
-            if titles and draft.byline is None:  # after the headline: the story's credit, not the logo
+            if (titles or (title_at is not None and index > title_at)) and draft.byline is None:  # after the headline: the story's credit, not the logo
                 draft.byline = credit
             reasons[index] = "byline"
         elif (found := classify(text)) is not None:
@@ -205,7 +209,7 @@ def read_header(header: list[str], draft: Draft, fetched_at: dt.datetime | None)
             titles.append(index)
         else:
             reasons[index] = "header"
-    chosen = _choose_title(header, titles)
+    chosen = title_at if title_at is not None else _choose_title(header, titles)
     if chosen is not None:
         draft.title = header[chosen].strip()
     furniture = []
@@ -298,3 +302,59 @@ def site_of(url: str | None, byline: str | None, credit: str | None) -> str | No
         if outlet is not None:
             return outlet.name
     return None
+
+
+#: Lines before the article's start where its headline may be (long navigation, share bars and captions may
+#: stand between them), and after it (a caption taken for the lead).
+TITLE_REACH = 40
+TITLE_AFTER_START = 2
+#: The article's first paragraphs, whose words a headline shares.
+LEAD_PARAGRAPHS = 8
+SHARED_WORDS_CAP = 8
+HEADLINE_WORDS = 12
+FOLLOWED_BONUS = 1.5
+
+
+def _content_words(text: str) -> set[str]:
+    """Return the words of ``text`` that carry content: four letters or more, or any word of a non-Latin script."""
+    return {w for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) >= 4 or not w.isascii()}
+
+
+def _headline_score(paragraphs: list[str], index: int, start: int, lead: set[str], slug: set[str]) -> float:
+    """Return how much ``paragraphs[index]`` looks like the article's headline: the share of its words the lead
+    and the URL repeat, a dateline or byline next to it, a headline's length, nearness to the article."""
+    text = paragraphs[index].strip()
+    words = _content_words(text)
+    if not words:
+        return float("-inf")
+    shared = words & (lead | slug)
+    score = 2 * len(words & lead) / len(words) + (2 * len(words & slug) / len(words) if slug else 0)
+    score += 0.15 * min(len(shared), SHARED_WORDS_CAP)  # two words of a menu may be all in the lead
+    following = [p.strip() for p in paragraphs[index + 1 : index + 1 + BYLINE_AFTER_TITLE]]
+    if any(date_line(line, None) or _byline(line) or _ID_BYLINE.search(line) for line in following):
+        score += FOLLOWED_BONUS  # headline, then who and when
+    n = _words(text)
+    score += 0.06 * min(n, HEADLINE_WORDS)  # a headline says a sentence's worth; a menu item or a name, less
+    if text.isupper():
+        score -= 0.5
+    return score - 0.02 * abs(start - index)
+
+
+def choose_headline(paragraphs: list[str], start: int, end: int, url: str | None) -> int | None:
+    """Return the index of the article's headline among the title-like lines from ``TITLE_REACH`` lines before
+    the article (``paragraphs[start:end]``) to just after its start, scored by ``_headline_score``; None when
+    no line shares a word with the lead or the URL (then the header's own rules choose)."""
+    lead = _content_words(" ".join(paragraphs[start : min(end, start + LEAD_PARAGRAPHS)]))
+    slug = _content_words(urlsplit(url).path.replace("-", " ").replace("_", " ")) if url else set()
+    best, best_score = None, 0.0
+    for index in range(max(0, start - TITLE_REACH), min(end, start + TITLE_AFTER_START)):
+        line = paragraphs[index].strip()
+        if not _is_title(line) or date_line(line, None) or says_relative_date(line) or _byline(line) or is_prose(line):
+            continue
+        words = _content_words(line)
+        if not words & (lead | slug) or _words(line) < MIN_TITLE_WORDS or _credit_line(line):
+            continue
+        score = _headline_score(paragraphs, index, start, lead, slug)
+        if best is None or score > best_score:
+            best, best_score = index, score
+    return best

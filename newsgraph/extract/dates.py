@@ -113,31 +113,51 @@ def parse_feed_date(value: str) -> tuple[str, Precision] | None:
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_CLOCK = (r"(?:\s*(?:,|-|–|—|\||at|@|/)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+_CLOCK = (r"(?:\s*(?:,|-|–|—|\||at|@|/|[^\W\d_]{1,6})?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"(?:\s*(?:GMT|UTC|[A-Z]{2,4}T)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+#: A month's name in any language ("outubro", "Maret", "сентября"): any word, left to dateparser to accept or not.
+_MONTH_WORD = rf"(?:{_MONTH}|[^\W\d_]{{3,15}}\.?)"
+_DE = r"(?:\s+de)?"  # "22 de outubro de 2010"
 #: A date as outlets print one: "Jan 17, 2023, 1:36 PM", "22 June 2023 - 20:22", "2023-01-17 13:36", "17/01/2023",
-#: "2016.12.01" (year first with dots or slashes, as East Asian outlets print it: never day-first).
+#: "2016.12.01" (year first with dots or slashes, as East Asian outlets print it: never day-first), and month names
+#: of other languages ("22 de outubro de 2010 às 20:13", "24 сентября 2018").  A copy may glue the next word to
+#: the year ("18.11.2019Get short URL"): a capital may follow it, not a digit or a small letter ("2.10.2019x").
 PRINTED_DATE = re.compile(
     rf"(?<!\w)(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?(?:\s+(?:GMT|UTC|[A-Z]{{2,4}}T))?,?\s+)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+{_DAY},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}){_CLOCK}(?!\w)",
+    rf"(?:{_MONTH_WORD}\s+{_DAY},?\s+\d{{4}}|{_DAY}{_DE}\s+{_MONTH_WORD}{_DE},?\s+\d{{4}}"
+    rf"|{_MONTH_WORD},?\s+{_DAY},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}){_CLOCK}(?!\d)(?-i:(?![a-z]))",
     re.I,
 )
+#: A copy glues a year to the clock after it ("Nov 19 20197:05 AM", from "<span>Nov 19 2019</span><span>7:05 AM").
+_GLUED_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d{2})")
 _RELATIVE = re.compile(
     r"(?<!\w)(?P<n>\d{1,3}|an?|one)\s+(?P<unit>min(?:ute)?s?|mins|hours?|hrs?|days?|weeks?)\s+ago(?!\w)", re.I
 )
 _UNIT_PRECISION: dict[str, Precision] = {"m": "minute", "h": "hour", "d": "day", "w": "day"}
 
 
+def unglue(text: str) -> str:
+    """Return ``text`` with a space between a year and a clock a copy glued to it ("20197:05 AM")."""
+    return _GLUED_CLOCK.sub(r"\1 \2", text)
+
+
 def find_printed_date(text: str) -> tuple[str, Precision, tuple[int, int]] | None:
-    """Return (ISO date, precision, (start, end) in ``text``) of the first printed date in ``text``, else None."""
+    """Return (ISO date, precision, (start, end) in ``unglue(text)``) of the first printed date in ``text``, else
+    None."""
+    text = unglue(text)
     for m in PRINTED_DATE.finditer(text[:300]):
         parsed = parse_dateline(m.group(0).strip(" ,|-–—/"))
         if parsed:
             return parsed[0], parsed[1], m.span()
     return None
+
+
+def says_relative_date(text: str) -> bool:
+    """Return True when ``text`` prints a relative date ("2 hours ago"), with or without a time to count from."""
+    return bool(_RELATIVE.search(text[:300]))
 
 
 def find_relative_date(text: str, fetched_at: dt.datetime | None) -> tuple[str, Precision, tuple[int, int]] | None:

@@ -16,6 +16,7 @@ from collections import Counter
 from newsgraph.extract.copied import (
     HEADER_WINDOW,
     MAX_HEADER_LINES,
+    choose_headline,
     date_line,
     is_prose,
     main_block,
@@ -30,6 +31,8 @@ from newsgraph.model import Furniture
 
 #: Lines of hard-wrapped prose are at least this long (but for a paragraph's last line).
 MIN_WRAPPED_CHARS = 40
+#: The article's first paragraphs, where a dateline may stand when a caption was taken for its lead.
+DATELINE_IN_BODY = 5
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _LINK_WORD = r"(?:of|the|and|for|&|de|da|di|al|el|van|von|bin|ibn)"
 #: "ISWNews Analysis Group – On June 21, ..." (a dash with spaces around it).
@@ -96,13 +99,19 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     paragraphs = all_paragraphs = split_paragraphs(text)
     draft = Draft(extractor="text")
     start, end = main_block(paragraphs)
-    window = max(0, start - HEADER_WINDOW)
+    title_at = choose_headline(paragraphs, start, end, url)
+    if title_at is not None and title_at >= start:  # a caption or a standfirst was taken for the lead
+        start = title_at + 1
+    window = max(0, start - HEADER_WINDOW) if title_at is None else min(title_at, max(0, start - HEADER_WINDOW))
     before, header, after = paragraphs[:window], paragraphs[window:start], paragraphs[end:]
     furniture = [Furniture(text=line, reason=_reason(line, "navigation")) for line in before]
-    furniture += read_header(header, draft, fetched_at)
+    furniture += read_header(header, draft, fetched_at, None if title_at is None else title_at - window)
     if draft.published is None:  # long navigation or captions between the dateline and the lead
         draft.published, draft.published_precision = nearest_dateline(paragraphs[:window], fetched_at)
-    cleaned = strip_furniture(paragraphs[start:end])
+    body = paragraphs[start:end]
+    if draft.published is None:  # a caption taken for the lead, the dateline under it
+        body = _take_dateline(body, draft, furniture, fetched_at)
+    cleaned = strip_furniture(body)
     paragraphs = strip_runs(drop_repeated(cleaned.paragraphs, all_paragraphs, cleaned.furniture), cleaned.furniture)
     draft.byline, removed = take_byline_prefix(paragraphs, draft.byline)
     if removed:
@@ -117,6 +126,16 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     draft.furniture += [Furniture(text=line, reason=_reason(line, "footer")) for line in trailing.paragraphs]
     draft.related = cleaned.related + trailing.related
     return draft
+
+
+def _take_dateline(body: list[str], draft: Draft, furniture: list[Furniture], fetched_at: dt.datetime | None) -> list[str]:
+    """Return ``body`` without a dateline among its first paragraphs, which becomes the draft's date."""
+    for index, paragraph in enumerate(body[:DATELINE_IN_BODY]):
+        if found := date_line(paragraph.strip(), fetched_at):
+            draft.published, draft.published_precision = found  # type: ignore[assignment]
+            furniture.append(Furniture(text=paragraph.strip(), reason="dateline"))
+            return body[:index] + body[index + 1 :]
+    return body
 
 
 def nearest_dateline(lines: list[str], fetched_at: dt.datetime | None) -> tuple[str | None, str | None]:

@@ -193,3 +193,43 @@ def test_text_pasted_twice_keeps_its_first_telling() -> None:
     text = f"{LEAD}\n\n{SECOND}\n\n{THIRD}"
     article = extract_article(RawDocument(content=f"{text}\n\n{text}".encode(), source="twice.txt"))
     assert article.body.count(LEAD) == 1 and article.body.count(SECOND) == 1 and article.body.count(THIRD) == 1
+
+
+def test_headline_below_long_navigation_and_dateline_under_a_caption() -> None:
+    # A real copied page (CTV News, 18 Nov 2019): menus, the headline, a photo caption taken for prose, then the
+    # credit and the dateline; the headline shares the lead's words and is chosen over the navigation.
+    menus = ("Skip to Main Content\nSkip to Section Links\nCTV News\nMobile\nCTV\nLive Now:\nYour Morning\n"
+             "HOT TOPICS SIN scam\nLiberal cabinet\nViral video\nSearch\nSearch CTV News\nX\nNEWS\nVIDEO\nLOCAL\n"
+             "SHOWS\nCTV NEWS CHANNEL\nMYNEWS\nCONNECT\nABOUT\nAdvertisement\n")
+    text = (menus + "Snooze cruise: Study sees future for hibernating astronauts\n"
+            "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr., left, and "
+            "European Space Agency astronaut Christer Fuglesang, participate in a space walk during construction of "
+            "the International Space Station. (NASA via AP, File)\n0\nThe Associated Press\n"
+            "Published Monday, November 18, 2019 8:22AM EST\n"
+            "BERLIN -- The European Space Agency says putting astronauts into a state of suspended animation could "
+            "make it easier to reach other planets.\n"
+            "The agency said Monday that its researchers examined how hibernation would affect the design of a "
+            "crewed mission to Mars and concluded that it could help to significantly shrink the size of spacecraft.\n"
+            "While slowing down humans' metabolic rate similarly to the way animals hibernate isn't possible yet, "
+            "research team head Jennifer Ngo-Anh says the idea \"is actually not so crazy.\"\n")
+    article = extract_article(RawDocument(content=text.encode(), source="ctv.txt", content_type="text/plain"))
+    assert article.title == "Snooze cruise: Study sees future for hibernating astronauts"
+    assert article.published == "2019-11-18T08:22-05:00"
+    assert "BERLIN -- The European Space Agency" in article.body
+    assert "HOT TOPICS" not in article.body and "Published Monday" not in article.body
+
+
+def test_headline_found_by_the_url_and_lead_among_teasers() -> None:
+    # PolNeAR-style real sentences: a teaser of another story stands nearer the lead than the headline does.
+    text = ("Home\nNews\nWorld\n\nChinese hunter catches bubonic plague after eating wild rabbit\n\n"
+            "By Post Staff\n\nNovember 18, 2019\n\n"
+            "Two patients diagnosed with plague in China as officials scramble to prevent outbreak\n\n"
+            "A hunter in Inner Mongolia has been diagnosed with bubonic plague after eating a wild rabbit, "
+            "Chinese health officials said.\n\n"
+            "The man, a 55-year-old local, was being treated in hospital, and 28 people who came into close contact "
+            "with him had been quarantined, the officials said in a statement.\n\n"
+            "Plague is spread by fleas that live on rabbits and rodents, and it can be treated with antibiotics.")
+    url = "https://nypost.com/2019/11/18/chinese-hunter-catches-bubonic-plague-after-eating-wild-rabbit/"
+    article = extract_article(RawDocument(content=text.encode(), source=url, content_type="text/plain"))
+    assert article.title == "Chinese hunter catches bubonic plague after eating wild rabbit"
+    assert article.published == "2019-11-18"

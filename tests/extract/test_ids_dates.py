@@ -43,3 +43,15 @@ def test_machine_dates() -> None:
     assert parse_iso("2023-06-22") == ("2023-06-22", "day")
     assert parse_iso("2023-02-30") is None
     assert parse_feed_date("Thu, 22 Jun 2023 20:22:00 +0300") == ("2023-06-22T20:22:00+03:00", "second")
+
+
+def test_printed_dates_with_a_glued_clock_and_other_languages_month_names() -> None:
+    # Real datelines from copied pages: CNBC's glued "20197:05 AM", Portuguese, Indonesian, Russian, Italian.
+    assert find_printed_date("Published Tue, Nov 19 20197:05 AM EST")[:2] == ("2019-11-19T07:05-05:00", "minute")
+    assert find_printed_date("sexta-feira, 22 de outubro de 2010 às 20:13")[:2] == ("2010-10-22T20:13", "minute")
+    assert find_printed_date("Posted on Maret 30, 2015 by Admin")[:2] == ("2015-03-30", "day")
+    assert find_printed_date("Текст: Венера Ерофеева·24 сентября 2018")[:2] == ("2018-09-24", "day")
+    assert find_printed_date("02 Ago 2017")[:2] == ("2017-08-02", "day")
+    assert find_printed_date("21:17 18.11.2019Get short URL")[:2] == ("2019-11-18", "day")
+    # Words that are not months stay no date (dateparser decides, not a word list).
+    assert find_printed_date("The team scored 25, 2019 was its best season") is None
