@@ -142,6 +142,18 @@ def act_not_speech(verb: Token) -> bool:
     return obj is not None and object_content(verb.doc, verb) is None and naming_content(verb.doc, verb) is None
 
 
+def speech_object(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Return the object of a verbal act when it is speech with its own clause: "rejected accusations
+    that Lai's trial is unfair" -> "accusations that ... unfair" (what was rejected, not the accusers' words)."""
+    if verb.lemma_.lower() not in SPEECH_OBJECT_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                for m in c.children) for c in obj.children):
+        return None
+    return trimmed(doc, obj.left_edge.i, obj.right_edge.i)
+
+
 def names_speech(obj: Token) -> bool:
     """True when a verb's object, or a noun coordinated with it, names something said ("the
     accusations", "findings and statements") or carries a clause ("the idea that ...")."""

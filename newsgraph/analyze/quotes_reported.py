@@ -47,6 +47,7 @@ from newsgraph.analyze.cues import (
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.quotes_content import (
     act_not_speech,
+    speech_object,
     around,
     asked_to,
     by_position,
@@ -231,6 +232,30 @@ def _cites_as_saying(verb: Token) -> bool:
         g.dep_ == "pcomp" and g.lemma_.lower() in SAYING_VERBS for g in c.children) for c in verb.children)
 
 
+def _agrees(verb: Token, subj: Token) -> bool:
+    """False when a present-tense cue and its subject disagree in number ("... trial is unfair and
+    maintain that ...": "maintain" is not the trial's)."""
+    plural_present = verb.tag_ == "VBP" or (  # a bare form joined to a "VBZ" verb: "is unfair and maintain"
+        verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ == "VBZ"
+        and not any(c.dep_ in ("aux", "mark") for c in verb.children))
+    if plural_present:  # ("Pakistan and China reject": coordinated, plural)
+        return subj.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in subj.children)
+    if verb.tag_ == "VBZ":
+        return subj.tag_ not in ("NNS", "NNPS")
+    return True
+
+
+def _agreeing_subject(verb: Token, subj: Token) -> Token | None:
+    """Return the subject of a clause further up that agrees with ``verb`` (the parse joined the cue to
+    the wrong conjunct): "Hong Kong authorities have rejected accusations that Lai's trial is unfair
+    and maintain that ..." -> authorities.  None when no such subject is found."""
+    for head in subj.head.ancestors:
+        found = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if found is not None and found.i != subj.i and _agrees(verb, found):
+            return found
+    return None
+
+
 def _not_a_cue(verb: Token, lemma: str) -> bool:
     """True when a verb of saying reports no statement of its own where it stands."""
     if not_said(verb) or _cites_as_saying(verb):
@@ -251,7 +276,7 @@ def _not_a_cue(verb: Token, lemma: str) -> bool:
 def _content(doc: Doc, verb: Token, lemma: str) -> tuple[tuple[int, int] | None, bool]:
     """Return the content the parse gives a cue (None if none) and whether it is a noun phrase
     to be trusted only with a known speaker ("stressed the importance of ...")."""
-    content = clause_content(doc, verb)
+    content = speech_object(doc, verb) or clause_content(doc, verb)
     if content is None and lemma in NAMING_VERBS:
         content = naming_content(doc, verb)
     if content is None and lemma == "refer":
@@ -292,6 +317,8 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     content, np_content = _content(doc, verb, lemma)
     first, last = _cue_extent(verb)
     subj = cited_speaker(verb) or speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
+    if subj is not None and not _agrees(verb, subj):
+        subj = _agreeing_subject(verb, subj)
     if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
         return None  # a question the reporter put
     if content is None and subj is not None and subj.head.i == verb.i and (

@@ -72,3 +72,22 @@ def test_a_that_clause_after_the_cue_is_its_content_not_the_words_before(nlp):
               "in the South China Sea.")
     found = [s.content for s in doc._.ng_statements if s.cue == "reported"]
     assert found and found[0].startswith("more than 250 Chinese vessels")
+
+
+# ------------------------------------------ what was rejected, and who maintains
+
+
+def test_rejecting_a_notion_with_its_clause_is_the_notion_and_its_clause(nlp):
+    # PolNeAR (train): the rejected notion is what the speaker rejected, its clause included
+    doc = nlp("Bush pointedly rejected the notion that he was part of the so-called Republican establishment.")
+    found = [(s.cue, s.content) for s in doc._.ng_statements]
+    assert found == [("rejected", "the notion that he was part of the so-called Republican establishment")]
+
+
+def test_a_cue_that_disagrees_with_the_parsed_subject_takes_the_subject_that_agrees(nlp):
+    # news-gold B (8009044): the parse joins "maintain" to "is unfair", whose subject is the trial
+    doc = nlp("Hong Kong authorities have rejected accusations that Lai’s trial is unfair and maintain that "
+              "press freedom and the rule of law are intact.")
+    found = {s.cue: (s.speaker_text, s.content) for s in doc._.ng_statements}
+    assert found["maintain"] == ("Hong Kong authorities", "press freedom and the rule of law are intact")
+    assert found["rejected"][1].startswith("accusations that Lai’s trial is unfair")
