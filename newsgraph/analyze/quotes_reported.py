@@ -263,8 +263,9 @@ def _not_a_cue(verb: Token, lemma: str) -> bool:
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma]:
         if not any(c.dep_ == "prt" and c.lower_ in PARTICLE_CUES[lemma] for c in verb.children):
             return True
-    if verb.dep_ == "amod" or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
-        return True  # "the said document", "a so-called deal"
+    if verb.dep_ == "amod" or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(
+            c.dep_ == "nsubj" for c in verb.children)):
+        return True  # "the said document", "a so-called deal" (not "a move that the lawyer called ...")
     if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return True  # "Asked about X, she said ...": the one asked speaks, in the main clause
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in DECLINING_VERBS:

@@ -91,3 +91,11 @@ def test_a_cue_that_disagrees_with_the_parsed_subject_takes_the_subject_that_agr
     found = {s.cue: (s.speaker_text, s.content) for s in doc._.ng_statements}
     assert found["maintain"] == ("Hong Kong authorities", "press freedom and the rule of law are intact")
     assert found["rejected"][1].startswith("accusations that Lai’s trial is unfair")
+
+
+def test_a_participle_with_its_own_subject_is_a_relative_clause_and_a_cue(nlp):
+    # news-gold B (8010046): spaCy labels "called" a participle (acl, VBN) though it has a subject
+    doc = nlp("A Guatemalan judge ordered prominent journalist Jose Ruben Zamora back to prison this week in a "
+              "move that the leader of his legal team called “inhumane.”")
+    assert [(s.cue, s.speaker_text) for s in doc._.ng_statements] == [("called", "the leader of his legal team")]
+    assert nlp("Police found the so-called deal unsigned.")._.ng_statements == []
