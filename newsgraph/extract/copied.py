@@ -54,13 +54,19 @@ _BY = re.compile(r"^(?:by|posted by|written by|author|reporter|report(?:ed)? by|
 _ID_BYLINE = re.compile(r"\b(?:journalist|reporter|author) id\s*:\s*[\w-]+", re.I)
 _DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated?|date|created|release date)?(?:\s+on)?\s*[:\-–]?\s*$", re.I)
 #: What may stand before a dateline's date besides a label: a byline ("by Jane Roe on ", "Posted by X on "),
-#: the outlet or place and a separator ("News Bureau | Updated : "), the time and weekday ("PUBLISHED: 10:48, Tue, ").
+#: the outlet or place and a separator ("News Bureau | Updated : "), the time and weekday ("PUBLISHED: 10:48, Tue, ",
+#: "Updated 0339 GMT (1139 HKT) ", a weekday in any language: "sexta-feira, ").
 _DATE_BEFORE = re.compile(
     r"^\W*(?:(?:(?:posted|written|published|reported)\s+)?by\s+[^|.:;!?]{1,60}?\s+(?:on\s+)?"
     r"|(?:[^|•·]{0,60}[|•·]\s*)?(?:published|updated|posted|last updated?|date|created|release date)?(?:\s+on)?"
-    r"\s*[:\-–]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?)$",
+    r"\s*[:\-–]?\s*(?:(?:\d{1,2}[:.]\d{2}|\d{4}\s+[A-Z]{2,4}\b)\s*(?:[ap]\.?m\.?)?(?:\s*\(\d{3,4}\s+[A-Z]{2,4}\))?,?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*|[^\W\d_]+(?:-[^\W\d_]+)?,\s*)?)$",
     re.I,
 )
+#: A name before the date on a short line is the author's or the outlet's ("Reuters November 18, 2019 11:03 PM",
+#: "Brent Co November 20, 2019 12:32"): capitalised words only.
+_NAME_BEFORE = re.compile(r"^(?:[A-Z][\w.’'&-]*\s+){1,3}$")
+MAX_NAMED_DATELINE_CHARS = 60
 _SEPARATOR_BEFORE = re.compile(r"[|•·–—-]\s*$")
 
 
@@ -147,7 +153,8 @@ def date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | No
             value, precision, (start, end) = found
             before, after = line[:start], line[end:]
             if _DATE_LABEL.match(before) or _DATE_BEFORE.match(before) or (
-                _SEPARATOR_BEFORE.search(before) and not after.strip()
+                (_SEPARATOR_BEFORE.search(before) or (_NAME_BEFORE.match(before) and len(line) <= MAX_NAMED_DATELINE_CHARS))
+                and not after.strip()
             ):
                 return value, precision
     return None
@@ -313,6 +320,10 @@ LEAD_PARAGRAPHS = 8
 SHARED_WORDS_CAP = 8
 HEADLINE_WORDS = 12
 FOLLOWED_BONUS = 1.5
+DEK_MARGIN = 1.0
+_TWO_SENTENCES = re.compile(r"\w{2}[.!?]\s+[A-Z][\w’']*(?:\s+[\w’']+){3,}")
+#: A headline may ask or exclaim ("Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?"), briefly.
+HEADLINE_MAX_QUESTION = 20
 
 
 def _content_words(text: str) -> set[str]:
@@ -337,6 +348,8 @@ def _headline_score(paragraphs: list[str], index: int, start: int, lead: set[str
     score += 0.06 * min(n, HEADLINE_WORDS)  # a headline says a sentence's worth; a menu item or a name, less
     if text.isupper():
         score -= 0.5
+    if _TWO_SENTENCES.search(text):  # a standfirst tells in sentences; a headline is one
+        score -= 0.7
     return score - 0.02 * abs(start - index)
 
 
@@ -347,14 +360,36 @@ def choose_headline(paragraphs: list[str], start: int, end: int, url: str | None
     lead = _content_words(" ".join(paragraphs[start : min(end, start + LEAD_PARAGRAPHS)]))
     slug = _content_words(urlsplit(url).path.replace("-", " ").replace("_", " ")) if url else set()
     best, best_score = None, 0.0
+    scores: dict[int, float] = {}
     for index in range(max(0, start - TITLE_REACH), min(end, start + TITLE_AFTER_START)):
         line = paragraphs[index].strip()
-        if not _is_title(line) or date_line(line, None) or says_relative_date(line) or _byline(line) or is_prose(line):
+        if not _is_title(line) or date_line(line, None) or says_relative_date(line) or _byline(line):
+            continue
+        if is_prose(line) and not (line.endswith(("?", "!", "…")) and _words(line) <= HEADLINE_MAX_QUESTION):
             continue
         words = _content_words(line)
         if not words & (lead | slug) or _words(line) < MIN_TITLE_WORDS or _credit_line(line):
             continue
         score = _headline_score(paragraphs, index, start, lead, slug)
+        scores[index] = score
         if best is None or score > best_score:
             best, best_score = index, score
+    return best if best is None else _above_standfirst(paragraphs, best, scores)
+
+
+def _above_standfirst(paragraphs: list[str], best: int, scores: dict[int, float]) -> int:
+    """Return the headline when ``paragraphs[best]`` is its standfirst (which repeats more of the lead): a
+    candidate one or two lines above of near-equal score that shares a word with it, is not in capitals (a
+    kicker, a menu) and does not contain it (a breadcrumb); else ``best``."""
+    text = paragraphs[best].strip()
+    for above in (best - 1, best - 2):
+        line = paragraphs[above].strip() if above >= 0 else ""
+        if (
+            above in scores
+            and scores[above] >= scores[best] - DEK_MARGIN
+            and _content_words(line) & _content_words(text)
+            and not line.isupper()
+            and text not in line
+        ):
+            return above
     return best

@@ -53,15 +53,21 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"^(?:[\w'&.-]+(?:\s[\w'&.-]+){0,2}\s*(?:[›»>|/•·]\s*)){2,}[\w'&.-]+(?:\s[\w'&.-]+){0,2}$")),
     ("navigation", re.compile(r"^(?:(?:news|journalist|reporter|author|story|article) id\s*:\s*[\w-]+\s*)+$", re.I)),
     ("navigation", re.compile(r"^(?:\d+\s+)?(?:min(?:ute)?s?|mins) read$", re.I)),
-    ("image-credit", re.compile(r"^(?:file photo|photo|image|picture|video|caption|credit)s?\s*(?:[:/|]|by\b)", re.I)),
+    ("image-credit", re.compile(r"^(?:file photo|photo(?:graph)?|image|picture|video|caption|credit)s?\s*(?:[:/|]|by\b)", re.I)),
     ("image-credit", re.compile(
         r"\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|IRNA|TASS|Sputnik|Shutterstock)"
         r"\s*/\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}\W*(?:\(\w[\w\s/.-]{0,40}\))?\s*$")),
     ("image-credit", re.compile(
         r"\((?:[A-Z][\w.&-]*\s+){0,3}(?:file )?(?:photo|image|picture)s?(?: credits?)?(?:\s*(?:by|:|/)\s*[^)]{0,60})?\)\s*$",
         re.I)),
+    # A caption's closing credit as photographer / agency: "...Austria.Leonhard Foeger / Reuters file".
+    ("image-credit", re.compile(
+        r"\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*/\s*(?:AP|Reuters|AFP|Getty Images|EPA(?:-EFE)?|Bloomberg"
+        r"|Shutterstock|The [A-Z][\w ]{2,30})(?:\s+(?:file|via Getty Images|Images))?\s*$")),
+    # The NYT's caption credit glued to the caption: "...He didn’t get it.Credit" / "...it.Credit...Doug Mills".
+    ("image-credit", re.compile(r"(?<=[a-z.!?”’\"])Credit(?:\.{3}.{0,60})?$")),
     # A caption's closing credit, often glued to it in a copy: "...sought treatmentCredit: EPA".
-    ("image-credit", re.compile(r"(?:\b|(?<=[a-z]))(?:photo |image )?credits?\s*:\s*[\w&'’.,/ -]{1,50}$", re.I)),
+    ("image-credit", re.compile(r"(?:\b|(?<=[a-z]))(?:(?:photo |image )?credits?|photograph)\s*:\s*[\w&'’.,/ -]{1,50}$", re.I)),
     # AP's caption form: "In this Dec. 12, 2006, file photo, ..." / "In this undated photo provided by ...".
     ("image-credit", re.compile(r"^in this\b[\w.,' -]{0,40}?\b(?:photo|image|picture|video|frame grab|handout)(?: photo| image)?"
         r"\s*(?:,|provided\b|taken\b|released\b|made\b|from\b|obtained\b|courtesy\b)", re.I)),

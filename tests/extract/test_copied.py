@@ -220,7 +220,8 @@ def test_headline_below_long_navigation_and_dateline_under_a_caption() -> None:
 
 
 def test_headline_found_by_the_url_and_lead_among_teasers() -> None:
-    # PolNeAR-style real sentences: a teaser of another story stands nearer the lead than the headline does.
+    # Written for the test from a real story's headline and teaser (New York Post, 18 Nov 2019): a teaser of
+    # another story stands nearer the lead than the headline does.
     text = ("Home\nNews\nWorld\n\nChinese hunter catches bubonic plague after eating wild rabbit\n\n"
             "By Post Staff\n\nNovember 18, 2019\n\n"
             "Two patients diagnosed with plague in China as officials scramble to prevent outbreak\n\n"
@@ -233,3 +234,49 @@ def test_headline_found_by_the_url_and_lead_among_teasers() -> None:
     article = extract_article(RawDocument(content=text.encode(), source=url, content_type="text/plain"))
     assert article.title == "Chinese hunter catches bubonic plague after eating wild rabbit"
     assert article.published == "2019-11-18"
+
+
+def test_headline_not_its_standfirst_nor_a_menu_line_above_it() -> None:
+    # Real copied lines (NBC DFW, 2019; BigBrandSystem, 2018): the standfirst under the headline repeats more of
+    # the lead, and a capitalised menu line stands above a headline.
+    text = ("News\nLocal\nWeather\n'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl\n"
+            "A video showing the dramatic moment a kidnapped 8-year-old Fort Worth girl was rescued\n"
+            "Published Nov 18, 2019 at 6:52 PM\n"
+            "Police released video Monday showing the dramatic rescue of an 8-year-old girl who was kidnapped while "
+            "walking with her brother in Fort Worth.\n"
+            "The girl was found in a hotel room in Forest Hill about 15 hours after she was kidnapped, police said.\n"
+            "Officers and FBI agents forced their way into the room and found the girl with the suspect, who was "
+            "arrested.\n")
+    article = extract_article(RawDocument(content=text.encode(), source="nbcdfw.txt", content_type="text/plain"))
+    assert article.title == "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl"
+    menu = ("Check out my free workshops. Pick your topic and start watching now:\nVISUAL MARKETING\n"
+            "GROWING AN ONLINE BUSINESS\nHow to Adopt an Online Leader Success Mindset\n197 Shares\nBuffer\nShare\n"
+            "by Pamela Wilson\n"
+            "Growing an online business takes more than a website: it takes the mindset of a leader who is willing "
+            "to be seen, to teach and to make decisions.\n"
+            "An online leader success mindset is something you can learn, and this article shows you how to start.\n"
+            "Leaders online share what they know, ask for feedback and keep going when growth is slow.\n")
+    article = extract_article(RawDocument(content=menu.encode(), source="bbs.txt", content_type="text/plain"))
+    assert article.title == "How to Adopt an Online Leader Success Mindset"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [  # real datelines from copied pages (VentureBeat, Autoindustriya, autoracing.com.br, CNN)
+        ("Reuters November 18, 2019 11:03 PM", "2019-11-18T23:03"),
+        ("Brent Co November 20, 2019 12:32", "2019-11-20T12:32"),
+        ("segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22T00:13"),
+        ("Updated 0339 GMT (1139 HKT) November 19, 2019", "2019-11-19"),
+    ],
+)
+def test_datelines_with_a_name_a_weekday_in_another_language_or_a_four_digit_clock(line: str, expected: str) -> None:
+    from newsgraph.extract.copied import date_line
+
+    assert date_line(line, None)[0] == expected
+
+
+def test_a_date_inside_a_sentence_is_no_dateline() -> None:
+    from newsgraph.extract.copied import date_line
+
+    assert date_line("The summit of November 18, 2019 ended without a statement", None) is None
+    assert date_line("He said on November 18, 2019", None) is None

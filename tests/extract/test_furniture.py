@@ -36,6 +36,12 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Updated at 1:23 p.m.", "dateline"),
         ("© 2019 Example Press. All Rights Reserved.", "copyright"),
         ("This copy is for your personal, non-commercial use only.", "copyright"),
+        # Real caption credits from copied pages (Wired, The Guardian, NBC News, The New York Times).
+        ("Photograph: Tim Robberts/Getty Images", "image-credit"),
+        ("‘Excessive force and police brutality have accelerated and magnified these protests.’ Photograph: AFP via Getty",
+         "image-credit"),
+        ("The house where Adolf Hitler was born in Braunau am Inn, Austria.Leonhard Foeger / Reuters file", "image-credit"),
+        ("Trump asked voters in Louisiana for a big win. He didn’t get it.Credit", "image-credit"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
@@ -56,6 +62,9 @@ def test_furniture_lines(line: str, reason: str) -> None:
         "The bank said it would give credit to small firms first.",
         "He scored 3 of 4 penalties in the final.",
         "Updated figures show 3% growth in 2019 for exports.",
+        "The photograph was taken by a reporter for The Associated Press in 2019.",
+        "He said the deal was worth $10m / AP reported the figure was higher.",
+        "Credit card debt rose for a third month, the central bank said.",
         "The newsletter, which has 10,000 readers, was founded in 2010 by two teachers who wanted to "
         "sign up parents for school trips and share news about the district with them every week; it grew "
         "quickly and now covers three counties and dozens of schools in the region.",
