@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.analyze.events_factuality import factuality, generic_object
+from newsgraph.analyze.events_factuality import factuality, generic_object, present_simple
 
 if TYPE_CHECKING:
     from newsgraph.analyze.plover import Trigger
@@ -79,6 +79,8 @@ def confidence(trig: Trigger, ev, recoded: str | None, kind_agent: bool) -> tupl
         verdict, reason = "speech-act", recoded
     elif verdict == "asserted" and any(generic_object(n) for n in trig.extra):
         verdict, reason = "irrealis", "generic object"  # "condemns any violence against civilians": a stance
+    elif verdict == "asserted" and ev.type in ("ASSAULT", "FIGHT") and present_simple(trig.token):
+        verdict, reason = "weak", "present deed"  # "Israel attacks the Muslims in Jerusalem": a charge, a habit
     elif verdict == "attempt":  # an attempted attack or arrest is coded as one; an attempted deal is no deal
         verdict = "asserted" if ev.type in ("ASSAULT", "FIGHT", "COERCE") else "irrealis"
     roles = ("s" if ev.sources else "") + ("t" if ev.targets else "") or ("kind" if kind_agent else "-")

@@ -217,6 +217,13 @@ def _clause_reading(verb: Token, first: bool) -> tuple[str, str | None] | None:
 _IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "go", "proceed", "resume", "succeed", "help", "get", "dare", "use"})
 
 
+def present_simple(tok: Token) -> bool:
+    """True for a verb in the bare present ("attacks", "kill"), with no auxiliary. News tells a deed of
+    force done in the past tense, even in reported speech; in the present it is someone's charge or a
+    habit ("Israel attacks the Muslims in Jerusalem", said Erdogan), or a headline."""
+    return tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP") and not _auxes(tok)
+
+
 #: Determiners that make the object a verb's row needs a kind of thing: "condemns *any* violence".
 _KIND_DETS = frozenset({"any", "every", "all", "no", "whatever"})
 

@@ -11,7 +11,13 @@
 - a reporter's query: "had no comment when contacted by VOA" (a passive contact nobody made);
 - a tally: "1,250 terrorists have been killed in the last 15 months", "killed 400 people in over 500
   attacks": a count over a span of time or many deeds, no one occurrence;
-- a non-violent retaliation: "retaliated by announcing tariffs" is no assault.
+- a non-violent retaliation: "retaliated by announcing tariffs" is no assault;
+- a denial: "rejected questions that the hijacking was an intelligence failure", "a charge the
+  ministry rejected": what is turned down is a statement of fact, not a proposal (no CAMEO 12 refusal);
+- a danger: "there was a security threat" says a threat exists, not that anyone threatened;
+  "threatening the territorial integrity of the country" endangers a state of things, threatens no one;
+- a topic: "issued a statement on the release of the journalist", "questions about the raid": the
+  words are about a deed the article tells (or not) elsewhere; this phrase tells none.
 
 ``retold`` says when a violent trigger refers back to a deed the article already told ("claimed
 responsibility for the attack", "were killed in the attack"): evidence of that deed, not a new one.
@@ -21,7 +27,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.analyze.events_mood import SAY_LEMMAS
 from newsgraph.analyze.events_senses import FORCE_LEMMAS
+from newsgraph.analyze.lexicon import lexicon
+
+#: Nouns that name something said ("claim", "report", "question", "statement": speech/cues.csv).
+_SPEECH_NOUNS = lexicon().words("speech/cues.csv", "speech_noun")
+#: States of things one may endanger ("threatens the peace", "our way of life"); nouns ending in
+#: -ity, -ness, -ence, -ance are such states too ("integrity", "security", "viability", "existence").
+_STATES = lexicon().words("events/senses.csv", "state")
+_STATE_SUFFIXES = ("ity", "ness", "ence", "ance")
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+#: Verbs whose "on"/"about" phrase is what is said ("spoke about the strike"); with a speech noun
+#: as object any verb is ("issued a statement on the release").
+_TOPIC_VERBS = SAY_LEMMAS | {"speak", "talk", "comment", "ask", "question", "write", "brief"}
 
 _HEDGES = frozenset({"possible", "potential", "likely", "looming", "imminent", "further", "future"})
 _SPANS = frozenset({"day", "week", "month", "year", "decade"})
@@ -82,7 +101,9 @@ def _forecast(tok: Token) -> bool:
 
 def _query(tok: Token) -> bool:
     """'when contacted by VOA': a contact in a passive time clause, with no one contacted named."""
-    timed = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "if", "once") for c in tok.children)
+    timed = tok.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "if", "once") for c in tok.children
+    )  # the parser attaches "when" as a mark or as an advmod
     return timed and tok.tag_ == "VBN" and not any(c.dep_ == "nsubjpass" for c in tok.children)
 
 
@@ -109,9 +130,72 @@ def _trade_retaliation(tok: Token) -> bool:
     return bool(deeds) and not any(t.lemma_.lower() in FORCE_LEMMAS for d in deeds for t in d.subtree)
 
 
+def _indicative(clause: Token) -> bool:
+    """True for a finite clause told as fact ("that the attack *was* orchestrated"), not a
+    proposal's subjunctive or modal ("that both sides *withdraw*", "that they *should* talk")."""
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+
+
+def _denial(tok: Token) -> bool:
+    """'rejected questions that X was a failure', 'a charge [that] X rejected': the thing turned down is
+    a statement of fact (a noun with a factual that-clause, or a noun naming something said)."""
+    if tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    relative = tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "NOUN" and not any(c.dep_ == "dobj" for c in tok.children)
+    if relative:
+        objs.append(tok.head)  # "the claim ..., a charge Balkhi rejected": the gap is the object
+    for obj in objs:
+        said = [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if any(_indicative(c) for c in said):
+            return True
+        if relative and obj is tok.head and obj.lemma_.lower() in _SPEECH_NOUNS:
+            return True
+    return False
+
+
+def _danger(tok: Token) -> bool:
+    """'there was a security threat': an existential "there is" names a danger, no one threatening."""
+    head = tok.head
+    return (tok.pos_ == "NOUN" and tok.dep_ in ("attr", "nsubj") and head.lemma_.lower() == "be"
+            and any(c.dep_ == "expl" for c in head.children))
+
+
+def _endangering(tok: Token) -> bool:
+    """'threatening the territorial integrity of the country', 'threaten our national security': the verb's
+    object is a state of things (and no "with" says what with), so nobody is threatened with a deed."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "threaten":
+        return False  # only the verb itself: "sworn to *attack* ships" is a threat of a deed
+    if any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    states = [o for o in objs if o.pos_ == "NOUN" and not o.ent_type_ and (
+        o.lemma_.lower() in _STATES or len(o.lemma_) > 6 and o.lemma_.lower().endswith(_STATE_SUFFIXES))]
+    return bool(objs) and len(states) == len(objs)
+
+
+def _topic(tok: Token) -> bool:
+    """'a statement on the release of X', 'comments about the raid', 'spoke about the strike': a noun
+    trigger that is only what words are about."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _TOPIC_PREPS:
+        return False
+    speech = tok.head.head
+    lemma = speech.lemma_.lower()
+    if speech.pos_ == "NOUN":
+        return lemma in _SPEECH_NOUNS
+    if speech.pos_ != "VERB":
+        return False
+    return lemma in _TOPIC_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS for c in speech.children)
+
+
 def not_an_event(tok: Token, etype: str, actors) -> str | None:
     """Return why the trigger ``tok`` (read as ``etype``) tells no event here ("label", "charge",
-    "background", "description", "forecast", "query", "tally", "trade"), or None.
+    "background", "description", "forecast", "query", "tally", "trade", "denial", "danger",
+    "topic"), or None.
     ``actors(token)`` returns the actor ids a token's phrase names."""
     if etype == "DEMAND" and _label(tok):
         return "label"
@@ -129,6 +213,12 @@ def not_an_event(tok: Token, etype: str, actors) -> str | None:
         return "tally"
     if _trade_retaliation(tok):
         return "trade"
+    if etype == "REJECT" and _denial(tok):
+        return "denial"
+    if etype == "THREATEN" and (_danger(tok) or _endangering(tok)):
+        return "danger"
+    if _topic(tok):
+        return "topic"
     return None
 
 

@@ -47,6 +47,14 @@ def _around(tok: Token) -> list[Token]:
     return near
 
 
+def _between_persons(tok: Token) -> bool:
+    """True for "a clash between <person> and <person>": the trigger's own "between" phrase names
+    only persons (the event's source may come from the verb the phrase hangs on)."""
+    objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+    named = [t.ent_type_ for o in objs for t in (o, *o.conjuncts) if t.ent_type_]  # heads: "U.S. President Trump" is a person
+    return bool(named) and set(named) <= {"PERSON"}
+
+
 def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     """Return why a trigger names no political event here ("field", "verbal", "campaign"), or None.
 
@@ -60,7 +68,7 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     if etype == "MOBILIZE" and not forceful and any(t.lemma_.lower() in FIELD_NOUNS for t in tok.sent):
         return "field"  # "went on high alert over the mpox outbreak", "mobilized against the floods": no force readied
     if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:
-        if not forceful and actor_types and set(actor_types) <= {"PERSON"}:
+        if not forceful and (actor_types and set(actor_types) <= {"PERSON"} or _between_persons(tok)):
             return "verbal"  # "Trump attacked Clinton over her emails": criticism, not force
     if etype in ("ASSAULT", "FIGHT", "COERCE") and lemma in _CONTEST_LEMMAS and not forceful:
         if actor_types and set(actor_types) <= {"PERSON"} or _votes(tok):

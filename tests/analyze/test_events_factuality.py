@@ -175,3 +175,17 @@ def test_a_stated_intent_records_its_mode(nlp):
     doc = _analyse(nlp, "Norway said it would send aid to Sudan.")
     agree = [e for e in doc._.ng_events if e.type == "AGREE"]
     assert agree and agree[0].mode == "intended"
+
+
+def test_a_deed_of_force_in_the_present_is_a_charge(nlp):
+    text = ('"Israel, the cruel terrorist state, attacks the Muslims in Jerusalem, whose only concern is to protect '
+            'their homes and their sacred values, in a savage manner devoid of ethics," Erdogan said.')  # news-gold 6205674
+    doc = _analyse(nlp, text)
+    assert not {"ASSAULT", "FIGHT"} & set(_types(doc))
+    cands = [c for c in find_candidates(doc) if c.type in ("ASSAULT", "FIGHT")]
+    assert cands and all(c.factors["fact"] == "weak" for c in cands)
+
+
+def test_a_deed_of_force_told_in_the_past_stays_asserted(nlp):
+    text = "Russian aircraft including helicopter gunships killed 46 Afghan civilians in an attack on a village."  # PLOVER
+    assert "FIGHT" in _types(_analyse(nlp, text))
