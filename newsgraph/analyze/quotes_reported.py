@@ -232,6 +232,20 @@ def _cites_as_saying(verb: Token) -> bool:
         g.dep_ == "pcomp" and g.lemma_.lower() in SAYING_VERBS for g in c.children) for c in verb.children)
 
 
+def _relative_head_before(verb: Token) -> Token | None:
+    """Return the name a relative clause closed just before a subjectless cue describes: "Mark Simon,
+    who worked with Lai for decades in Hong Kong, argued that ..." when the parse lost the subject."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.dep_ not in ("ROOT", "ccomp"):
+        return None
+    for node in (doc[verb.i - 2], *doc[verb.i - 2].ancestors):
+        if node.dep_ == "relcl":
+            head = node.head
+            ok = head.pos_ == "PROPN" and head.i < node.i and doc[head.i + 1].text == ","
+            return head if ok else None
+    return None
+
+
 def _agrees(verb: Token, subj: Token) -> bool:
     """False when a present-tense cue and its subject disagree in number ("... trial is unfair and
     maintain that ...": "maintain" is not the trial's)."""
@@ -320,6 +334,8 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     subj = cited_speaker(verb) or speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
     if subj is not None and not _agrees(verb, subj):
         subj = _agreeing_subject(verb, subj)
+    if subj is None:
+        subj = _relative_head_before(verb)
     if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
         return None  # a question the reporter put
     if content is None and subj is not None and subj.head.i == verb.i and (

@@ -99,3 +99,10 @@ def test_a_participle_with_its_own_subject_is_a_relative_clause_and_a_cue(nlp):
               "move that the leader of his legal team called “inhumane.”")
     assert [(s.cue, s.speaker_text) for s in doc._.ng_statements] == [("called", "the leader of his legal team")]
     assert nlp("Police found the so-called deal unsigned.")._.ng_statements == []
+
+
+def test_a_name_before_a_relative_clause_speaks_when_the_parse_lost_the_subject(nlp):
+    # news-gold B (8009044) and A (6181316): "X, who ..., argued that ..." / "Data from X, which ..., suggests"
+    doc = nlp("Even though the government-appointed judges are likely to find Lai guilty, Mark Simon, who worked "
+              "with Lai for decades in Hong Kong, argued that releasing Lai may be in Beijing’s interest.")
+    assert [(s.cue, s.speaker_text) for s in doc._.ng_statements] == [("argued", "Mark Simon")]
