@@ -52,6 +52,9 @@ from newsgraph.model import DateMention, Event, EventActor, Span as TextSpan
 
 #: Deeds of force: one told as the result of another ("..., killing five") is the same deed.
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+#: Types whose parties, named together as the subject of a verb with no object, act on each other:
+#: "Trump and Zelenskyy *disagreed*", "Duterte and Suga *spoke* by phone".
+MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "DISAPPROVE", "AGREE"})
 _PRECISION_RANK = {"second": 6, "minute": 5, "hour": 4, "day": 3, "approximate": 2, "month": 1, "year": 0}
 
 
@@ -71,6 +74,7 @@ class _Found:
     confidence: float = 1.0
     factors: dict[str, float] = field(default_factory=dict)
     token: Token | None = None  # the trigger's head
+    mutual: bool = False  # done by its parties to each other ("X and Y met"): each is a participant
 
     @property
     def actor_set(self) -> set[str]:
@@ -95,9 +99,17 @@ def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
     return False
 
 
+def _roles_cross(a: _Found, b: _Found) -> bool:
+    """True when an actor is the doer in one telling and the one done to in the other ("the Taliban
+    denounced the delay" / "U.S. officials blamed the Taliban"): two deeds, not one told twice."""
+    return bool(set(a.sources) & set(b.targets) or set(a.targets) & set(b.sources))
+
+
 def _same_event(a: _Found, b: _Found) -> bool:
     if a.type != b.type or not _dates_compatible(a.date, b.date):
         return False
+    if a.type != "FIGHT" and _roles_cross(a, b):
+        return False  # (both sides of a fight are its parties: events_args keeps them apart)
     if a.type in VIOLENT_TYPES and not b.sources and b.sentence.start == a.sentence.end and not (b.place and a.place != b.place):
         return True  # "Commandos stormed the ship. Nine activists were killed.": the next sentence tells its toll
     if a.place and b.place and a.place != b.place:
@@ -105,9 +117,16 @@ def _same_event(a: _Found, b: _Found) -> bool:
     sa, sb = a.actor_set, b.actor_set
     if not sa and not sb:  # told only by what happened where
         return a.place is not None and a.place == b.place
-    if sa <= sb or sb <= sa:
-        return bool(sa and sb)
+    if sb <= sa:
+        return bool(sb)
+    if sa < sb:  # a later telling naming more parties is the same deed only when both say the same day
+        return bool(sa) and _same_day(a.date, b.date)
     return bool(a.place and a.place == b.place and sa & sb)
+
+
+def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
+    """True when both dates are known and name the same day."""
+    return bool(a and b and a.value and b.value and a.precision == b.precision == "day" and a.value == b.value)
 
 
 def _better_date(a: DateMention | None, b: DateMention | None) -> DateMention | None:
@@ -150,7 +169,8 @@ def merge_events(found: list[_Found]) -> list[_Found]:
 
 def _to_record(ev: _Found) -> Event:
     text, start, end = _trimmed(ev.sentence)
-    actors = [EventActor(actor=a, role="source") for a in ev.sources]
+    doers = "participant" if ev.mutual and not ev.targets else "source"
+    actors = [EventActor(actor=a, role=doers) for a in ev.sources]
     actors += [EventActor(actor=a, role="target") for a in ev.targets]
     evidence = [TextSpan(text=t, start=s, end=e) for t, s, e in map(_trimmed, ev.evidence)]
     return Event(
@@ -228,6 +248,7 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
             type=etype, mode=mode, sources=sources, targets=targets,
             trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
             date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place, token=trig.token,
+            mutual=etype in MUTUAL_TYPES and len(sources) > 1 and not targets and _mutual(trig.token),
         )
         speech_act = recoded in ("warning", "conditional threat") or recoded is not None and trig.token.pos_ == "VERB" and (
             own_intent(verb, index.actors)
@@ -253,6 +274,14 @@ def fold_results(found: list[_Found]) -> list[_Found]:
             continue
         kept.append(ev)
     return kept
+
+
+def _mutual(tok: Token) -> bool:
+    """True for a verb with conjoined subjects and no object: what its subjects do, they do to each
+    other ("X and Y met", "X and Y publicly disagreed"; not "X and Y criticized the decision")."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" and any(k.dep_ == "conj" for k in c.children) for c in tok.children)
 
 
 def _threatened_by_a_thing(tok: Token, index: ActorIndex) -> bool:

@@ -53,8 +53,8 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
 
     if tok.pos_ == "VERB":
         passive = _passive(tok)
-        subj = [] if passive else doer_subjects(tok)
-        add(sources, subj)
+        subj = [] if passive else _doers(tok)
+        add(sources, [s for s in subj if not _deed_done_to(s)])
         if passive and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
             add(targets, [tok.head])  # "schoolgirls *kidnapped* in Zamfara": the noun is done to
         elif not subj and not passive:  # never the one a passive is done to ("*activists* were killed")
@@ -67,7 +67,11 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             targets.extend(a for o in objects for a in _named_directly(o, index) if a not in targets)
         else:
             add(targets, objects)
-        add(targets, prep_objects(tok, _TARGET_PREPS))
+        # a noun of the trigger's own names whom only by its owner: "hacked *into the computers of X*",
+        # but "returned *to Evin prison*" says where, not whom
+        own = {t.i for t in trig.extra}
+        for o in prep_objects(tok, _TARGET_PREPS):
+            add(targets, [c for c in o.children if c.dep_ == "poss"] + prep_objects(o, ("of",)) if o.i in own else [o])
         if not targets and trig.rule.type in CLAUSE_TYPES:  # "demanded that *Ottawa* must drop its tariff"
             add(targets, clause_subjects(tok, trig.rule.type))
         for noun in trig.extra:  # "expressed gratitude for X", "held talks with X"
@@ -75,7 +79,10 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         if not targets:  # "agreed to meet X", "urged X to withdraw", "threatened to attack X"
             for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
                 add(targets, [c for c in comp.children if c.dep_ in OBJECTS])
-                add(targets, prep_objects(comp, _TARGET_PREPS))
+                # "threatened to cut ties *with Russia*", but not "warned it could turn *to Russia's jets*":
+                # a thing the deed goes to is no party to it, nor is its owner
+                targets.extend(a for o in prep_objects(comp, _TARGET_PREPS) for a in _not_owner(o, index)
+                               if a not in targets)
     else:
         modifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         if tok.lemma_.lower() in PATIENT_NOMINALS and not prep_objects(tok, ("of",)):
@@ -84,9 +91,9 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             add(targets, [m for m in modifiers if m.dep_ in ("poss", "compound")])
             modifiers = [m for m in modifiers if m.dep_ not in ("poss", "compound")]
         verb = governing_verb(tok)
-        if verb is not None and tok.dep_ == "dobj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-            # "Russia used *its* Security Council veto": the possessor is the verb's subject; a noun
-            # modifier beside the pronoun names where or what, not who
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            # "Russia used *its* Security Council veto", "the agenda for *his* White House meeting": the
+            # possessor is the doer; a noun modifier beside the pronoun names where or what, not who
             modifiers = [m for m in modifiers if m.dep_ != "compound"]
         add(sources, modifiers)
         add(sources, prep_objects(tok, ("by", "from")))
@@ -111,8 +118,8 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             if trig.rule.type in HARM_TYPES or "/" in trig.rule.type:
                 add(targets, [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] or _noun_done_to(verb))
         elif not sources and verb is not None:
-            subj = doer_subjects(verb)
-            add(sources, subj)
+            subj = _doers(verb)
+            add(sources, [s for s in subj if not _deed_done_to(s)])
             if not subj:
                 sources.extend(index.actor_before(verb))
         if verb is not None:  # "said in a meeting with the head of X('s bureau) with Y"
@@ -181,6 +188,41 @@ def _named_directly(noun: Token, index: ActorIndex) -> list[str]:
     return [a for a in dict.fromkeys(found) if a]
 
 
+def _doers(verb: Token) -> list[Token]:
+    """The subject that does a verb's deed: of the passive clause an "-ing" adjunct hangs on, else
+    ``syntax.doer_subjects``."""
+    return _passive_controller(verb) or doer_subjects(verb)
+
+
+def _deed_done_to(subj: Token) -> bool:
+    """True for a subject that names a deed done to its possessor ("*Zamora's detention* is arbitrary
+    and called for ..." misread): a detention calls for nothing, nor does the one detained."""
+    return subj.lemma_.lower() in PATIENT_NOMINALS and any(c.dep_ == "poss" for c in subj.children)
+
+
+def _passive_controller(verb: Token) -> list[Token]:
+    """The subject of the passive clause an adverbial "-ing" hangs on: who was released is who
+    apologized in "X was released *after apologizing* to Y", not the one reporting the release."""
+    if verb.tag_ != "VBG":
+        return []
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _TIME_PREPS | {"by", "while", "upon"}:
+        head = head.head
+    elif verb.dep_ != "advcl":
+        return []
+    if head.i == verb.i or not any(c.dep_ == "auxpass" for c in head.children):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubjpass"][:1]
+
+
+def _not_owner(noun: Token, index: ActorIndex) -> list[str]:
+    """The actors a phrase names other than through a possessor: "to *UN* peacekeepers", "to the
+    republic of *Nakhichevan*", but not "to *Russia's* jets" (a thing, and its owner is no party)."""
+    owned = {t.i for p in noun.children if p.dep_ == "poss" for t in p.subtree}
+    return [a for a in index.actors(noun) if any(i not in owned for i, b in index.by_token.items() if b == a
+                                                 and noun.left_edge.i <= i <= noun.right_edge.i)]
+
+
 def _noun_done_to(verb: Token) -> list[Token]:
     """The noun a passive participle modifies ("those *killed*", "civilians *wounded*"), else none."""
     return [verb.head] if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else []
@@ -217,6 +259,14 @@ def has_agent(tok: Token) -> bool:
         if head.tag_ in ("NNS", "NNPS") and _named_by_origin(head, proper=True):  # "Ibo elders", "Islamic fundamentalists"
             return True
     return False
+
+
+def _armed_patients(verb: Token) -> bool:
+    """True for a deed whose doer is unnamed and whose patient is an armed group ("16 *terrorists* had
+    been killed", "killed 33 *militants*"): an armed group killed is fought (CAMEO 19x), not assaulted."""
+    patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    kinds = _LEX.agent_sectors()
+    return any(kinds.get(p.lemma_.lower()) == "REB" for p in patients)
 
 
 def _state_of(noun: Token) -> list[str]:
@@ -308,6 +358,8 @@ def violence_type(
     if claimed(tok) and "ASSAULT" in (armed, other):  # "claimed responsibility for the attack"
         return "ASSAULT", trig.rule.mode
     heavy = lemmas & HEAVY_LEMMAS
-    if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" for a in sources):
+    if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" for a in sources) or (
+        not doers and _armed_patients(verb)
+    ):
         return armed, trig.rule.mode or ("heavy-weapons" if heavy and armed == "FIGHT" else None)
     return other, trig.rule.mode or ("arrest" if other == "COERCE" else None)

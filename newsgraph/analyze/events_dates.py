@@ -41,7 +41,22 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     for mention, root in in_sentence:  # "..., but this happened a few days ago": the sentence's deed
         if mention.value and _happened(clause_verb(root)):
             return mention
-    return None
+    return _year_of_occasion(verb, in_sentence)
+
+
+#: Conjunctions that tie a clause's time to the one it hangs on ("soured in 2010 *after* X stormed ...").
+_TIED = frozenset({"after", "when", "as", "while", "following", "once"})
+
+
+def _year_of_occasion(verb: Token, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
+    """The month or year of the clause a "when"/"after" clause hangs on: "Relations soured *in 2010*
+    after commandos stormed the ship" (a day is not passed on: "on Monday, after X had ..." may be
+    days apart)."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIED for c in verb.children):
+        return None
+    head = clause_verb(verb.head)
+    return next((m for m, root in in_sentence if m.value and m.precision in ("month", "year")
+                 and dates_a_clause(root) and clause_verb(root) == head), None)
 
 
 def _dates_another_noun(root: Token, trigger: Token) -> bool:

@@ -47,11 +47,15 @@ def _told(clause: Token) -> bool:
 
 
 def clause_subjects(head: Token, etype: str) -> list[Token]:
-    """Subjects of the clauses hanging on ``head``: for a demand, only one saying what is to be done
-    ("demanded that *Hamas* renounce", "its demand that *Israel* ease"; not "insisted that X was wrong")."""
+    """Subjects of the clauses hanging on ``head``: for a demand, only the active subject of one saying
+    what is to be done ("demanded that *Hamas* renounce", "its demand that *Israel* ease"; not "insisted
+    that X was wrong", nor "demanded that X be released")."""
+    # a demanded deed in the passive names what is to be done to its subject, not who is to do it:
+    # "demanded that the prisoners be freed" is not aimed at the prisoners
+    subjects = ("nsubj",) if etype == "DEMAND" else ("nsubj", "nsubjpass")
     return [
         s for c in head.children if c.dep_ in ("ccomp", "acl") and (etype != "DEMAND" or _told(c))
-        for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+        for s in c.children if s.dep_ in subjects
         if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or head.pos_ == "VERB"
     ]
 
