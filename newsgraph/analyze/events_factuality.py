@@ -81,8 +81,10 @@ def _lemma_in(tok: Token, words: frozenset[str]) -> str | None:
     """The word of ``words`` that ``tok`` is a form of, or None. The small model's lemmatiser
     misreads some verbs ("hopes", "hoped" -> "hop"), so plain suffix-stripped forms count too."""
     low = tok.lower_
-    for form in (tok.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]):
-        if form in words:
+    if tok.lemma_.lower() in words or low in words:
+        return tok.lemma_.lower() if tok.lemma_.lower() in words else low
+    for ending in ("s", "d", "es", "ed", "ing"):  # only an inflection is stripped: "began" is no form of "beg"
+        if low.endswith(ending) and (form := low[: -len(ending)]) in words:
             return form
     return None
 
@@ -173,6 +175,8 @@ _COMPLEMENT_PREPS = frozenset({"for", "at", "on", "to", "of", "toward", "towards
 def _complement(head: Token, below: Token) -> bool:
     """True when ``below`` (a token on the path up from the trigger) is what ``head`` wishes, plans or asks for."""
     if below.dep_ == "ccomp":
+        if head.tag_ == "JJ" or below.pos_ in ("NOUN", "ADJ"):
+            return False  # "encouraged (that) the parties have reached ...", "consider the withdrawal a good step": judged, so done
         return head.lemma_.lower() not in _SAYING
     if below.dep_ in ("xcomp", "dobj", "pcomp", "compound", "nsubj", "acl"):
         return True

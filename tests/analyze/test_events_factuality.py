@@ -189,3 +189,22 @@ def test_a_deed_of_force_in_the_present_is_a_charge(nlp):
 def test_a_deed_of_force_told_in_the_past_stays_asserted(nlp):
     text = "Russian aircraft including helicopter gunships killed 46 Afghan civilians in an attack on a village."  # PLOVER
     assert "FIGHT" in _types(_analyse(nlp, text))
+
+
+def test_what_someone_began_is_done(nlp):
+    text = ("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision to send "
+            "them back to Bulgaria, where they say they face imprisonment, homelessness and persecution.")  # PLOVER
+    assert "PROTEST" in _types(_analyse(nlp, text))  # "began" is no form of "beg"
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [  # a deed judged is a deed done (news-gold 8008456, 6205629)
+        ("\u201cI'm very encouraged the parties have reached an agreement.\u201d", "AGREE"),
+        ("\u201cWe consider the withdrawal of forces by America and other foreign countries a good step and strongly "
+         "urge that all parts of the Doha agreement be implemented,\u201d said Mawlawi Hibatullah Akhundzada.", "RETREAT"),
+    ],
+)
+def test_a_judged_deed_is_not_under_a_wish(nlp, text, etype):
+    cands = [c for c in find_candidates(_analyse(nlp, text)) if c.type == etype]
+    assert cands and all(not c.factors["reason"] or not c.factors["reason"].startswith("under") for c in cands)
