@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, says_relative_date, unglue
+from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, unglue
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.fallback import word_count
 from newsgraph.extract.furniture import _TAIL_HEADING, classify
@@ -153,7 +153,8 @@ def date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | No
             value, precision, (start, end) = found
             before, after = line[:start], line[end:]
             if _DATE_LABEL.match(before) or _DATE_BEFORE.match(before) or (
-                (_SEPARATOR_BEFORE.search(before) or (_NAME_BEFORE.match(before) and len(line) <= MAX_NAMED_DATELINE_CHARS))
+                (_SEPARATOR_BEFORE.search(before)
+                 or (_NAME_BEFORE.match(before) and len(line) <= MAX_NAMED_DATELINE_CHARS))
                 and not after.strip()
             ):
                 return value, precision
@@ -205,7 +206,8 @@ def read_header(
             draft.byline = draft.byline or by
             reasons[index] = "byline"
         elif credit := _credit_line(text):
-            if (titles or (title_at is not None and index > title_at)) and draft.byline is None:  # after the headline: the story's credit, not the logo
+            # After the headline: the story's credit, not the logo.
+            if (titles or (title_at is not None and index > title_at)) and draft.byline is None:
                 draft.byline = credit
             reasons[index] = "byline"
         elif (found := classify(text)) is not None:
@@ -309,87 +311,3 @@ def site_of(url: str | None, byline: str | None, credit: str | None) -> str | No
         if outlet is not None:
             return outlet.name
     return None
-
-
-#: Lines before the article's start where its headline may be (long navigation, share bars and captions may
-#: stand between them), and after it (a caption taken for the lead).
-TITLE_REACH = 40
-TITLE_AFTER_START = 2
-#: The article's first paragraphs, whose words a headline shares.
-LEAD_PARAGRAPHS = 8
-SHARED_WORDS_CAP = 8
-HEADLINE_WORDS = 12
-FOLLOWED_BONUS = 1.5
-DEK_MARGIN = 1.0
-_TWO_SENTENCES = re.compile(r"\w{2}[.!?]\s+[A-Z][\w’']*(?:\s+[\w’']+){3,}")
-#: A headline may ask or exclaim ("Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?"), briefly.
-HEADLINE_MAX_QUESTION = 20
-
-
-def _content_words(text: str) -> set[str]:
-    """Return the words of ``text`` that carry content: four letters or more, or any word of a non-Latin script."""
-    return {w for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) >= 4 or not w.isascii()}
-
-
-def _headline_score(paragraphs: list[str], index: int, start: int, lead: set[str], slug: set[str]) -> float:
-    """Return how much ``paragraphs[index]`` looks like the article's headline: the share of its words the lead
-    and the URL repeat, a dateline or byline next to it, a headline's length, nearness to the article."""
-    text = paragraphs[index].strip()
-    words = _content_words(text)
-    if not words:
-        return float("-inf")
-    shared = words & (lead | slug)
-    score = 2 * len(words & lead) / len(words) + (2 * len(words & slug) / len(words) if slug else 0)
-    score += 0.15 * min(len(shared), SHARED_WORDS_CAP)  # two words of a menu may be all in the lead
-    following = [p.strip() for p in paragraphs[index + 1 : index + 1 + BYLINE_AFTER_TITLE]]
-    if any(date_line(line, None) or _byline(line) or _ID_BYLINE.search(line) for line in following):
-        score += FOLLOWED_BONUS  # headline, then who and when
-    n = _words(text)
-    score += 0.06 * min(n, HEADLINE_WORDS)  # a headline says a sentence's worth; a menu item or a name, less
-    if text.isupper():
-        score -= 0.5
-    if _TWO_SENTENCES.search(text):  # a standfirst tells in sentences; a headline is one
-        score -= 0.7
-    return score - 0.02 * abs(start - index)
-
-
-def choose_headline(paragraphs: list[str], start: int, end: int, url: str | None) -> int | None:
-    """Return the index of the article's headline among the title-like lines from ``TITLE_REACH`` lines before
-    the article (``paragraphs[start:end]``) to just after its start, scored by ``_headline_score``; None when
-    no line shares a word with the lead or the URL (then the header's own rules choose)."""
-    lead = _content_words(" ".join(paragraphs[start : min(end, start + LEAD_PARAGRAPHS)]))
-    slug = _content_words(urlsplit(url).path.replace("-", " ").replace("_", " ")) if url else set()
-    best, best_score = None, 0.0
-    scores: dict[int, float] = {}
-    for index in range(max(0, start - TITLE_REACH), min(end, start + TITLE_AFTER_START)):
-        line = paragraphs[index].strip()
-        if not _is_title(line) or date_line(line, None) or says_relative_date(line) or _byline(line):
-            continue
-        if is_prose(line) and not (line.endswith(("?", "!", "…")) and _words(line) <= HEADLINE_MAX_QUESTION):
-            continue
-        words = _content_words(line)
-        if not words & (lead | slug) or _words(line) < MIN_TITLE_WORDS or _credit_line(line):
-            continue
-        score = _headline_score(paragraphs, index, start, lead, slug)
-        scores[index] = score
-        if best is None or score > best_score:
-            best, best_score = index, score
-    return best if best is None else _above_standfirst(paragraphs, best, scores)
-
-
-def _above_standfirst(paragraphs: list[str], best: int, scores: dict[int, float]) -> int:
-    """Return the headline when ``paragraphs[best]`` is its standfirst (which repeats more of the lead): a
-    candidate one or two lines above of near-equal score that shares a word with it, is not in capitals (a
-    kicker, a menu) and does not contain it (a breadcrumb); else ``best``."""
-    text = paragraphs[best].strip()
-    for above in (best - 1, best - 2):
-        line = paragraphs[above].strip() if above >= 0 else ""
-        if (
-            above in scores
-            and scores[above] >= scores[best] - DEK_MARGIN
-            and _content_words(line) & _content_words(text)
-            and not line.isupper()
-            and text not in line
-        ):
-            return above
-    return best

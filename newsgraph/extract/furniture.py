@@ -67,7 +67,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # The NYT's caption credit glued to the caption: "...He didn’t get it.Credit" / "...it.Credit...Doug Mills".
     ("image-credit", re.compile(r"(?<=[a-z.!?”’\"])Credit(?:\.{3}.{0,60})?$")),
     # A caption's closing credit, often glued to it in a copy: "...sought treatmentCredit: EPA".
-    ("image-credit", re.compile(r"(?:\b|(?<=[a-z]))(?:(?:photo |image )?credits?|photograph)\s*:\s*[\w&'’.,/ -]{1,50}$", re.I)),
+    ("image-credit", re.compile(r"(?:\b|(?<=[a-z]))(?:(?:photo |image )?credits?|photograph)\s*:\s*[\w&'’.,/ -]{1,50}\)?$", re.I)),
     # AP's caption form: "In this Dec. 12, 2006, file photo, ..." / "In this undated photo provided by ...".
     ("image-credit", re.compile(r"^in this\b[\w.,' -]{0,40}?\b(?:photo|image|picture|video|frame grab|handout)(?: photo| image)?"
         r"\s*(?:,|provided\b|taken\b|released\b|made\b|from\b|obtained\b|courtesy\b)", re.I)),

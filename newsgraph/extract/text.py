@@ -16,7 +16,6 @@ from collections import Counter
 from newsgraph.extract.copied import (
     HEADER_WINDOW,
     MAX_HEADER_LINES,
-    choose_headline,
     date_line,
     is_prose,
     main_block,
@@ -26,6 +25,7 @@ from newsgraph.extract.copied import (
     take_credits,
 )
 from newsgraph.extract.draft import Draft
+from newsgraph.extract.headline import choose_headline
 from newsgraph.extract.furniture import classify, strip_furniture
 from newsgraph.model import Furniture
 
@@ -128,7 +128,9 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     return draft
 
 
-def _take_dateline(body: list[str], draft: Draft, furniture: list[Furniture], fetched_at: dt.datetime | None) -> list[str]:
+def _take_dateline(
+    body: list[str], draft: Draft, furniture: list[Furniture], fetched_at: dt.datetime | None
+) -> list[str]:
     """Return ``body`` without a dateline among its first paragraphs, which becomes the draft's date."""
     for index, paragraph in enumerate(body[:DATELINE_IN_BODY]):
         if found := date_line(paragraph.strip(), fetched_at):

@@ -280,3 +280,37 @@ def test_a_date_inside_a_sentence_is_no_dateline() -> None:
 
     assert date_line("The summit of November 18, 2019 ended without a statement", None) is None
     assert date_line("He said on November 18, 2019", None) is None
+
+
+def test_headline_among_a_list_of_other_headlines() -> None:
+    # Real copied lines (MacRumors, 18 Nov 2019): the story's headline under a list of other stories' headlines
+    # that share its words; the byline under it decides, and a headline two lines up is no standfirst of it.
+    text = ("Top Stories\n16-Inch MacBook Pro: Magic Keyboard, Physical Esc Key, Up to 64GB of RAM, and More\n"
+            "First Impressions Praise Scissor Keyboard, Larger Display\nMac Pro Shipping in December\n"
+            "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020\n"
+            "Monday November 18, 2019 7:45 am PST by Joe Rossignol\n"
+            "Following the 16-inch MacBook Pro, Apple plans to release a new 13-inch MacBook Pro with a scissor "
+            "switch keyboard in the first half of 2020, according to analyst Ming-Chi Kuo.\n"
+            "In a research note with TF International Securities today, Kuo said the 13-inch model will have the "
+            "same Magic Keyboard with a scissor mechanism as the new 16-inch model.\n"
+            "Kuo expects the keyboard to be used in all MacBook models by the end of 2020.\n")
+    article = extract_article(RawDocument(content=text.encode(), source="macrumors.txt", content_type="text/plain"))
+    assert article.title == "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020"
+    assert article.published == "2019-11-18T07:45-08:00"
+
+
+def test_headline_sharing_no_word_with_the_lead_over_its_byline() -> None:
+    # Real copied lines (MSN / CNN, Nov 2019): teasers of other stories above; the headline shares no word of
+    # four letters with the lead, but its byline stands under it.
+    text = ("Megabus is offering free tickets on Cyber Monday\n"
+            "2020 Mini John Cooper Works GP is the most hardcore Mini to date\n"
+            "Why you should always close the door before you go to bed\n"
+            "The man whose duvet nearly killed him: How this medical mystery was solved\n"
+            "By Sandee LaMotte, CNN\n1 day ago\n"
+            "The symptoms came on quickly. First it was hard to breathe, then dizzy spells caused by any amount of "
+            "exertion.\n"
+            "\"Two months after the onset of the symptoms, I was unable to stand or walk for more than a few minutes "
+            "at a time,\" wrote Taylor in a case report.\n"
+            "Four doctor appointments failed to find the cause, which was \"extremely distressing,\" wrote Taylor.\n")
+    article = extract_article(RawDocument(content=text.encode(), source="msn.txt", content_type="text/plain"))
+    assert article.title == "The man whose duvet nearly killed him: How this medical mystery was solved"

@@ -42,6 +42,8 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
          "image-credit"),
         ("The house where Adolf Hitler was born in Braunau am Inn, Austria.Leonhard Foeger / Reuters file", "image-credit"),
         ("Trump asked voters in Louisiana for a big win. He didn’t get it.Credit", "image-credit"),
+        ("The core stage of the first SLS at Michoud Assembly Facility after the installation in early November of "
+         "its four RS-25 engines. (credit: NASA/Jude Guidry)", "image-credit"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
