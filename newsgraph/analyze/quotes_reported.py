@@ -247,15 +247,16 @@ def _relative_head_before(verb: Token) -> Token | None:
 
 
 def _agrees(verb: Token, subj: Token) -> bool:
-    """False when a present-tense cue and its subject disagree in number ("... trial is unfair and
-    maintain that ...": "maintain" is not the trial's)."""
+    """False when a present-tense cue and a common-noun subject disagree in number ("... trial is unfair
+    and maintain that ...": "maintain" is not the trial's).  Names agree either way ("the Taliban deny",
+    "Reporters Without Borders says")."""
     plural_present = verb.tag_ == "VBP" or (  # a bare form joined to a "VBZ" verb: "is unfair and maintain"
         verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ == "VBZ"
         and not any(c.dep_ in ("aux", "mark") for c in verb.children))
     if plural_present:  # ("Pakistan and China reject": coordinated, plural)
-        return subj.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in subj.children)
+        return subj.tag_ != "NN" or any(c.dep_ == "conj" for c in subj.children)
     if verb.tag_ == "VBZ":
-        return subj.tag_ not in ("NNS", "NNPS")
+        return subj.tag_ != "NNS"
     return True
 
 

@@ -106,3 +106,11 @@ def test_a_name_before_a_relative_clause_speaks_when_the_parse_lost_the_subject(
     doc = nlp("Even though the government-appointed judges are likely to find Lai guilty, Mark Simon, who worked "
               "with Lai for decades in Hong Kong, argued that releasing Lai may be in Beijing’s interest.")
     assert [(s.cue, s.speaker_text) for s in doc._.ng_statements] == [("argued", "Mark Simon")]
+
+
+def test_denying_a_deed_is_a_statement_of_the_deed(nlp):
+    # real news in the extraction benchmark's ground truth (extraction-scrapinghub): a name agrees with
+    # a plural verb ("Big Machine have"), so its subject is kept
+    doc = nlp("Big Machine have twice denied doing anything wrong.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc._.ng_statements] == [
+        ("denied", "Big Machine", "doing anything wrong")]
