@@ -37,7 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
-    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_place, has_agent, violence_type,
+    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, between_parties, event_place, has_agent,
+    violence_type,
 )
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_dates import event_date, participial_adjunct
@@ -248,7 +249,8 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
             type=etype, mode=mode, sources=sources, targets=targets,
             trigger=" ".join(t.text for t in trig.tokens), sentence=sent,
             date=event_date(trig, dates_by_sentence.get(sent.start, [])), place=place, token=trig.token,
-            mutual=etype in MUTUAL_TYPES and len(sources) > 1 and not targets and _mutual(trig.token),
+            mutual=etype in MUTUAL_TYPES and len(sources) > 1 and not targets and _mutual(trig.token)
+            or etype in (*MUTUAL_TYPES, "FIGHT") and bool(between_parties(trig.token, index)),
         )
         speech_act = recoded in ("warning", "conditional threat") or recoded is not None and trig.token.pos_ == "VERB" and (
             own_intent(verb, index.actors)

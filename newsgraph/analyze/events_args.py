@@ -127,6 +127,9 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             if not targets and tok.dep_ == "dobj":  # "gave Tanzania a grant", "provided aid to refugees"
                 add(targets, [c for c in verb.children if c.dep_ in OBJECTS and c.i != tok.i])
                 add(targets, prep_objects(verb, ("to", "for", "against", "on", "toward", "towards")))
+    parties = between_parties(tok, index)
+    if parties:  # "the clash between X and Y": theirs, whoever's verb the noun hangs on
+        sources, targets = parties, []
     add(targets, from_targets(tok, trig.rule.type))  # "withdrew troops from Lebanon"
     if not targets:  # "demanded that Hamas ...", "condemned the attack by X", "threatened to cut ties with X"
         add(targets, further_targets(tok, trig.rule.type))
@@ -259,6 +262,22 @@ def has_agent(tok: Token) -> bool:
         if head.tag_ in ("NNS", "NNPS") and _named_by_origin(head, proper=True):  # "Ibo elders", "Islamic fundamentalists"
             return True
     return False
+
+
+def between_parties(tok: Token, index: ActorIndex) -> list[str]:
+    """The two or more actors of a "between X and Y" on a trigger with no subject of its own ("the
+    Oval Office *clash between* Trump and Zelenskyy", "talks between Hamas and Fatah"), else none."""
+    node = tok
+    for _ in range(4):  # "the U.N. mediated between X and Y", "the US must be ready to mediate between X and
+        # Y", "Egypt's mediation between ...": a third party's deed
+        if any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in node.children):
+            return []
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
+            break
+        node = node.head
+    found = [a for o in prep_objects(tok, ("between",)) for a in index.actors(o)]
+    found = [*dict.fromkeys(found)]
+    return found if len(found) > 1 else []
 
 
 def _armed_patients(verb: Token) -> bool:

@@ -136,3 +136,23 @@ def test_a_killing_by_guerrillas_stays_an_assault(nlp):
         "on both sides said."
     ), "1995-05-01")
     assert "ASSAULT" in [t for t, _ in events], events
+
+
+def test_the_two_sides_of_a_clash_between_them_are_its_participants(nlp):
+    # PolNeAR: neither side is the other's victim, and the announcing authorities are no party
+    events = _events(nlp, (
+        "Authorities announced on Friday the arrest of a man in the fatal shooting of a demonstrator during a "
+        "clash between protesters and police and said a curfew would continue through the weekend."
+    ), "2016-09-24")
+    roles = _one(events, "FIGHT")
+    assert {r for r, _ in roles} == {"participant"}
+    assert _named(roles, "participant", "protesters") and _named(roles, "participant", "police")
+
+
+def test_a_third_party_between_two_sides_is_no_party_of_theirs(nlp):
+    # PLOVER gold: the US is to mediate; Israelis and Palestinians are not each other's participants
+    events = _events(nlp, (
+        "Egyptian President Hosni Mubarak said here Wednesday that the US must be ready to mediate between "
+        "Israelis and Palestinians as soon as the Israeli elections are over."
+    ), "1996-05-01")
+    assert not any(r == "participant" for _, roles in events for r, _ in roles), events
