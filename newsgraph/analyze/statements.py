@@ -44,7 +44,7 @@ from newsgraph.analyze.statements_pairing import (
     title_like,
     uncued_quotes,
 )
-from newsgraph.analyze.statements_speakers import Speakers
+from newsgraph.analyze.statements_speakers import Speakers, named_after
 from newsgraph.model import Statement
 
 #: How much of a reported clause must lie inside a quote to make the statement direct.
@@ -310,6 +310,7 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[Draft]) -
         )
         statements.append(st)
         previous = st
+    named_after(doc, statements)
     return statements
 
 

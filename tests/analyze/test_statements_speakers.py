@@ -200,3 +200,21 @@ def test_a_role_or_someone_named_between_is_not_the_person_just_quoted(nlp):
     doc = nlp("“The nets are empty this year,” said Tavi Oskarveld. Maria Quell disagreed with him. "
               "“I love it,” said the weathered sailor.")
     assert _by_content(doc, "I love it").speaker != _by_content(doc, "The nets are empty").speaker
+
+
+def test_an_eyewitness_who_speaks_is_the_witness_named_next(nlp):
+    # news-gold B (8006503): the description comes first, the name in the next statement
+    doc = nlp("Plumes of smoke from the explosions could be seen throughout the town, and an eyewitness said there "
+              "has been ongoing gunfire. “We can still hear sporadic gunfire from the hotel as some militants are "
+              "still resisting and fighting with the security forces,” said Mohamed Qoone, a resident who "
+              "witnessed the attack.")
+    first = next(s for s in doc._.ng_statements if "ongoing gunfire" in s.content)
+    named = next(s for s in doc._.ng_statements if "sporadic gunfire" in s.content)
+    assert named.speaker is not None and first.speaker == named.speaker
+
+
+def test_an_unnamed_witness_stays_unnamed_when_the_next_speaker_is_someone_else(nlp):
+    doc = nlp("An eyewitness said the gunfire went on for hours. Police chief Amina Yusuf said the area was "
+              "sealed off.")
+    first = next(s for s in doc._.ng_statements if "went on for hours" in s.content)
+    assert first.speaker is None
