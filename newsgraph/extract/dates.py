@@ -44,6 +44,7 @@ def format_datetime(value: dt.datetime, precision: Precision) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8192)  # a copy's lines are read for a date several times
 def parse_dateline(text: str, languages: tuple[str, ...] | None = None) -> tuple[str, Precision] | None:
     """Return (ISO date, precision) when ``text`` is a dateline such as
     "Thursday 22 June 2023 - 20:22" (-> "2023-06-22T20:22", "minute"), else None.

@@ -8,6 +8,7 @@ Only short paragraphs are tested, so article prose is never taken for furniture.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -182,6 +183,12 @@ def classify(paragraph: str) -> tuple[str, str | None] | None:
     text = paragraph.strip()
     if not text or len(text) > MAX_FURNITURE_CHARS:
         return None
+    return _classify(text)
+
+
+@functools.lru_cache(maxsize=8192)  # a copy's lines are classified several times (block, header, headline)
+def _classify(text: str) -> tuple[str, str | None] | None:
+    """Return ``classify`` of a stripped line no longer than ``MAX_FURNITURE_CHARS``."""
     if m := _READ_MORE.match(text):
         return "read-more", m.group("title").strip()
     for reason, pattern in _RULES:
