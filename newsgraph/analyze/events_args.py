@@ -57,6 +57,8 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         add(sources, [s for s in subj if not _deed_done_to(s)])
         if passive and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
             add(targets, [tok.head])  # "schoolgirls *kidnapped* in Zamfara": the noun is done to
+        elif passive and tok.dep_ == "advcl" and not is_passive(tok):  # "X is dead, *killed* in ...": X is
+            add(targets, [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")])
         elif not subj and not passive:  # never the one a passive is done to ("*activists* were killed")
             sources.extend(index.actor_before(tok))
         elif subj and not sources and all(s.pos_ == "PRON" for s in subj):  # never the reporter of a passive
@@ -236,7 +238,10 @@ def _passive(verb: Token) -> bool:
     ``syntax.is_passive`` and a past participle modifying a noun."""
     if is_passive(verb) or any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in verb.children)
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return False
+    # "(leaders) *kidnapped* last week"; "X is dead, *killed* in an airstrike": a participle adjunct
+    return verb.dep_ in ("acl", "amod") or verb.dep_ == "advcl" and verb.i > verb.head.i
 
 
 def has_agent(tok: Token) -> bool:

@@ -156,3 +156,12 @@ def test_a_third_party_between_two_sides_is_no_party_of_theirs(nlp):
         "Israelis and Palestinians as soon as the Israeli elections are over."
     ), "1996-05-01")
     assert not any(r == "participant" for _, roles in events for r, _ in roles), events
+
+
+def test_one_dead_killed_in_an_operation_did_not_do_the_killing(nlp):
+    # VOA: the leader's group is his side, not the killer
+    events = _events(nlp, (
+        "One of the Islamic State terror group's most senior leaders is dead, killed in what U.S. and Iraqi "
+        "officials describe as a joint operation."
+    ), "2025-03-14T10:00")
+    assert not any(r == "source" for t, roles in events if t in ("ASSAULT", "FIGHT") for r, _ in roles), events
