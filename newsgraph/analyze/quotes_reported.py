@@ -271,6 +271,14 @@ def _agreeing_subject(verb: Token, subj: Token) -> Token | None:
     return None
 
 
+def _after_it_is_adjective(verb: Token) -> bool:
+    """True for an infinitive after "it is <adjective>" ("it is hard to predict", "it was too early to say"):
+    a judgment on saying, not an act of it."""
+    be = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in be.children) and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children)
+
+
 def _not_a_cue(verb: Token, lemma: str) -> bool:
     """True when a verb of saying reports no statement of its own where it stands."""
     if not_said(verb) or _cites_as_saying(verb):
@@ -285,6 +293,8 @@ def _not_a_cue(verb: Token, lemma: str) -> bool:
         return True  # "Asked about X, she said ...": the one asked speaks, in the main clause
     if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in DECLINING_VERBS:
         return True  # "declined to say whether ..."
+    if verb.dep_ == "xcomp" and _after_it_is_adjective(verb):
+        return True  # "it is hard to predict how ...": what no one says
     # "urged the leaders to agree on ...": what was asked, part of the one statement
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in XCOMP_CUES and verb.head.i < verb.i
 

@@ -114,3 +114,11 @@ def test_denying_a_deed_is_a_statement_of_the_deed(nlp):
     doc = nlp("Big Machine have twice denied doing anything wrong.")
     assert [(s.cue, s.speaker_text, s.content) for s in doc._.ng_statements] == [
         ("denied", "Big Machine", "doing anything wrong")]
+
+
+def test_too_early_to_tell_is_a_judgment_not_a_second_statement(nlp):
+    # PolNeAR dev (the Chelsea explosion): "tell" under "it was too early" is part of what the mayor said
+    doc = nlp("At a press conference in Chelsea, the mayor also said that it was too early to tell whether the "
+              "explosion was caused by a bomb.")
+    found = [(s.cue, s.content) for s in doc._.ng_statements]
+    assert found == [("said", "it was too early to tell whether the explosion was caused by a bomb")]
