@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, unglue
+from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, says_relative_date, unglue
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.fallback import word_count
 from newsgraph.extract.furniture import _TAIL_HEADING, classify
@@ -43,6 +43,8 @@ SECTION_COST = 15
 DATE_LINE_COST = 25
 #: Prose words before a comment-form line for it to mark the end of the article.
 MIN_ARTICLE_WORDS = 30
+#: Prose words of the article before a dateline or byline in it opens another item (a comment, a teaser).
+ITEM_END_WORDS = 80
 #: Lines before the article where its headline, date and byline are looked for.
 HEADER_WINDOW = 16
 #: Short lines in a row (menus, tag lists) that are never the article's own: at least this many.
@@ -137,7 +139,28 @@ def main_block(paragraphs: list[str]) -> tuple[int, int]:
             best, best_span = total, (start, index + 1)
     if best_span is None:
         return (1 if len(paragraphs) > 1 else 0), len(paragraphs)
-    return best_span
+    return best_span[0], _next_item(paragraphs, *best_span)
+
+
+def _opens_item(paragraph: str) -> bool:
+    """Return True when a line opens an item of its own: a dateline, a byline, or a short relative date."""
+    return bool(date_line(paragraph, None) or _byline(paragraph)
+                or (_words(paragraph) <= MAX_RUN_WORDS and says_relative_date(paragraph)))
+
+
+def _next_item(paragraphs: list[str], start: int, end: int) -> int:
+    """Return where the article ``paragraphs[start:end]`` ends: at a dateline or byline after
+    ``ITEM_END_WORDS`` words of its prose (a comment's or another story's, which the article's weight carried
+    into the block), else ``end``."""
+    prose = 0
+    for index in range(start, end):
+        paragraph = paragraphs[index].strip()
+        # "(Published Monday, Nov. 18, 2019)" dates a video inside the article, not another item.
+        if prose >= ITEM_END_WORDS and not paragraph.startswith("(") and _opens_item(paragraph):
+            return index
+        if is_prose(paragraph):
+            prose += _words(paragraph)
+    return end
 
 
 def date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | None:

@@ -6,6 +6,7 @@ The pages are written for these tests in the shapes outlets print; no text is ta
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -314,3 +315,15 @@ def test_headline_sharing_no_word_with_the_lead_over_its_byline() -> None:
             "Four doctor appointments failed to find the cause, which was \"extremely distressing,\" wrote Taylor.\n")
     article = extract_article(RawDocument(content=text.encode(), source="msn.txt", content_type="text/plain"))
     assert article.title == "The man whose duvet nearly killed him: How this medical mystery was solved"
+
+
+def test_article_ends_where_a_dated_teaser_of_another_story_opens() -> None:
+    # A real copy (Washington Examiner, 18 Nov 2019, from the ScrapingHub benchmark, MIT licence; lxml text of
+    # the page): after the article and its tags, 16 teasers of other stories, each a headline, a byline, a date
+    # and a lead; the article's weight must not carry them into the body.
+    text = (Path(__file__).parent / "data" / "washingtonexaminer_xi_copy.txt").read_text(encoding="utf-8")
+    article = extract_article(RawDocument(content=text.encode(), source="examiner.txt", content_type="text/plain"))
+    assert "In short, slaughter is likely coming to Hong Kong." in article.body
+    assert "Carlos Ghosn" not in article.body and "Chick-fil-A" not in article.body
+    assert article.body.startswith("With Hong Kong protests exploding to new levels")
+    assert article.published == "2019-11-18T12:26"
