@@ -60,6 +60,14 @@ from newsgraph.analyze.quotes_content import (
     refer_as,
     trimmed,
 )
+from newsgraph.analyze.quotes_speakers import (
+    agreeing_subject,
+    agrees,
+    cited_speaker,
+    cites_as_saying,
+    inverted_subject,
+    relative_head_before,
+)
 from newsgraph.analyze.syntax import sentence_bounds, speaker_subject
 
 #: What a speaker addresses someone in: "in a letter to X".
@@ -158,42 +166,6 @@ def _aside(prep: Token) -> bool:
                for c in prep.children)
 
 
-def inverted_subject(verb: Token) -> Token | None:
-    """Return the speaker written after a cue that follows a quote or clause: "“...,” added Smith",
-    "..., said international relations expert Jane Roe" (the parser makes it the object)."""
-    doc = verb.doc
-    if verb.i == 0 or not (doc[verb.i - 1].is_punct or doc[verb.i - 1].is_quote):
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-        return None
-    for child in verb.children:
-        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and child.pos_ in (
-                "PROPN", "NOUN") and child.left_edge.i <= verb.i + 6 and child.ent_type_ not in ("DATE", "TIME"):
-            return child
-    # "“...,” said Smith, who ...": the parser may hang the name on the clause after it
-    k = verb.i + 1
-    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and not doc[k].is_sent_start:
-        k += 1
-    if k > verb.i + 1 and (k == len(doc) or doc[k].is_punct):
-        return doc[k - 1]
-    return _titled_person_after(verb)
-
-
-def _titled_person_after(verb: Token) -> Token | None:
-    """Return the last word of a person's name after a title the parse tore apart: "“...,” said
-    international relations expert Jane Roe of X University" (only words of a noun phrase between)."""
-    doc = verb.doc
-    for k in range(verb.i + 1, min(len(doc), verb.i + 7)):
-        tok = doc[k]
-        if tok.ent_type_ == "PERSON":
-            while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
-                k += 1
-            return doc[k]
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "DET") or tok.is_punct:
-            return None
-    return None
-
-
 def speaker_token(cue: Token) -> Token | None:
     """Return the token naming who speaks for a cue token (a verb of saying, or "according")."""
     if cue.lower_ == "according":
@@ -217,60 +189,6 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
     return first, last
 
 
-def cited_speaker(verb: Token) -> Token | None:
-    """Return whom a source cites or quotes "as saying": "The Financial Times cited security officials
-    as saying the ship would depart" -> officials (they said it; the newspaper only reports it)."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
-        return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
-
-
-def _cites_as_saying(verb: Token) -> bool:
-    """True for the verb that cites someone "as saying" (it reports the other's words, none of its own)."""
-    return any(c.dep_ == "prep" and c.lower_ == "as" and any(
-        g.dep_ == "pcomp" and g.lemma_.lower() in SAYING_VERBS for g in c.children) for c in verb.children)
-
-
-def _relative_head_before(verb: Token) -> Token | None:
-    """Return the name a relative clause closed just before a subjectless cue describes: "Mark Simon,
-    who worked with Lai for decades in Hong Kong, argued that ..." when the parse lost the subject."""
-    doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.dep_ not in ("ROOT", "ccomp"):
-        return None
-    for node in (doc[verb.i - 2], *doc[verb.i - 2].ancestors):
-        if node.dep_ == "relcl":
-            head = node.head
-            ok = head.pos_ == "PROPN" and head.i < node.i and doc[head.i + 1].text == ","
-            return head if ok else None
-    return None
-
-
-def _agrees(verb: Token, subj: Token) -> bool:
-    """False when a present-tense cue and a common-noun subject disagree in number ("... trial is unfair
-    and maintain that ...": "maintain" is not the trial's).  Names agree either way ("the Taliban deny",
-    "Reporters Without Borders says")."""
-    plural_present = verb.tag_ == "VBP" or (  # a bare form joined to a "VBZ" verb: "is unfair and maintain"
-        verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ == "VBZ"
-        and not any(c.dep_ in ("aux", "mark") for c in verb.children))
-    if plural_present:  # ("Pakistan and China reject": coordinated, plural)
-        return subj.tag_ != "NN" or any(c.dep_ == "conj" for c in subj.children)
-    if verb.tag_ == "VBZ":
-        return subj.tag_ != "NNS"
-    return True
-
-
-def _agreeing_subject(verb: Token, subj: Token) -> Token | None:
-    """Return the subject of a clause further up that agrees with ``verb`` (the parse joined the cue to
-    the wrong conjunct): "Hong Kong authorities have rejected accusations that Lai's trial is unfair
-    and maintain that ..." -> authorities.  None when no such subject is found."""
-    for head in subj.head.ancestors:
-        found = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
-        if found is not None and found.i != subj.i and _agrees(verb, found):
-            return found
-    return None
-
-
 def _after_it_is_adjective(verb: Token) -> bool:
     """True for an infinitive after "it is <adjective>" ("it is hard to predict", "it was too early to say"):
     a judgment on saying, not an act of it."""
@@ -281,7 +199,7 @@ def _after_it_is_adjective(verb: Token) -> bool:
 
 def _not_a_cue(verb: Token, lemma: str) -> bool:
     """True when a verb of saying reports no statement of its own where it stands."""
-    if not_said(verb) or _cites_as_saying(verb):
+    if not_said(verb) or cites_as_saying(verb):
         return True
     if lemma in PARTICLE_CUES and PARTICLE_CUES[lemma]:
         if not any(c.dep_ == "prt" and c.lower_ in PARTICLE_CUES[lemma] for c in verb.children):
@@ -343,10 +261,10 @@ def _from_verb(doc: Doc, verb: Token) -> Reported | None:
     content, np_content = _content(doc, verb, lemma)
     first, last = _cue_extent(verb)
     subj = cited_speaker(verb) or speaker_subject(first if first.i != verb.i else verb) or inverted_subject(verb)
-    if subj is not None and not _agrees(verb, subj):
-        subj = _agreeing_subject(verb, subj)
+    if subj is not None and not agrees(verb, subj):
+        subj = agreeing_subject(verb, subj)
     if subj is None:
-        subj = _relative_head_before(verb)
+        subj = relative_head_before(verb)
     if lemma == "ask" and subj is not None and subj.lower_ in REPORTER_WORDS:
         return None  # a question the reporter put
     if content is None and subj is not None and subj.head.i == verb.i and (

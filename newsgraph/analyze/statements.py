@@ -32,7 +32,8 @@ from spacy.tokens import Doc
 
 from newsgraph.analyze.cues import GOING_ON_VERBS
 from newsgraph.analyze.quotes import Quote, find_quotes, paragraphs
-from newsgraph.analyze.quotes_reported import Reported, cited_speaker, reported_speech
+from newsgraph.analyze.quotes_reported import Reported, reported_speech
+from newsgraph.analyze.quotes_speakers import cited_speaker
 from newsgraph.analyze.statements_pairing import (
     TITLE_SMALL_WORDS,
     Draft,

@@ -122,3 +122,10 @@ def test_too_early_to_tell_is_a_judgment_not_a_second_statement(nlp):
               "explosion was caused by a bomb.")
     found = [(s.cue, s.content) for s in doc._.ng_statements]
     assert found == [("said", "it was too early to tell whether the explosion was caused by a bomb")]
+
+
+def test_proposing_a_law_is_an_act_and_the_minister_s_statement_is_what_he_said(nlp):
+    # news-gold A (6180206)
+    doc = nlp("Minister of Justice Naser Eldin Abdel Bari, who proposed the law to the ministers' council, said the "
+              "law was passed under the constitutional draft signed between the military and protest leaders.")
+    assert [s.cue for s in doc._.ng_statements] == ["said"]
