@@ -97,7 +97,7 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             # "Russia used *its* Security Council veto", "the agenda for *his* White House meeting": the
             # possessor is the doer; a noun modifier beside the pronoun names where or what, not who
             modifiers = [m for m in modifiers if m.dep_ != "compound"]
-        add(sources, modifiers)
+        add(sources, [m for m in modifiers if not (m.dep_ == "compound" and _town(m, index))])
         add(sources, prep_objects(tok, ("by", "from")))
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
@@ -283,6 +283,14 @@ def between_parties(tok: Token, index: ActorIndex) -> list[str]:
     found = [a for o in prep_objects(tok, ("between",)) for a in index.actors(o)]
     found = [*dict.fromkeys(found)]
     return found if len(found) > 1 else []
+
+
+def _town(mod: Token, index: ActorIndex) -> bool:
+    """True for a noun modifier naming a town, not a state ("the *Kabul* attack", "the *Minsk* talks":
+    where it was; but "*U.S.* airstrikes"): a GPE actor with no country of its own."""
+    actor = index.by_token.get(mod.i)
+    towns = {a.id for a in mod.doc._.ng_actors or [] if a.type == "GPE" and not a.country}
+    return actor in towns
 
 
 def _armed_patients(verb: Token) -> bool:
