@@ -17,7 +17,10 @@
 - a danger: "there was a security threat" says a threat exists, not that anyone threatened;
   "threatening the territorial integrity of the country" endangers a state of things, threatens no one;
 - a topic: "issued a statement on the release of the journalist", "questions about the raid": the
-  words are about a deed the article tells (or not) elsewhere; this phrase tells none.
+  words are about a deed the article tells (or not) elsewhere; this phrase tells none;
+- a quality: "it's striking that ...", "the public becomes repulsed by him": a trigger used as a
+  predicate adjective; "as demonstrated by his departure" (a passive "demonstrate" is "show");
+- a fall: "his health continued to decline", "sales declined": a "decline" with nothing declined.
 
 ``retold`` says when a violent trigger refers back to a deed the article already told ("claimed
 responsibility for the attack", "were killed in the attack"): evidence of that deed, not a new one.
@@ -192,10 +195,27 @@ def _topic(tok: Token) -> bool:
     return lemma in _TOPIC_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS for c in speech.children)
 
 
+def _quality(tok: Token, etype: str) -> bool:
+    """'It's striking that', 'becomes repulsed by him', 'as demonstrated by': no deed, a property."""
+    if tok.pos_ in ("VERB", "ADJ") and tok.dep_ == "acomp":
+        return True
+    if any(c.dep_ == "dobj" and c.pos_ == "SCONJ" for c in tok.children) and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children
+    ):
+        return True  # "It's striking that ...": the parser takes the conjunction for an object
+    return etype == "PROTEST" and tok.lemma_.lower() == "demonstrate" and _passive(tok)
+
+
+def _nothing_declined(tok: Token) -> bool:
+    """'his health continued to decline': "decline" with no object, clause or infinitive is a fall."""
+    return tok.lemma_.lower() == "decline" and tok.pos_ == "VERB" and not any(
+        c.dep_ in ("xcomp", "dobj", "ccomp", "advcl") for c in tok.children)
+
+
 def not_an_event(tok: Token, etype: str, actors) -> str | None:
     """Return why the trigger ``tok`` (read as ``etype``) tells no event here ("label", "charge",
     "background", "description", "forecast", "query", "tally", "trade", "denial", "danger",
-    "topic"), or None.
+    "topic", "quality", "fall"), or None.
     ``actors(token)`` returns the actor ids a token's phrase names."""
     if etype == "DEMAND" and _label(tok):
         return "label"
@@ -219,6 +239,10 @@ def not_an_event(tok: Token, etype: str, actors) -> str | None:
         return "danger"
     if _topic(tok):
         return "topic"
+    if _quality(tok, etype):
+        return "quality"
+    if etype == "REJECT" and _nothing_declined(tok):
+        return "fall"
     return None
 
 

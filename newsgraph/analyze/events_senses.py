@@ -24,6 +24,19 @@ _VERBAL_ATTACK_LEMMAS = _LEX.words("events/senses.csv", "verbal")
 #: Words of conflict that campaigns, courts and markets use for a contest: "beat", "battle", "capture".
 _CONTEST_LEMMAS = _LEX.words("events/senses.csv", "contest")
 _VOTE_LEMMAS = _LEX.words("events/senses.csv", "vote")
+#: Nouns of sport: an article with several of them reports games.
+_SPORT_NOUNS = _LEX.words("events/senses.csv", "sport")
+_SPORTING = 5  # nouns of sport a text needs; a score was tried and left out (vote tallies, "2019-20")
+
+
+def sporting(doc) -> bool:
+    """True for a text about sport: five nouns of sport ("match", "season", "goaltender"; sports reports on
+    the Scrapinghub pages have 7 to 26, political ones at most 4). Cached on the doc. Read for words of
+    conflict that games use ("Russia beat Croatia on Monday" in a Davis Cup report)."""
+    if "ng_sporting" not in doc.user_data:
+        nouns = sum(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _SPORT_NOUNS for t in doc)
+        doc.user_data["ng_sporting"] = nouns >= _SPORTING
+    return doc.user_data["ng_sporting"]
 
 
 def claimed(tok: Token) -> bool:
@@ -65,6 +78,10 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     forceful = claimed(tok) or bool({t.lemma_.lower() for t in tok.sent} & FORCE_LEMMAS)
     if not forceful and any(t.lemma_.lower() in FIELD_NOUNS for t in near):
         return "field"  # "beat the Lakers in the playoff", "cancelled the show", "battled the blaze"
+    if etype in ("ASSAULT", "FIGHT", "COERCE") and sporting(tok.doc) and not claimed(tok) and not any(
+        t.lemma_.lower() in FORCE_LEMMAS for t in tok.sent if t.i != tok.i
+    ):  # the trigger's own word ("fired") shows no force in a game report
+        return "field"  # "Minnesota beat Buffalo", "fired a shot at Matt Murray" in a report of games
     if etype == "MOBILIZE" and not forceful and any(t.lemma_.lower() in FIELD_NOUNS for t in tok.sent):
         return "field"  # "went on high alert over the mpox outbreak", "mobilized against the floods": no force readied
     if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:

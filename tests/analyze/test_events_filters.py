@@ -134,3 +134,55 @@ def test_a_clash_between_protesters_and_police_stays_a_fight(nlp):
     text = ("Authorities announced on Friday the arrest of a man in the fatal shooting of a demonstrator during a "
             "clash between protesters and police and said a curfew would continue through the weekend.")  # PolNeAR
     assert "FIGHT" in {e.type for e in _events(nlp, text)}
+
+
+_GAMES = (  # the opening of an AP hockey roundup (Scrapinghub extraction set, timesunion.com)
+    "Brock Nelson's second goal of the game 2:55 into overtime capped a frantic comeback to lift the New York "
+    "Islanders over the Pittsburgh Penguins 5-4 Tuesday night to extend their unbeaten streak to 15 games.\n\n"
+    "The Islanders trailed by two late in the third period before goals by Josh Bailey and Ryan Pulock in the "
+    "final 4:29 of regulation forced overtime. Nelson won it when he fired a shot at Matt Murray that trickled to "
+    "the goaltender's right. Nelson tapped the rebound into the open net for his sixth goal of the season.\n\n"
+    "Wild 4, Sabres 1: Zach Parise scored twice, Alex Stalock made 30 saves and Minnesota beat Buffalo."
+)
+
+
+def test_a_report_of_games_tells_no_violence(nlp):
+    assert not {"ASSAULT", "FIGHT", "COERCE"} & {e.type for e in _events(nlp, _GAMES)}
+
+
+def test_soldiers_beating_detainees_stay_an_assault(nlp):
+    text = ("Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank with the knowledge of "
+            "senior officers, a court martial was told today.")  # PLOVER gold
+    assert {"ASSAULT", "FIGHT"} & {e.type for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [  # sentences of non-political pages of the Scrapinghub extraction set
+        ("Not just the Sensex, even the Nifty has been rallying at a time when concerns over the Indian economy are "
+         "growing, with macroeconomic data pointing to a slowdown.", "PROTEST"),
+        ("Beijing is also concerned about the president\u2019s unpredictable behavior \u2014 as demonstrated by his "
+         "abrupt departure from a high-profile meeting last February in Hanoi with North Korea\u2019s leader, "
+         "Kim Jong-un.", "PROTEST"),
+        ("\u201cIt\u2019s striking that in almost every corner of the world geopolitical tensions are threatening to put "
+         "the brakes on growth,\u201d John Williams, the president of the Federal Reserve Bank of New York, said in a "
+         "speech last week.", "ASSAULT"),
+        ("But his health continued to decline over the next three months.", "REJECT"),
+        ("He declined to say when his company\u2019s lander would be ready.", "REJECT"),
+        ("Maroon, a St. Louis native, made his first trip back to the city since signing a one-year contract with "
+         "the Lightning in the offseason.", "AGREE"),
+        ("We're not certain when Apple last issued four updates to the MacBook Pro within 18 months, or to any "
+         "laptop it has ever produced.", "AID"),
+        ("Stadia is launching with 22 games (the addition of 10 extra titles was announced over the weekend after "
+         "the initial dozen offerings were revealed last week), featuring popular franchises such as Assassin's "
+         "Creed, Tomb Raider, Red Dead Redemption, Destiny and more.", "MOBILIZE"),
+    ],
+)
+def test_other_senses_tell_no_event(nlp, text, etype):
+    assert etype not in {e.type for e in _events(nlp, text)}
+
+
+def test_declining_an_invitation_is_a_refusal(nlp):
+    text = ("Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya Anti-Corruption "
+            "Commision after he was implicated in a major scandal.")  # PLOVER gold: REJECT
+    assert "REJECT" in {e.type for e in _events(nlp, text)}
