@@ -63,6 +63,8 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             sources.extend(index.actor_before(tok))
         elif subj and not sources and all(s.pos_ == "PRON" for s in subj):  # never the reporter of a passive
             sources.extend(_speaker(tok, index))
+        elif subj and not sources:  # "*Russian and DPRK* leaders signed a treaty": the two states
+            sources.extend(a for s in subj for a in _sides(s, index) if a not in sources)
         add(sources, agents(tok))
         objects = [c for c in tok.children if c.dep_ in (*OBJECTS, "nsubjpass")]
         if trig.rule.type == "CONSULT":  # "met Macron", but "discussed *China's role*": a topic, not a party
@@ -299,6 +301,22 @@ def _armed_patients(verb: Token) -> bool:
     patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     kinds = _LEX.agent_sectors()
     return any(kinds.get(p.lemma_.lower()) == "REB" for p in patients)
+
+
+def _sides(noun: Token, index: ActorIndex) -> list[str]:
+    """The two or more states or actors conjoined modifiers of a noun name ("*Russian and DPRK* leaders",
+    "*Israeli and Palestinian* negotiators"), else none: one nation adjective alone ("Russian officials")
+    names a group of its own."""
+    mods = [m for m in noun.children if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i]
+    mods = [*mods, *(c for m in mods for c in m.conjuncts if c.i < noun.i)]
+    states = {a.country: a.id for a in noun.doc._.ng_actors or [] if a.type == "GPE" and a.country}
+    found = []
+    for m in mods:
+        code = _LEX.demonyms().get(m.lower_)
+        actor = index.by_token.get(m.i) or (states.get(code) if code else None)
+        if actor and actor not in found:
+            found.append(actor)
+    return found if len(found) > 1 and any(m.conjuncts for m in mods) else []
 
 
 def _state_of(noun: Token) -> list[str]:

@@ -183,3 +183,15 @@ def test_a_town_naming_an_attack_is_where_it_was_not_who_did_it(nlp):
         assert not any(town in s for s in sources for town in ("Brussels", "Kabul")), sources
     roles = _one(_events(nlp, "U.S. airstrikes killed 20 militants in Syria on Sunday."), "FIGHT")
     assert _named(roles, "source", "U.S.")
+
+
+def test_conjoined_nation_modifiers_of_a_subject_name_the_two_states(nlp):
+    # VOA: "Russian and DPRK leaders signed" is Russia's and North Korea's deed
+    roles = _one(_events(nlp, (
+        "The United States and its allies warned Friday that expanding military cooperation between Russia and "
+        "North Korea is dangerous, illegal and a growing threat to the wider international community. \"Last "
+        "week, Russian and DPRK leaders signed a 'Treaty on Comprehensive Strategic Partnership,' paving the way "
+        "for further deepening their military cooperation,\" Robert Wood, U.S. deputy U.N. ambassador, told "
+        "reporters."
+    ), "2024-06-28T22:05"), "AGREE")
+    assert _named(roles, "source", "Russia") and _named(roles, "source", "Korea"), roles
