@@ -37,9 +37,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.events_args import (
-    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, between_parties, event_place, has_agent,
-    violence_type,
+    COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_place, has_agent, violence_type,
 )
+from newsgraph.analyze.events_targets import between_parties
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_dates import event_date, participial_adjunct
 from newsgraph.analyze.events_factuality import presupposed

@@ -10,7 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.analyze.events_senses import claimed
-from newsgraph.analyze.events_targets import CLAUSE_TYPES, clause_subjects, from_targets, further_targets
+from newsgraph.analyze.events_targets import (
+    CLAUSE_TYPES, between_parties, clause_subjects, from_targets, further_targets, not_owner,
+)
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.plover import Trigger
 from newsgraph.analyze.syntax import (
@@ -85,7 +87,7 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
                 add(targets, [c for c in comp.children if c.dep_ in OBJECTS])
                 # "threatened to cut ties *with Russia*", but not "warned it could turn *to Russia's jets*":
                 # a thing the deed goes to is no party to it, nor is its owner
-                targets.extend(a for o in prep_objects(comp, _TARGET_PREPS) for a in _not_owner(o, index)
+                targets.extend(a for o in prep_objects(comp, _TARGET_PREPS) for a in not_owner(o, index)
                                if a not in targets)
     else:
         modifiers = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
@@ -222,14 +224,6 @@ def _passive_controller(verb: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "nsubjpass"][:1]
 
 
-def _not_owner(noun: Token, index: ActorIndex) -> list[str]:
-    """The actors a phrase names other than through a possessor: "to *UN* peacekeepers", "to the
-    republic of *Nakhichevan*", but not "to *Russia's* jets" (a thing, and its owner is no party)."""
-    owned = {t.i for p in noun.children if p.dep_ == "poss" for t in p.subtree}
-    return [a for a in index.actors(noun) if any(i not in owned for i, b in index.by_token.items() if b == a
-                                                 and noun.left_edge.i <= i <= noun.right_edge.i)]
-
-
 def _noun_done_to(verb: Token) -> list[Token]:
     """The noun a passive participle modifies ("those *killed*", "civilians *wounded*"), else none."""
     return [verb.head] if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else []
@@ -269,22 +263,6 @@ def has_agent(tok: Token) -> bool:
         if head.tag_ in ("NNS", "NNPS") and _named_by_origin(head, proper=True):  # "Ibo elders", "Islamic fundamentalists"
             return True
     return False
-
-
-def between_parties(tok: Token, index: ActorIndex) -> list[str]:
-    """The two or more actors of a "between X and Y" on a trigger with no subject of its own ("the
-    Oval Office *clash between* Trump and Zelenskyy", "talks between Hamas and Fatah"), else none."""
-    node = tok
-    for _ in range(4):  # "the U.N. mediated between X and Y", "the US must be ready to mediate between X and
-        # Y", "Egypt's mediation between ...": a third party's deed
-        if any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in node.children):
-            return []
-        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
-            break
-        node = node.head
-    found = [a for o in prep_objects(tok, ("between",)) for a in index.actors(o)]
-    found = [*dict.fromkeys(found)]
-    return found if len(found) > 1 else []
 
 
 def _town(mod: Token, index: ActorIndex) -> bool:

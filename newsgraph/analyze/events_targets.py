@@ -6,14 +6,15 @@ a withdrawal or a demand is *from* ("withdrew troops from Lebanon", "demanded
 autonomy from Serbian authorities"), whoever did what is condemned or rejected
 ("condemned the killing *by* the militia", "rejected calls *by* Belarus"), and
 the one a threatened deed is aimed at ("threatened to break relations *with*
-Russia").  Used by ``events_args.arguments`` after the direct reading.
+Russia").  Used by ``events_args.arguments`` after the direct reading; ``not_owner`` keeps a
+thing's owner out of the targets, and ``between_parties`` names both sides of "between X and Y".
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.analyze.syntax import OBJECTS, prep_objects
+from newsgraph.analyze.syntax import OBJECTS, ActorIndex, prep_objects
 
 #: Types whose "from" phrase is the target, not the source: one withdraws, demands,
 #: and turns down offers *from* someone.
@@ -78,3 +79,27 @@ def further_targets(trig_token: Token, etype: str) -> list[Token]:
         found += [o for n in objects for o in prep_objects(n, ("by",))]
     found += [o for n in objects for o in prep_objects(n, _AT)]
     return found
+
+
+def not_owner(noun: Token, index: ActorIndex) -> list[str]:
+    """The actors a phrase names other than through a possessor: "to *UN* peacekeepers", "to the
+    republic of *Nakhichevan*", but not "to *Russia's* jets" (a thing, and its owner is no party)."""
+    owned = {t.i for p in noun.children if p.dep_ == "poss" for t in p.subtree}
+    return [a for a in index.actors(noun) if any(i not in owned for i, b in index.by_token.items() if b == a
+                                                 and noun.left_edge.i <= i <= noun.right_edge.i)]
+
+
+def between_parties(tok: Token, index: ActorIndex) -> list[str]:
+    """The two or more actors of a "between X and Y" on a trigger with no subject of its own ("the
+    Oval Office *clash between* Trump and Zelenskyy", "talks between Hamas and Fatah"), else none."""
+    node = tok
+    for _ in range(4):  # "the U.N. mediated between X and Y", "the US must be ready to mediate between X and
+        # Y", "Egypt's mediation between ...": a third party's deed
+        if any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in node.children):
+            return []
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head.i == node.i:
+            break
+        node = node.head
+    found = [a for o in prep_objects(tok, ("between",)) for a in index.actors(o)]
+    found = [*dict.fromkeys(found)]
+    return found if len(found) > 1 else []
