@@ -232,11 +232,21 @@ def _match_rule(token: Token, rule: TriggerRule, below: list[Token]) -> list[Tok
             if not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == label for c in token.children):
                 return None
             continue
-        hit = next((t for t in below if (t.lemma_.lower() == lemma or t.lower_ == lemma) and t not in extra), None)
+        hit = next((t for t in below if (t.lemma_.lower() == lemma or t.lower_ == lemma) and t not in extra
+                    and _attached(token, t)), None)
         if hit is None:
             return None
         extra.append(hit)
     return extra
+
+
+def _attached(token: Token, word: Token) -> bool:
+    """A preposition or particle a row needs hangs on the trigger itself ("called *on* Iran"), or is the
+    "to" of its infinitive ("declined *to* say"); one on a noun below is that noun's ("called the
+    decision *on* the steel deal a landmark" is no "call on"). Content words may sit a step lower."""
+    if word.pos_ not in ("ADP", "PART") or word.head.i == token.i:
+        return True
+    return word.lower_ == "to" and word.head.head.i == token.i and word.head.dep_ in ("xcomp", "ccomp", "advcl")
 
 
 def _best(token: Token, candidates: HeadRules, below: list[Token], nominal: bool = False) -> Trigger | None:

@@ -186,3 +186,24 @@ def test_declining_an_invitation_is_a_refusal(nlp):
     text = ("Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya Anti-Corruption "
             "Commision after he was implicated in a major scandal.")  # PLOVER gold: REJECT
     assert "REJECT" in {e.type for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [  # a preposition a row needs hangs on the trigger, not on a noun below it
+        ("Former Mexico leader Calderon calls Trump\u2019s idea for border wall \u2018stupid\u2019, \u2018useless.\u2019",
+         "DEMAND"),  # PolNeAR (UPI): "idea for", no "calls for"
+        ("Global financial firm JP Morgan had called the Supreme Court decision on the Essar Steel resolution a "
+         "landmark judgment.", "DEMAND"),  # Scrapinghub (moneycontrol.com): "decision on", no "called on"
+    ],
+)
+def test_a_needed_preposition_belongs_to_the_trigger(nlp, text, etype):
+    assert etype not in {e.type for e in _events(nlp, text)}
+
+
+def test_a_call_for_talks_is_still_a_demand(nlp):
+    text = "The United Nations on Tuesday rejected a call for its peacekeeping forces to be deployed in East Timor."
+    assert "REJECT" in {e.type for e in _events(nlp, text)}  # PLOVER gold
+    text = ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria in the wake of the execution of "
+            "Ken Saro-Wiwa.")  # PLOVER gold
+    assert "DEMAND" in {e.type for e in _events(nlp, text)}
