@@ -24,6 +24,7 @@ from newsgraph.extract.copied import (
     strip_runs,
     take_credits,
 )
+from newsgraph.extract.dates import find_printed_date, unglue
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.headline import choose_headline
 from newsgraph.extract.furniture import classify, strip_furniture
@@ -58,6 +59,30 @@ def split_paragraphs(text: str) -> list[str]:
         else:
             paragraphs.extend(lines)
     return [p for p in paragraphs if p]
+
+
+#: A copy may run the headline and the dateline into one line: "... killed in Iran unrest November 20, 2019 - 11:28".
+MAX_HEADLINE_DATE_CHARS = 260
+MIN_HEADLINE_CHARS = 15
+_ZONE_LEFT = re.compile(r"^[A-Z]{0,5}$")
+#: A date after these is a sentence's ("talks held on November 20, 2019"), not a dateline run into a headline.
+_BEFORE_A_SENTENCE_DATE = re.compile(r"\b(?:on|of|since|from|until|till|by|to|in|at|before|after|and|or|the)$", re.I)
+
+
+def split_headline_dates(paragraphs: list[str]) -> list[str]:
+    """Return the paragraphs with a short line that ends in a printed date, not itself a dateline, cut in two:
+    the headline and its dateline."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        found = None if len(text) > MAX_HEADLINE_DATE_CHARS or is_prose(text) else find_printed_date(text)
+        if found and found[2][0] >= MIN_HEADLINE_CHARS and _ZONE_LEFT.match(unglue(text)[found[2][1]:].strip()):
+            head = unglue(text)[: found[2][0]].rstrip(" |-–—,·•")
+            if head and not _BEFORE_A_SENTENCE_DATE.search(head) and not date_line(text, None):
+                out += [head, unglue(text)[found[2][0] :].strip()]
+                continue
+        out.append(paragraph)
+    return out
 
 
 def byline_prefix(paragraph: str) -> tuple[str, str] | None:
@@ -96,9 +121,13 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     recognised from ``url``, the byline or an agency credit
     (``newsgraph/data/outlets.csv``).
     """
-    paragraphs = all_paragraphs = split_paragraphs(text)
+    paragraphs = split_paragraphs(text)
     draft = Draft(extractor="text")
     start, end = main_block(paragraphs)
+    # Only above the article (below it, "Name November 20, 2019" is a comment's).
+    above = split_headline_dates(paragraphs[:start])
+    paragraphs = all_paragraphs = above + paragraphs[start:]
+    start, end = len(above), end + len(above) - start
     title_at = choose_headline(paragraphs, start, end, url)
     if title_at is not None and title_at >= start:  # a caption or a standfirst was taken for the lead
         start = title_at + 1

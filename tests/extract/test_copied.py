@@ -327,3 +327,31 @@ def test_article_ends_where_a_dated_teaser_of_another_story_opens() -> None:
     assert "Carlos Ghosn" not in article.body and "Chick-fil-A" not in article.body
     assert article.body.startswith("With Hong Kong protests exploding to new levels")
     assert article.published == "2019-11-18T12:26"
+
+
+def test_headline_and_dateline_run_into_one_line() -> None:
+    # A real Chromium copy (PanArmenian, 20 Nov 2019, ScrapingHub benchmark): the headline and the dateline are
+    # two lines of one block, which the reader of hard-wrapped text joins into one.
+    text = ("Home\nAll\xa0news\nWorld\nForeign Policy & Diaspora\nPolitics\nSociety\nmore... \n"
+            " Overview\xa0\xa0\xa0 News\xa0\xa0\xa0 Articles\xa0\xa0\xa0 Interviews\n\t\n\xa0Calendar\n\t\nInvalid query\n\t\n"
+            "Amnesty. More than 100 protesters killed in Iran unrest\nNovember 20, 2019 - 11:28 AMT\n\n"
+            "PanARMENIAN.Net - Verified video footage, eyewitness testimony from people on the ground and "
+            "information gathered from human rights activists outside Iran reveal a harrowing pattern of unlawful "
+            "killings by Iranian security forces, which have used excessive and lethal force to crush largely "
+            "peaceful protests in more than 100 cities across Iran sparked by a hike in fuel prices on 15 November, "
+            "said Amnesty International on Tuesday, November 19.\n\n"
+            "At least 106 protesters in 21 cities have been killed, according to credible reports received by "
+            "Amnesty. The organization believes that the real death toll may be much higher, with some reports "
+            "suggesting as many as 200 have been killed.\n")
+    article = extract_article(RawDocument(content=text.encode(), source="panarmenian.txt", content_type="text/plain"))
+    assert article.title == "Amnesty. More than 100 protesters killed in Iran unrest"
+    assert article.published == "2019-11-20T11:28"
+
+
+def test_a_sentence_ending_in_a_date_is_not_cut() -> None:
+    from newsgraph.extract.text import split_headline_dates
+
+    lines = ["Talks between the two ministers were held on November 20, 2019",
+             "John Smith November 20, 2019 at 3:17 pm"]
+    assert split_headline_dates(lines[:1]) == lines[:1]
+    assert split_headline_dates(lines[1:]) == lines[1:]  # a name and a date: a dateline already
