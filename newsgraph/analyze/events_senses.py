@@ -68,6 +68,13 @@ def _between_persons(tok: Token) -> bool:
     return bool(named) and set(named) <= {"PERSON"}
 
 
+def _retort(tok: Token) -> bool:
+    """'shot back that ...', 'fired back: ...': "back" and a clause of what was said, no one shot at."""
+    return (any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in tok.children)
+            and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children))
+
+
 def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     """Return why a trigger names no political event here ("field", "verbal", "campaign"), or None.
 
@@ -87,7 +94,10 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:
         if not forceful and (actor_types and set(actor_types) <= {"PERSON"} or _between_persons(tok)):
             return "verbal"  # "Trump attacked Clinton over her emails": criticism, not force
-    if etype in ("ASSAULT", "FIGHT", "COERCE") and lemma in _CONTEST_LEMMAS and not forceful:
+    if etype in ("ASSAULT", "FIGHT") and _retort(tok):
+        return "verbal"  # "Trump shot back that the journalist should sit down": a retort
+    # a contest told as an intent is recoded THREATEN before this is asked ("Clinton would beat Trump")
+    if etype in ("ASSAULT", "FIGHT", "COERCE", "THREATEN") and lemma in _CONTEST_LEMMAS and not forceful:
         if actor_types and set(actor_types) <= {"PERSON"} or _votes(tok):
             return "contest"  # "Obama beat Clinton", "a battle for the nomination", "captured Florida by 74,000 votes"
     if etype == "PROTEST" and tok.pos_ == "NOUN" and lemma in ("rally", "rallies"):

@@ -207,3 +207,28 @@ def test_a_call_for_talks_is_still_a_demand(nlp):
     text = ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria in the wake of the execution of "
             "Ken Saro-Wiwa.")  # PLOVER gold
     assert "DEMAND" in {e.type for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # PolNeAR: a contest told as what a poll says would happen is no threat
+        "Poll finds Clinton would beat out Trump and Cruz.",
+        "A Qunnipiac University poll found last week that Clinton would beat Trump 46 to 40 percent in a general "
+        "election match-up.",
+    ],
+)
+def test_a_poll_s_contest_is_no_threat(nlp, text):
+    assert "THREATEN" not in {e.type for e in _events(nlp, text)}
+
+
+def test_shooting_back_a_reply_is_words(nlp):
+    text = ("The anchor for Univision, a US Spanish-language channel, was trying insistently to ask a question about "
+            "immigration when Trump shot back that the journalist had not been called on.")  # PolNeAR
+    types = {e.type for e in _events(nlp, text)}
+    assert not {"ASSAULT", "FIGHT"} & types
+
+
+def test_an_offensive_led_by_a_person_stays_a_fight(nlp):
+    text = ("Al-Sharaa \u2014 leader of the Islamist Hayat Tahrir al-Sham that spearheaded the offensive against "
+            "Assad\u2019s leadership in December 2024 \u2014 said the declaration would serve as the constitution.")
+    assert "FIGHT" in {e.type for e in _events(nlp, text)}  # news-gold 8011117 (a campaign word list must not drop it)
