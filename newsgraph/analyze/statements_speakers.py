@@ -33,7 +33,7 @@ from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTER_WOR
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.syntax import ActorIndex
-from newsgraph.model import Statement
+from newsgraph.model import Mention, Statement
 
 _LISTS = "speech/speakers.csv"
 #: Plural sources that name no one in particular: "officials said", "Western diplomats say".
@@ -65,6 +65,7 @@ class Speakers:
         self.index = ActorIndex(doc)
         actors = actors_of(doc)
         self.types = {a.id: a.type for a in actors}
+        self.actors = {a.id: a for a in actors}
         self.gender = doc._.ng_gender or {} if doc.has_extension("ng_gender") else {}
         self.unnamed = {a.id for a in actors if a.type == "GROUP" and _unnamed(a.name)}
         #: actors known only by a description ("the Afghan army chief"): the actors component's last resort
@@ -79,11 +80,28 @@ class Speakers:
         self.described: list[tuple[int, str, str]] = []  # (start, head noun, actor) of singular noun speakers
 
     def resolve(self, start: int, end: int, previous: Statement | None) -> str | None:
-        """Return the actor id the speaker words ``text[start:end]`` name, or None."""
+        """Return the actor id the speaker words ``text[start:end]`` name, or None; a pronoun or
+        description resolved here becomes a mention of that actor (see ``_mention``)."""
         found, head = self._resolve(start, end, previous)
         if found is not None and head is not None and head.pos_ == "NOUN" and head.tag_ == "NN":
             self.described.append((start, head.lemma_.lower(), found))
+        if found is not None and head is not None:
+            self._mention(found, start, end, head)
         return found
+
+    def _mention(self, actor_id: str, start: int, end: int, head: Token) -> None:
+        """Add the speaker words as a mention of the actor they were resolved to, when none of its
+        mentions covers them: "“...,” she said" and "The billionaire real estate magnate says" refer
+        to that person as much as the name does (the actors component, which links only the pronouns
+        and descriptions it is sure of, left them out).  A document ("the statement said") is its
+        issuer's words, not a name for the issuer: no mention."""
+        actor = self.actors.get(actor_id)
+        if (actor is None or head.pos_ not in ("PRON", "NOUN") or head.lemma_.lower() in DOCUMENT_NOUNS
+                or any(m.start < end and start < m.end for m in actor.mentions)):
+            return
+        kind = "pronoun" if head.pos_ == "PRON" else "description"
+        actor.mentions.append(Mention(text=self.doc.text[start:end], start=start, end=end, kind=kind))
+        actor.mentions.sort(key=lambda m: m.start)
 
     def _resolve(self, start: int, end: int, previous: Statement | None) -> tuple[str | None, Token | None]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
