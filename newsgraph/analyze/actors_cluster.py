@@ -137,6 +137,19 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w not in ("of", "and", "the", "for"))
 
 
+def _other_person(words: list[str], c: Cluster) -> bool:
+    """True when a full name and a full name of the cluster share the surname but not the first name:
+    "Hillary Clinton" is not the "Bill Clinton" a bare "Clinton" began (an initial fits: "J. Smith")."""
+    if len(words) < 2:
+        return False
+    for w in c.words:
+        if len(w) >= 2 and w[-1] == words[-1] and w[0] != words[0]:
+            a, b = w[0].rstrip("."), words[0].rstrip(".")
+            if not (min(len(a), len(b)) == 1 and a[0] == b[0]):
+                return True
+    return False
+
+
 def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster | None:
     """Return the existing non-KB cluster a name (normalised ``words``) belongs to, or None."""
     if not words:
@@ -164,7 +177,7 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster 
         if kind == "PERSON":
             # "Haniyeh" after "Ismail Haniyeh"; "Ismail Haniyeh" after "Haniyeh";
             # "Peña Nieto" after "Enrique Peña Nieto"
-            if any(w and (_suffix(w, words) or _suffix(words, w)) for w in c.words):
+            if any(w and (_suffix(w, words) or _suffix(words, w)) for w in c.words) and not _other_person(words, c):
                 if best is None or c.last_token > best.last_token:
                     best = c
             continue

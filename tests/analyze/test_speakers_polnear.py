@@ -61,3 +61,17 @@ def test_a_document_is_no_mention_of_its_issuer(nlp):
     st = _by_content(doc, "Mr. Trump recently refused")
     for actor in doc._.ng_actors:
         assert not any(m.start == st.speaker_start for m in actor.mentions), actor.name
+
+
+def test_two_people_of_one_surname_stay_two_actors_after_a_bare_surname(nlp):
+    # PolNeAR train, breitbart 2016-02-20 (AP): "Clinton" first, then "Bill Clinton", then "Hillary Clinton";
+    # each full name joined the bare surname's actor, and she became her husband
+    text = ("Clinton says she respects Sanders’ “passion and commitment” but argues that he can’t deliver on "
+            "his promises of single-payer health care and tuition-free public college.\n\n"
+            "With her husband, former President Bill Clinton, standing by her side, Hillary Clinton has told "
+            "her supporters that “we’re in this together.”")
+    doc = nlp(text)
+    bill = next(a for a in doc._.ng_actors if any(m.text == "Bill Clinton" for m in a.mentions))
+    hillary = next(a for a in doc._.ng_actors if any(m.text == "Hillary Clinton" for m in a.mentions))
+    assert bill.id != hillary.id
+    assert _by_content(doc, "we’re in this together").speaker == hillary.id
