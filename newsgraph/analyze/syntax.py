@@ -17,6 +17,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analyze.actors_titles import role_word
 from newsgraph.analyze.doc import actors_of
 
 # -- dependency labels (ClearNLP) -----------------------------------------------------
@@ -325,7 +326,17 @@ class ActorIndex:
         return best[2] if best else None
 
     def phrase_actor(self, head: Token, via_of: bool = True) -> str | None:
-        """Return the actor a noun phrase names: its head first, then modifiers, then possessors, then "of X"."""
+        """Return the actor a noun phrase names: its head first, then modifiers, then possessors, then "of X".
+
+        A person's role is the name in apposition ("Sudan's U.N. envoy, Omer Siddig"), else its possessor
+        ("Iran's U.N. ambassador" is Iran's envoy): the possessor is whom the role serves, a modifier
+        only where it is held.
+        """
+        if head.i not in self.by_token and role_word(head):
+            for dep in ("appos", POSS):
+                named = next((a for c in head.children if c.dep_ == dep and (a := self.phrase_actor(c, False))), None)
+                if named:
+                    return named
         for allowed in ((), (POSS,), (POSS, "of")) if via_of else ((), (POSS,)):
             queue, seen = [head], set()
             while queue:

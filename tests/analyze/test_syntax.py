@@ -153,3 +153,17 @@ def test_actor_index_finds_the_actor_right_before_a_verb(nlp):
     karti = index.by_token[_tok(doc, "Karti").i]
     assert index.actor_before(pointed) == [karti]
     assert index.actor_before(_tok(doc, "On")) == []
+
+
+@pytest.mark.parametrize(("text", "word", "named"), [
+    # news-gold dev (VOA): the envoy serves Iran; the UN is where the post is held
+    ("Iran’s U.N. ambassador participated in the meeting.", "ambassador", "Iran"),
+    ("Sudan’s U.N. envoy, Omer Siddig, met the council.", "envoy", "Omer Siddig"),
+    ("The U.N. ambassador participated in the meeting.", "ambassador", "U.N."),
+])
+def test_a_role_with_a_possessor_is_the_possessors(nlp, text, word, named):
+    doc = _parse(nlp, text)
+    index = syntax.ActorIndex(doc)
+    actor = index.phrase_actor(_tok(doc, word))
+    assert actor is not None
+    assert any(doc[i].text in named.split() for i, a in index.by_token.items() if a == actor)
