@@ -46,6 +46,8 @@ ISSUING_VERBS: frozenset[str] = lexicon().words(_LISTS, "issuing")
 ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "org_noun")
 #: Of those, the nouns that fit any organisation (no need for the noun in its name).
 GENERIC_ORG_NOUNS: frozenset[str] = lexicon().words(_LISTS, "generic_org")
+#: Of those, the kinds of business: "the company said" after "Twitter ..." (no "company" in the name).
+BUSINESS_NOUNS: frozenset[str] = lexicon().words(_LISTS, "business_org")
 #: Who speaks for an organisation without being named: "a spokesperson said".
 VOICE_NOUNS: frozenset[str] = lexicon().words(_LISTS, "voice")
 #: Nouns naming an agent by kind ("the farmer", "the soldier"): someone of that kind, not a variation.
@@ -259,12 +261,33 @@ class Speakers:
         lo, hi = self._window(self.org_starts, at)
         if noun not in GENERIC_ORG_NOUNS:  # "the ministry": the organisation so named
             named = [a for _, a, name in self.orgs[:hi] if noun in name.split()]
-            return named[-1] if named else None
+            if named or noun not in BUSINESS_NOUNS:
+                return named[-1] if named else None
+            return self.business(previous, at)
         last = self._recent(previous, at)
         if last is not None and self.types.get(last) == "ORG":
             return last
         named = [a for _, a, _ in self.orgs[lo:hi] if self.types.get(a) == "ORG"]
         return named[-1] if named else None
+
+    def business(self, previous: Statement | None, at: int) -> str | None:
+        """Return the organisation "the company" or "the airline" stands for when no name holds the
+        noun: the previous speaker if an organisation, else the last organisation that was a subject
+        in the three sentences before ("Twitter has stepped up ... The company said"), else the only
+        organisation named there ("... with EgyptAir, the airline said"); None when unclear."""
+        last = self._recent(previous, at)
+        if last is not None and self.types.get(last) == "ORG":
+            return last
+        lo, hi = self._window(self.org_starts, at)
+        named = {a for _, a, _ in self.orgs[lo:hi] if self.types.get(a) == "ORG"}
+        if not named:
+            return None
+        window = self.doc.char_span(self.orgs[lo][0], at, alignment_mode="expand")
+        subjects = [self.index.by_token.get(t.i) for t in window or () if t.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [a for a in subjects if a in named]
+        if subjects:
+            return subjects[-1]
+        return named.pop() if len(named) == 1 else None
 
     def _window(self, starts: list[int], at: int) -> tuple[int, int]:
         """Return the index range of ``starts`` in the three sentences before ``at``."""

@@ -75,3 +75,41 @@ def test_two_people_of_one_surname_stay_two_actors_after_a_bare_surname(nlp):
     hillary = next(a for a in doc._.ng_actors if any(m.text == "Hillary Clinton" for m in a.mentions))
     assert bill.id != hillary.id
     assert _by_content(doc, "we’re in this together").speaker == hillary.id
+
+
+def test_the_company_is_the_business_just_before_without_the_noun_in_its_name(nlp):
+    # PolNeAR train, nyt 2016-03-17: "the company" is Valeant, the one organisation named just before
+    text = ("With a 51 percent plunge in Valeant's stock price on Tuesday, the pressure is only growing, "
+            "threatening further losses for Mr. Ackman and putting his reputation as a bold moneymaker at risk.\n\n"
+            "For one, the drug company is facing a federal investigation into its pricing strategies, and is "
+            "facing shareholder lawsuits in the United States and Canada. On Tuesday, the company said it would "
+            "not be able to file its annual financial statement in time.")
+    doc = nlp(text)
+    st = _by_content(doc, "file its annual financial statement")
+    assert st.speaker is not None and "Valeant" in _actor(doc, st.speaker).name
+
+
+def test_the_airline_is_the_one_organisation_named_in_the_sentence(nlp):
+    # PolNeAR train, huff-post 2016-05-19 (the EgyptAir crash)
+    text = ("Mohamed Mamdouh Assem, 24.\n\n"
+            "Assem, the plane’s co-pilot, had logged 2,766 flying hours with EgyptAir, the airline said Thursday.")
+    doc = nlp(text)
+    st = _by_content(doc, "2,766 flying hours")
+    assert st.speaker is not None and _actor(doc, st.speaker).name == "EgyptAir"
+
+
+def test_the_company_with_no_organisation_before_is_no_one(nlp):
+    # PolNeAR train, nyt 2016-02-08: right after the headline nothing says which company
+    doc = nlp("The company said it had suspended 125,000 accounts associated with extremism since mid-2015.")
+    assert _by_content(doc, "suspended 125,000 accounts").speaker is None
+
+
+def test_the_company_is_the_organisation_that_was_the_subject_not_the_one_that_sued_it(nlp):
+    # PolNeAR train, huff-post 2016-03-23
+    text = ("They don’t talk much about his tenure on the board of subprime lending giant Ameriquest from 2004 to "
+            "2006. Ameriquest was one of several firms sued by the NAACP for targeting black borrowers with "
+            "predatory mortgages, and toward the end of his tenure, the company agreed to pay $325 million to "
+            "settle predatory lending charges with 49 states.")
+    doc = nlp(text)
+    st = _by_content(doc, "$325 million")
+    assert st.speaker is not None and _actor(doc, st.speaker).name == "Ameriquest"
