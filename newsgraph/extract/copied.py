@@ -70,6 +70,14 @@ _DATE_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(r"^(?:[A-Z][\w.’'&-]*\s+){1,3}$")
 MAX_NAMED_DATELINE_CHARS = 60
 _SEPARATOR_BEFORE = re.compile(r"[|•·–—-]\s*$")
+#: A teaser's summary is cut off mid-sentence: "... residents of the Indian state may soon..." (a word, then dots).
+_TRUNCATED = re.compile(r"[\w,;]\s?(?:\.{3}|…)$")
+#: A link's Title Case text run into the next without a space ("... Bill At Troy SteakhouseA party of six left"):
+#: a teaser's headline glued to its summary, or a menu's items glued together.
+_GLUED_TITLE = re.compile(
+    r"^[A-Z0-9$‘'“][\w'’:;?!$,.&‘-]*\s+(?:(?:[A-Z0-9$‘'“][\w'’:;?!$,.&‘-]*|of|to|a|an|the|in|for|and|on|at|by|with"
+    r"|from)\s+){3,}[A-Z0-9][\w'’-]*(?:[a-z]{3}|[?!])[A-Z][\w'’]*\s"
+)
 
 
 _words = word_count
@@ -101,7 +109,7 @@ def _score(paragraph: str) -> int:
     # A date or "By X" line inside a page's text opens another item (a teaser, a comment): a wall, nearly.
     if date_line(paragraph, None) or _byline(paragraph):
         return -DATE_LINE_COST
-    if is_prose(paragraph):
+    if is_prose(paragraph) and not _TRUNCATED.search(paragraph.strip()) and not _GLUED_TITLE.match(paragraph):
         return _words(paragraph)
     found = classify(paragraph)
     if found and found[0] == "comment-form" and _words(paragraph) >= 2:  # readers' comments follow
@@ -118,11 +126,19 @@ def _comments_start(paragraphs: list[str]) -> int:
     for index, paragraph in enumerate(paragraphs):
         found = classify(paragraph)
         # A bare "Comments" is often a link near the top that jumps to them; the comments open with more.
-        if found and found[0] == "comment-form" and prose >= MIN_ARTICLE_WORDS and _words(paragraph) >= 2:
+        if (found and found[0] == "comment-form" and prose >= MIN_ARTICLE_WORDS and _words(paragraph) >= 2
+                and not _under_who_or_when(paragraphs, index)):
             return index
         if found is None and is_prose(paragraph):
             prose += _words(paragraph)
     return len(paragraphs)
+
+
+def _under_who_or_when(paragraphs: list[str], index: int) -> bool:
+    """Return True when a dateline or byline stands within ``BYLINE_AFTER_TITLE`` lines above ``paragraphs[index]``
+    (a "0 Comments" link printed beside them is the header's, not the comments' start)."""
+    above = paragraphs[max(0, index - BYLINE_AFTER_TITLE) : index]
+    return any(date_line(p.strip(), None) or _byline(p) for p in above)
 
 
 def main_block(paragraphs: list[str]) -> tuple[int, int]:

@@ -34,9 +34,15 @@ SHARED_WORDS_CAP = 8
 HEADLINE_WORDS = 12
 FOLLOWED_BONUS = 1.5
 DEK_MARGIN = 1.0
-_TWO_SENTENCES = re.compile(r"\w{2}[.!?]\s+[A-Z][\w’']*(?:\s+[\w’']+){3,}")
+#: A sentence's end (a lower-case word, not a title such as "Rep." or "Gov.") and another sentence of four words or more.
+_TWO_SENTENCES = re.compile(r"(?<![\w.])[^\W\d_A-Z]{2,}[.!?]\s+[A-Z][\w’']*(?:\s+[\w’']+){3,}")
 #: A headline may ask or exclaim ("Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?"), briefly.
 HEADLINE_MAX_QUESTION = 20
+STANDFIRST_LINES = 2
+#: A line holding a candidate that makes up this share of its words or more is a breadcrumb or a page title.
+WITHIN_SHARE = 0.6
+#: A relative date of a teaser ("2 hours ago", "Nov 18 · 3 min read") is a short line.
+MAX_RELATIVE_DATE_WORDS = 6
 
 
 def _content_words(text: str) -> set[str]:
@@ -45,12 +51,14 @@ def _content_words(text: str) -> set[str]:
 
 
 def _followed_by_who_or_when(paragraphs: list[str], index: int) -> bool:
-    """Return True when a byline or a dateline follows ``paragraphs[index]`` within ``BYLINE_AFTER_TITLE`` lines."""
-    following = (p.strip() for p in paragraphs[index + 1 : index + 1 + BYLINE_AFTER_TITLE])
+    """Return True when a byline or a dateline follows ``paragraphs[index]`` within ``BYLINE_AFTER_TITLE`` lines
+    (two more past a standfirst right under it: headline, standfirst, author, then the date)."""
+    reach = BYLINE_AFTER_TITLE + (STANDFIRST_LINES if index + 1 < len(paragraphs) and is_prose(paragraphs[index + 1]) else 0)
+    following = (p.strip() for p in paragraphs[index + 1 : index + 1 + reach])
     return any(date_line(line, None) or _byline(line) or _ID_BYLINE.search(line) for line in following)
 
 
-def _headline_score(paragraphs: list[str], index: int, start: int, lead: set[str], slug: set[str]) -> float:
+def _headline_score(paragraphs: list[str], index: int, distance: int, lead: set[str], slug: set[str]) -> float:
     """Return how much ``paragraphs[index]`` looks like the article's headline: the share of its words the lead
     and the URL repeat, a dateline or byline next to it, a headline's length, nearness to the article."""
     text = paragraphs[index].strip()
@@ -66,9 +74,37 @@ def _headline_score(paragraphs: list[str], index: int, start: int, lead: set[str
     score += 0.06 * min(n, HEADLINE_WORDS)  # a headline says a sentence's worth; a menu item or a name, less
     if text.isupper():
         score -= 0.5
-    if _TWO_SENTENCES.search(text):  # a standfirst tells in sentences; a headline is one
-        score -= 0.7
-    return score - 0.02 * abs(start - index)
+
+    return score - 0.02 * distance
+
+
+#: A list of other stories: this many datelines or more, each within ``TEASER_GAP`` lines of the one before.
+TEASER_DATES = 3
+TEASER_GAP = 3
+
+
+def teaser_lists(paragraphs: list[str], lo: int, hi: int) -> set[int]:
+    """Return the indices in ``paragraphs[lo:hi]`` of lists of other stories: ``TEASER_DATES`` datelines or
+    more with at most ``TEASER_GAP`` lines from one to the next and no prose between (each a teaser's
+    "section, headline, date"), from the line two above the first date to the last."""
+    dates = [i for i in range(lo, hi) if date_line(paragraphs[i].strip(), None)
+             or (_words(paragraphs[i]) <= MAX_RELATIVE_DATE_WORDS and says_relative_date(paragraphs[i]))]
+    marked: set[int] = set()
+    run: list[int] = []
+    for index in [*dates, None]:
+        if index is not None and run and index - run[-1] <= TEASER_GAP and not any(
+            is_prose(p) for p in paragraphs[run[-1] + 1 : index]
+        ):
+            run.append(index)
+            continue
+        if len(run) >= TEASER_DATES:
+            first = max(lo, run[0] - 2)
+            heading = first - 1  # "More stories like this one" over the list
+            if heading >= lo and _words(paragraphs[heading]) <= MAX_RELATIVE_DATE_WORDS and not is_prose(paragraphs[heading]):
+                first = heading
+            marked.update(range(first, run[-1] + 1))
+        run = [] if index is None else [index]
+    return marked
 
 
 def _may_be_headline(paragraphs: list[str], index: int, shared_with: set[str]) -> bool:
@@ -80,14 +116,26 @@ def _may_be_headline(paragraphs: list[str], index: int, shared_with: set[str]) -
         return False
     if is_prose(line) and not (line.endswith(("?", "!", "…")) and _words(line) <= HEADLINE_MAX_QUESTION):
         return False
-    if _words(line) < MIN_TITLE_WORDS or _credit_line(line):
-        return False
+    if _words(line) < MIN_TITLE_WORDS or _credit_line(line) or _TWO_SENTENCES.search(line):
+        return False  # a headline is one sentence; a standfirst or a prompt tells in two
     return bool(_content_words(line) & shared_with) or _followed_by_who_or_when(paragraphs, index)
+
+
+def _reach(paragraphs: list[str], start: int) -> int:
+    """Return the first line before ``start`` within reach of the headline: ``TITLE_REACH`` lines of
+    ``MIN_TITLE_WORDS`` words or more back (a menu or a select list of one-word lines between the headline and
+    the article does not take it out of reach)."""
+    counted = 0
+    for index in range(start - 1, -1, -1):
+        counted += _words(paragraphs[index]) >= MIN_TITLE_WORDS
+        if counted > TITLE_REACH:
+            return index + 1
+    return 0
 
 
 def choose_headline(paragraphs: list[str], start: int, end: int, url: str | None) -> int | None:
     """Return the index of the article's headline (``paragraphs[start:end]`` being the article) among the lines
-    from ``TITLE_REACH`` before its start to just after it that ``_may_be_headline``, the one of best
+    from ``TITLE_REACH`` before its start (``_reach``) to just after it, not in a list of teasers, that ``_may_be_headline``, the one of best
     ``_headline_score`` (or the headline above it when that is its standfirst); None when there is none (then
     the header's own rules choose)."""
     lead_prose = (p for p in paragraphs[start : min(end, start + LEAD_PARAGRAPHS)] if is_prose(p))
@@ -95,13 +143,24 @@ def choose_headline(paragraphs: list[str], start: int, end: int, url: str | None
     slug = _content_words(urlsplit(url).path.replace("-", " ").replace("_", " ")) if url else set()
     best, best_score = None, 0.0
     scores: dict[int, float] = {}
-    for index in range(max(0, start - TITLE_REACH), min(end, start + TITLE_AFTER_START)):
-        if not _may_be_headline(paragraphs, index, lead | slug):
+    reach = range(_reach(paragraphs, start), min(end, start + TITLE_AFTER_START))
+    teasers = teaser_lists(paragraphs, reach.start, reach.stop)
+    for index in reach:
+        if index in teasers or not _may_be_headline(paragraphs, index, lead | slug):
             continue
-        score = scores[index] = _headline_score(paragraphs, index, start, lead, slug)
+        score = scores[index] = _headline_score(paragraphs, index, min(abs(start - index), TITLE_REACH), lead, slug)
         if best is None or score > best_score:
             best, best_score = index, score
-    return best if best is None else _above_standfirst(paragraphs, best, scores)
+    return best if best is None else _above_standfirst(paragraphs, _within(paragraphs, best, scores), scores)
+
+
+def _within(paragraphs: list[str], best: int, scores: dict[int, float]) -> int:
+    """Return the candidate whose words ``paragraphs[best]`` contains with more around them (a breadcrumb "Home
+    Holidays <headline>", a page title "<headline> | Site" hold the headline), the longest; else ``best``."""
+    text = " ".join(paragraphs[best].split()).casefold()
+    inside = [i for i in scores if i != best and (line := " ".join(paragraphs[i].split()).casefold()) != text
+              and _words(line) >= WITHIN_SHARE * _words(text) and re.search(rf"(?<!\w){re.escape(line)}(?!\w)", text)]
+    return max(inside, key=lambda i: len(paragraphs[i])) if inside else best
 
 
 def _above_standfirst(paragraphs: list[str], best: int, scores: dict[int, float]) -> int:
@@ -117,7 +176,7 @@ def _above_standfirst(paragraphs: list[str], best: int, scores: dict[int, float]
             and scores[above] >= scores[best] - DEK_MARGIN
             and _content_words(line) & _content_words(text)
             and not line.isupper()
-            and text not in line
+            and text.casefold() not in line.casefold()
         ):
             return above
     return best

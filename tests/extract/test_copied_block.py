@@ -1,0 +1,117 @@
+"""Which block of a copied page is the article, and which line its headline, when teasers surround it.
+
+Article sentences are from VOA stories (public domain, ``news-gold/stories.jsonl``); the teasers and page
+furniture are written for these tests in the shapes outlets print them.
+"""
+
+from __future__ import annotations
+
+from newsgraph.extract import extract_article
+from newsgraph.model import RawDocument
+
+HEADLINE = "Military says death toll in Pakistan's train hijacking rises to 31"
+ARTICLE = [
+    "Pakistan officials confirmed Friday that 31 people, including 23 security personnel, lost their lives in "
+    "Tuesday's train hijacking by armed militants in the country's restive Balochistan province.",
+    "In a news briefing, Lieutenant General Ahmed Sharif Chaudhry said 18 off-duty military and paramilitary "
+    "Frontier Corps personnel, three railway staff and five civilian passengers were among those killed in the "
+    "initial attack.",
+    "Five Frontier Corps personnel were also killed in the attack and the ensuing battle with militants.",
+]
+#: Other stories' summaries, as a teaser grid cuts them off.
+TEASERS = [
+    "Top diplomats from the Group of Seven leading industrial nations gathered Thursday in Charlevoix, Quebec, as "
+    "host country Canada outlined its top agenda, focusing on achieving a just and lasting peace in Ukraine and...",
+    "U.S. President Donald Trump ramped up his trade war with Canada on Tuesday, doubling the 25% U.S. tariff on "
+    "its northern neighbor's steel and aluminum exports to 50% after Canada's Ontario provincial leader said...",
+    "Prime Minister Yoshihide Suga is expected visit India and the Philippines in late April, in a move to "
+    "strengthen regional ties after meeting with U.S. President Joe Biden, according to Kyodo News, citing...",
+    "Sudanese authorities have approved a law to dismantle the foundations of former president Omar al-Bashir's "
+    "government. Demonstrators flooded the streets in Khartoum in celebration of the new law, which also...",
+    "On Feb. 24, the Moroccan counterterror agency broke up a terrorist cell calling itself the Lions of the "
+    "Caliphate in the Maghreb Al Aqsa. Authorities said the group was making remote-controlled bombs to...",
+]
+
+
+def read(text: str):
+    return extract_article(RawDocument(content=text.encode("utf-8"), source="test", content_type="text/plain"))
+
+
+def test_truncated_teasers_are_not_the_article():
+    # The teaser grid has more words than the article; its summaries end cut off ("... said...").
+    page = "\n\n".join(["Home", "World", "Latest", *TEASERS, HEADLINE, "March 14, 2025 8:30 PM", *ARTICLE,
+                        "Share this story"])
+    article = read(page)
+    assert article.title == HEADLINE
+    assert article.published.startswith("2025-03-14")
+    assert article.body.startswith("Pakistan officials confirmed Friday")
+    assert "Group of Seven" not in article.body
+
+
+def test_comment_count_beside_the_byline_does_not_end_the_article():
+    # "0 Comments" is a link printed with the byline, after some teaser prose: the comments start later.
+    page = "\n\n".join(["Breaking News", TEASERS[0].replace("...", "."), HEADLINE, "March 14, 2025",
+                        "by VOA News", "0 Comments", *ARTICLE])
+    article = read(page)
+    assert article.body.startswith("Pakistan officials confirmed Friday")
+    assert "Frontier Corps personnel were also killed" in article.body
+
+
+def test_glued_teaser_headlines_do_not_outweigh_the_article():
+    # A menu's teasers, the link's Title Case headline run into its summary without a space.
+    glued = [
+        "G7 Diplomats Convene In Canada With Ukraine Peace Atop AgendaTop diplomats from the Group of Seven "
+        "leading industrial nations gathered Thursday in Charlevoix, Quebec, to discuss Ukraine.",
+        "Trump Doubles Tariffs On Canadian Steel And AluminumU.S. President Donald Trump ramped up his trade war "
+        "with Canada on Tuesday, doubling the tariff on its steel and aluminum exports.",
+        "Japan's Prime Minister To Visit India And PhilippinesPrime Minister Yoshihide Suga is expected to visit "
+        "India and the Philippines in late April to strengthen regional ties.",
+    ]
+    page = "\n".join(["Menu", "News", "Latest Headlines", *glued, *glued, "More", HEADLINE,
+                      "March 14, 2025 at 8:30 pm", *ARTICLE, "Comments"])
+    article = read(page)
+    assert article.title == HEADLINE
+    assert article.body.startswith("Pakistan officials confirmed Friday")
+    assert "Charlevoix" not in article.body
+
+
+def test_a_two_sentence_prompt_over_the_dateline_is_no_headline():
+    page = "\n".join([
+        "World", HEADLINE, "Share", "Video",
+        "Get alerts on the Pakistan train hijacking. Follow live coverage of the militants' attack here",
+        "March 14, 2025, 8:30 PM UTC", "By Ayaz Gul", *ARTICLE,
+    ])
+    assert read(page).title == HEADLINE
+
+
+def test_a_list_of_dated_teasers_between_headline_and_article():
+    # Headline and date, then "More stories like this one": section, headline, date, several times over.
+    teasers = []
+    for section, title, date in [
+        ("WORLD", "Pakistan train attack survivors recount hours of terror", "March 12, 2025"),
+        ("ASIA", "Army says militants killed security personnel and passengers in Balochistan train attack",
+         "March 12, 2025"),
+        ("WORLD", "Separatists claim attack on Pakistan train", "March 11, 2025"),
+        ("ASIA", "Frontier Corps personnel killed in battle with militants in Balochistan province",
+         "February 2, 2025"),
+    ]:
+        teasers += [section, title, date]
+    page = "\n".join(["News", HEADLINE, "Ayaz Gul", "March 14, 2025 20:30", "FIND A STORY",
+                      "MORE STORIES LIKE THIS ONE", *teasers, *ARTICLE, "Tags: Pakistan"])
+    article = read(page)
+    assert article.title == HEADLINE
+    assert article.published.startswith("2025-03-14")
+
+
+def test_a_breadcrumb_holding_the_headline_is_not_it():
+    title = "New Law in Sudan Dismantles Foundations of Bashir's Government"
+    page = "\n".join([
+        "Home", "Africa", f"Home Africa {title}",
+        "This post may contain affiliate links. Please see our disclosure page.",
+        title.upper(), "written by Hassan Kennedy",
+        "Sudanese authorities have approved a law to dismantle the foundations of former president Omar "
+        "al-Bashir's government.",
+        "Demonstrators flooded the streets in Khartoum in celebration of the new law, which also repeals a public "
+        "order act used to regulate women's dress and behavior.",
+    ])
+    assert read(page).title.casefold() == title.casefold()
