@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 
 from newsgraph.analyze.events_senses import claimed
 from newsgraph.analyze.events_targets import (
-    CLAUSE_TYPES, between_parties, clause_subjects, from_targets, further_targets, not_owner,
+    CLAUSE_TYPES, armed_actor, armed_patient, between_parties, clause_subjects, from_targets, further_targets,
+    not_owner,
 )
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.plover import Trigger
@@ -29,6 +30,9 @@ HEAVY_LEMMAS = _LEX.words("events/weapons.csv", "heavy")
 EXPLOSIVE_LEMMAS = _LEX.words("events/weapons.csv", "explosive")
 #: A doer counted ("tens of thousands of students"): its kind is what it is "of".
 _QUANTITIES = _LEX.words("events/measures.csv", "quantity")
+#: A source some mention of which is a military word ("Security forces ... say *they* killed") fights
+#: (CAMEO 19x); no sector besides: a sector's words ("commandos") alone keep the old reading.
+_FORCE: frozenset[str] = frozenset()
 
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -273,14 +277,6 @@ def _town(mod: Token, index: ActorIndex) -> bool:
     return actor in towns
 
 
-def _armed_patients(verb: Token) -> bool:
-    """True for a deed whose doer is unnamed and whose patient is an armed group ("16 *terrorists* had
-    been killed", "killed 33 *militants*"): an armed group killed is fought (CAMEO 19x), not assaulted."""
-    patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    kinds = _LEX.agent_sectors()
-    return any(kinds.get(p.lemma_.lower()) == "REB" for p in patients)
-
-
 def _sides(noun: Token, index: ActorIndex) -> list[str]:
     """The two or more states or actors conjoined modifiers of a noun name ("*Russian and DPRK* leaders",
     "*Israeli and Palestinian* negotiators"), else none: one nation adjective alone ("Russian officials")
@@ -366,7 +362,8 @@ def event_place(trig: Trigger, sent: Span, index: ActorIndex, material: bool = F
 def violence_type(
     trig: Trigger, sources: list[str], index: ActorIndex, choice: list[str] | None = None
 ) -> tuple[str, str | None]:
-    """FIGHT when armed forces, states or heavy weapons do it (CAMEO 19x), else ASSAULT (CAMEO 18x).
+    """FIGHT when armed forces, states or heavy weapons do it, or it is done to armed people (CAMEO 19x:
+    fighting between armed parties), else ASSAULT (CAMEO 18x: violence against civilians); returns (type, mode).
 
     ``choice`` names the two types to choose from (default FIGHT, ASSAULT); bombs
     and mines are ASSAULT whoever uses them.
@@ -386,8 +383,8 @@ def violence_type(
     if claimed(tok) and "ASSAULT" in (armed, other):  # "claimed responsibility for the attack"
         return "ASSAULT", trig.rule.mode
     heavy = lemmas & HEAVY_LEMMAS
-    if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" for a in sources) or (
-        not doers and _armed_patients(verb)
+    if lemmas & MILITARY_LEMMAS or any(index.types.get(a) == "GPE" or armed_actor(a, index, _FORCE) for a in sources) or (
+        armed_patient(tok, verb, index)  # fought between armed parties: "BLA insurgents ambushed a bus transporting a paramilitary force"
     ):
         return armed, trig.rule.mode or ("heavy-weapons" if heavy and armed == "FIGHT" else None)
     return other, trig.rule.mode or ("arrest" if other == "COERCE" else None)

@@ -8,12 +8,15 @@ autonomy from Serbian authorities"), whoever did what is condemned or rejected
 the one a threatened deed is aimed at ("threatened to break relations *with*
 Russia").  Used by ``events_args.arguments`` after the direct reading; ``not_owner`` keeps a
 thing's owner out of the targets, and ``between_parties`` names both sides of "between X and Y".
+``armed_patient`` says when a deed of force is aimed at armed people (CAMEO 19x: fought, not
+assaulted), ``armed_force`` when an actor is a state's armed force.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.syntax import OBJECTS, ActorIndex, prep_objects
 
 #: Types whose "from" phrase is the target, not the source: one withdraws, demands,
@@ -27,6 +30,12 @@ CLAUSE_TYPES = frozenset({"DEMAND", "DISAPPROVE"})
 #: Prepositions that aim a verb's object at someone ("cut ties *with* X"); the verb's own target
 #: prepositions less "between"/"among", which on an object name both sides ("relations between X and Y").
 _AT = ("with", "against", "on", "to", "at", "upon", "toward", "towards", "into")
+#: PLOVER sectors of armed people: military, police, rebels, unidentified armed forces (agents.csv).
+_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF"})
+#: Lemmas that mark an actor or weapon as military ("troops", "army", "a military convoy").
+_MILITARY = lexicon().words("events/weapons.csv", "military")
+#: Words of a title ("*deputy* chief", "*chief* of staff"): a rank, not a kind of armed people.
+_TITLE_WORDS = lexicon().words("actors/title_words.csv", "title_word")
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -103,3 +112,61 @@ def between_parties(tok: Token, index: ActorIndex) -> list[str]:
     found = [a for o in prep_objects(tok, ("between",)) for a in index.actors(o)]
     found = [*dict.fromkeys(found)]
     return found if len(found) > 1 else []
+
+
+def _armed_words(noun: Token, sectors: frozenset[str] = _ARMED_SECTORS) -> bool:
+    """True for a noun naming armed people or their gear, by itself or its modifiers: "militants",
+    "gunmen", "a *paramilitary* force", "a *military* vehicle", "*police* officers"."""
+    kinds = lexicon().agent_sectors()
+    words = [noun, *(m for m in noun.children if m.dep_ in ("amod", "compound") and m.lower_ not in _TITLE_WORDS)]
+    return any(w.lemma_.lower() in _MILITARY or kinds.get(w.lemma_.lower()) in sectors for w in words)
+
+
+def _described(noun: Token) -> list[Token]:
+    """The phrases that say who a patient is: the noun, what a count is of ("18 *of those* on board",
+    "one of the *militants*"), and what a vehicle carries ("a bus transporting *a paramilitary force*")."""
+    found = [noun]
+    if noun.like_num or noun.pos_ in ("NUM", "PRON"):
+        found += prep_objects(noun, ("of",))
+    found += [o for a in noun.children if a.dep_ == "acl" for o in a.children if o.dep_ == "dobj"]
+    return found
+
+
+def armed_patient(tok: Token, verb: Token, index: ActorIndex) -> bool:
+    """True when a deed of force is done to armed people: its object or passive subject names them
+    ("ambushed a bus transporting a paramilitary force", "killed all six attackers", "16 terrorists had been
+    killed"), or is a group the article calls armed elsewhere ("killed al-Shabab", told of "al-Shabab
+    militants").  Fighting between armed parties is CAMEO 19x, FIGHT; violence against civilians 18x."""
+    patients = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if tok.pos_ == "NOUN":  # "an attack *on* a military convoy"
+        patients += prep_objects(tok, ("on", "against"))
+    if any(_armed_words(d) for p in patients for d in _described(p)):
+        return True
+    named = [a for p in patients if p.pos_ == "PROPN" for a in index.actors(p)]
+    return any(index.types.get(a) != "GPE" and armed_actor(a, index) for a in named)
+
+
+def _mention_heads(actor_id: str, index: ActorIndex) -> list[Token]:
+    """The nouns an actor's mentions stand as or are named by: the mention's root, the noun it
+    modifies ("*al-Shabab* militants", "*Hamas's* fighters") and its apposition ("the militant group al-Shabab")."""
+    doc = index.doc
+    heads: list[Token] = []
+    for actor in doc._.ng_actors or []:
+        if actor.id != actor_id:
+            continue
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            heads.append(root)
+            if root.dep_ in ("compound", "poss", "appos", "nmod"):
+                heads.append(root.head)
+            heads += [c for c in root.children if c.dep_ == "appos"]
+    return heads
+
+
+def armed_actor(actor_id: str, index: ActorIndex, sectors: frozenset[str] = _ARMED_SECTORS) -> bool:
+    """True for an actor some mention of which names armed people: a military word ("Security forces ... say
+    *they* killed"), or a noun of ``sectors`` (default any armed sector: "al-Shabab *militants*")."""
+    return any(_armed_words(h, sectors) for h in _mention_heads(actor_id, index))

@@ -195,3 +195,26 @@ def test_conjoined_nation_modifiers_of_a_subject_name_the_two_states(nlp):
         "reporters."
     ), "2024-06-28T22:05"), "AGREE")
     assert _named(roles, "source", "Russia") and _named(roles, "source", "Korea"), roles
+
+
+def test_force_against_an_armed_party_is_fought(nlp):
+    # PolNeAR (Reuters, 2016): police killing a gunman is fighting between armed parties (CAMEO 19x)
+    roles = _one(_events(nlp, (
+        "Police killed the gunman, Omar Mateen, 29, a U.S. citizen born in New York to Afghan immigrants."
+    ), "2016-06-16"), "FIGHT")
+    assert _named(roles, "source", "olice") and _named(roles, "target", "Mateen"), roles
+    # news-gold dev (VOA 8006651): insurgents ambushing a bus that carries a paramilitary force, gold FIGHT
+    events = _events(nlp, (
+        "Last month, BLA insurgents ambushed a bus transporting a paramilitary force in Kalat and killed 18 of "
+        "those on board."
+    ), "2025-03-12T10:00")
+    assert "FIGHT" in [t for t, _ in events], events
+
+
+def test_a_killing_of_civilians_by_a_gunman_stays_an_assault(nlp):
+    # PolNeAR (2016): the victims are unarmed; a gunman named as the doer does not make it a fight
+    events = _events(nlp, (
+        "In Orlando, Clinton made an impromptu stop at the Pulse nightclub in Orlando, where 49 people were killed "
+        "June 12 by a lone gunman in a mass shooting, the Associated Press reported Friday."
+    ), "2016-09-24")
+    assert [t for t, _ in events if t in ("ASSAULT", "FIGHT")] == ["ASSAULT"], events
