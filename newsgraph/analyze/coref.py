@@ -61,7 +61,7 @@ def _generic(doc: Doc, i: int) -> bool:
     return "or" in near and any(w in PRONOUNS and w != doc[i].lower_ for w in near)
 
 
-def _quoted_tokens(doc: Doc) -> list[bool]:
+def quoted_tokens(doc: Doc) -> list[bool]:
     """Return, per token, whether it lies inside a quotation (the quote-mark scanner's spans)."""
     inside = [False] * len(doc)
     spans = [(q.start, q.end) for q in find_quotes(doc.text) if q.end > q.start]
@@ -80,7 +80,7 @@ def resolve(doc: Doc, people: list[PersonMention], gender: dict | None = None) -
     the other gender is never a pronoun's antecedent, and the genders the pronouns teach are added
     to it.  A person named inside a quotation is no antecedent of a pronoun outside it: in
     "“... Smith has seen ...,” she said" the speaker is not the one she speaks of."""
-    quoted = _quoted_tokens(doc)
+    quoted = quoted_tokens(doc)
     people = sorted((m for m in people if not quoted[m.start]), key=lambda m: m.start)
     sent_index = [0] * len(doc)
     for n, sent in enumerate(doc.sents):

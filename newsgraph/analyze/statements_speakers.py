@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.actors_titles import ROLE_CLASS
 from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTER_WORDS
+from newsgraph.analyze.coref import quoted_tokens
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.syntax import ActorIndex
@@ -79,7 +80,8 @@ class Speakers:
         self.orgs = sorted((m.start, a.id, a.name.casefold()) for a in actors if a.type in ("ORG", "GROUP")
                            and a.id not in self.unnamed for m in a.mentions if m.kind in ("name", "alias"))
         self.org_starts = [start for start, _, _ in self.orgs]
-        self.described: list[tuple[int, str, str]] = []  # (start, head noun, actor) of singular noun speakers
+        self.described: list[tuple[int, str, str]] = []
+        self._quoted: list[bool] | None = None  # per token: inside quotation marks (computed when needed)  # (start, head noun, actor) of singular noun speakers
 
     def resolve(self, start: int, end: int, previous: Statement | None) -> str | None:
         """Return the actor id the speaker words ``text[start:end]`` name, or None; a pronoun or
@@ -195,13 +197,34 @@ class Speakers:
         if last is not None and self.types.get(last) in kinds and self.gender.get(last, sex) == sex:
             return last  # ("it" is no plural group: "authorities ... It claimed")
         if not person:
-            return self.plural_subject(at) if word != "it" else None
+            return self.plural_subject(at) if word != "it" else self.it_subject(previous, at)
         lo, hi = self._window(self.people_starts, at)
         counts: Counter[str] = Counter(a for _, a in self.people[lo:hi] if self.gender.get(a, sex) == sex)
         if not counts:
             return None
         last_seen = {a: start for start, a in self.people[lo:hi]}
         return max(counts, key=lambda a: (counts[a], last_seen[a]))
+
+    def it_subject(self, previous: Statement | None, at: int) -> str | None:
+        """Return who "it" stands for when no organisation spoke just before: the last subject written
+        (outside quotation marks, not a pronoun) in the two sentences before and this one up to "it",
+        when it is an organisation ("Still, the Business Council of British Columbia opposed an
+        increase. “...,” it recommended") or a document, whose issuer it is ("The report also provided
+        details ... It said"); None otherwise."""
+        si = bisect.bisect_right(self.sent_starts, at) - 1
+        span = self.doc.char_span(self.sent_starts[max(0, si - 2)], at, alignment_mode="expand") if si >= 0 else None
+        if span is None:
+            return None
+        if self._quoted is None:
+            self._quoted = quoted_tokens(self.doc)
+        subj = next((t for t in reversed(span) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+                     and not self._quoted[t.i]), None)
+        if subj is None or subj.tag_ not in ("NN", "NNP"):
+            return None
+        if subj.lemma_.lower() in DOCUMENT_NOUNS:
+            return self.issuer(subj, previous, at)
+        found = self.index.by_token.get(subj.i)
+        return found if found is not None and self.types.get(found) == "ORG" and found not in self.unnamed else None
 
     def plural_subject(self, at: int) -> str | None:
         """Return the group or organisation "they" stands for: the subject of the main clause of the

@@ -113,3 +113,23 @@ def test_the_company_is_the_organisation_that_was_the_subject_not_the_one_that_s
     doc = nlp(text)
     st = _by_content(doc, "$325 million")
     assert st.speaker is not None and _actor(doc, st.speaker).name == "Ameriquest"
+
+
+def test_it_is_the_organisation_last_the_subject_before_the_quote(nlp):
+    # PolNeAR train, nyt 2016-03-03 (British Columbia's carbon tax)
+    text = ("The advisory panel recommends unspecified adjustments to protect such trade-exposed industries. "
+            "Still, the Business Council of British Columbia opposed an increase.\n\n"
+            "''Keep the B.C. carbon tax in place at the current level over the balance of the decade,'' "
+            "it recommended.")
+    doc = nlp(text)
+    st = _by_content(doc, "Keep the B.C. carbon tax")
+    assert st.speaker is not None and _actor(doc, st.speaker).name == "Business Council of British Columbia"
+
+
+def test_it_after_a_person_subject_is_no_one(nlp):
+    # adapted from PolNeAR train, nyt 2016-04-21: "It says" is the post, and a person is never "it"
+    text = ("Curt Schilling was dismissed after sharing a Facebook post this week. "
+            "It says the law is wrong.")
+    doc = nlp(text)
+    st = _by_content(doc, "the law is wrong")
+    assert st.speaker is None
