@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
-from newsgraph.analyze.actors_gender import cluster_genders
+from newsgraph.analyze.actors_gender import address_gender, cluster_genders
 from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_names import find_names
 from newsgraph.analyze.actors_speakers import described_speakers
@@ -138,12 +138,15 @@ class _Analysis:
             self.clusters.append(c)
             return c
         words = normalise(span.text)
-        found = match_name(words, kind, self.clusters)
+        said = address_gender(self.doc[span.start - 1].text) if span.start > 0 and kind == "PERSON" else None
+        found = match_name(words, kind, self.clusters, said)
         if found is not None and kind == "PERSON" and found.type != "PERSON":
             found.type = "PERSON"
         if found is None:
             found = Cluster(type=kind)
             self.clusters.append(found)
+        if said is not None:
+            found.addressed.add(said)
         return found
 
     def add_mention(self, c: Cluster, span: Span, kind: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsgraph.analyze.actors_gender import first_name_gender
 from newsgraph.analyze.actors_titles import HONORIFICS, QUALIFIERS, ROLE_CLASS, Role, compound
 from newsgraph.analyze.kb import KBEntry
 from newsgraph.analyze.lexicon import lexicon
@@ -96,6 +97,7 @@ class Cluster:
     country: str | None = None
     last_token: int = -1  # most recent mention (salience)
     fixed_name: str | None = None  # an unnamed group's neutral name ("Israeli soldiers")
+    addressed: set[str] = field(default_factory=set)  # genders its forms of address state ("Mrs." -> "f")
 
     def __post_init__(self) -> None:
         if self.kb is not None:
@@ -150,12 +152,22 @@ def _other_person(words: list[str], c: Cluster) -> bool:
     return False
 
 
-def match_name(words: list[str], kind: str, clusters: list[Cluster]) -> Cluster | None:
-    """Return the existing non-KB cluster a name (normalised ``words``) belongs to, or None."""
+def _gender_of(c: Cluster) -> str | None:
+    """Return the gender a person cluster's forms of address or first names give, or None."""
+    said = set(c.addressed) or {first_name_gender(w[0]) for w in c.words if len(w) >= 2} - {None}
+    return said.pop() if len(said) == 1 else None
+
+
+def match_name(words: list[str], kind: str, clusters: list[Cluster], gender: str | None = None) -> Cluster | None:
+    """Return the existing non-KB cluster a name (normalised ``words``) belongs to, or None; a
+    person of the other ``gender`` (the form of address before the name) is not a candidate
+    ("Mrs. Clinton" is not the "Bill Clinton" of the bare "Clinton" before)."""
     if not words:
         return None
     best = None
     for c in clusters:
+        if gender is not None and kind == "PERSON" and c.type == "PERSON" and _gender_of(c) not in (None, gender):
+            continue
         if c.kb is not None and c.type == "PERSON" and kind == "PERSON":
             if words[-1] in c.surnames and (len(words) == 1 or words in c.words):
                 best = c if best is None or c.last_token > best.last_token else best

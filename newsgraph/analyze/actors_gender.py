@@ -113,6 +113,11 @@ def first_name_gender(name: str) -> str | None:
     return "m" if row[2] <= MAX_UNCERTAINTY else None
 
 
+def address_gender(word: str) -> str | None:
+    """Return the gender a form of address states ("Mrs." -> "f", "Mr." -> "m"), or None."""
+    return _ADDRESS.get(word.casefold())
+
+
 def word_gender(word: str) -> str | None:
     """Return the gender a form of address or a title word states ("Mrs." -> "f"), or None."""
     low = word.casefold()

@@ -133,3 +133,19 @@ def test_it_after_a_person_subject_is_no_one(nlp):
     doc = nlp(text)
     st = _by_content(doc, "the law is wrong")
     assert st.speaker is None
+
+
+def test_mrs_clinton_is_not_the_mr_clinton_before(nlp):
+    # PolNeAR train, nyt 2015-12-31: the bare "Clinton" cluster had become Bill Clinton; "Mrs." says she
+    # is someone else, and her words are hers
+    text = ("Mr. Trump has attacked former President Bill Clinton. A spokesman for Mr. Clinton declined to "
+            "comment.\n\n"
+            "At a recent town hall meeting in New Hampshire, a young woman asked Mrs. Clinton about several "
+            "women who said they were sexually harassed by Mr. Clinton.\n\n"
+            "Mrs. Clinton did not hesitate. ''Well, I would say that everybody should be believed at first "
+            "until they are disbelieved based on evidence,'' she said, with an awkward smile.")
+    doc = nlp(text)
+    mr = next(a for a in doc._.ng_actors if any(m.text == "Bill Clinton" for m in a.mentions))
+    st = _by_content(doc, "everybody should be believed")
+    assert st.speaker is not None and st.speaker != mr.id
+    assert _actor(doc, st.speaker).type == "PERSON"
