@@ -186,7 +186,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsgraph on the {kind} copies: title right {meta['title'][0]}/{meta['title'][1]} "
               f"({meta['title'][0] / max(meta['title'][1], 1):.0%}) of pages declaring a headline; date right "
               f"{meta['date'][0]}/{meta['date'][1]} ({meta['date'][0] / max(meta['date'][1], 1):.0%}) of pages "
-              "declaring a publication day that the copy prints")
+              f"declaring a publication day that the copy prints (not scored: {meta['title_not_shown'][0]} pages whose "
+              f"declared headline the copy never shows as a line, {meta['date_not_shown'][0]} whose declared day it "
+              "does not print)")
     print("Title and date truth is the page's own metadata (og:title and matching <h1>s; article:published_time, "
           "itemprop or JSON-LD datePublished): the ScrapingHub ground truth states only articleBody and url. "
           "Byline is not scored.")

@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, says_relative_date, unglue
+from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, unglue
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.fallback import word_count
-from newsgraph.extract.furniture import _TAIL_HEADING, classify
+from newsgraph.extract.furniture import classify
 from newsgraph.extract.outlets import outlets
 from newsgraph.model import Furniture
 
@@ -34,17 +34,6 @@ PROSE_CHARS = 200
 #: Prose ends like a sentence; a short line that does so with ! or ? may still be a headline.
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 PROSE_WORDS = 12
-#: What a line that is not prose weighs against the article around it: this, plus its words up to the max.
-SHORT_LINE_COST = 2
-MAX_SHORT_LINE_COST = 10
-#: What a line opening readers' comments or a list of other stories weighs: a wall, or nearly.
-COMMENTS_COST = 60
-SECTION_COST = 15
-DATE_LINE_COST = 25
-#: Prose words before a comment-form line for it to mark the end of the article.
-MIN_ARTICLE_WORDS = 30
-#: Prose words of the article before a dateline or byline in it opens another item (a comment, a teaser).
-ITEM_END_WORDS = 80
 #: Lines before the article where its headline, date and byline are looked for.
 HEADER_WINDOW = 16
 #: Short lines in a row (menus, tag lists) that are never the article's own: at least this many.
@@ -70,14 +59,6 @@ _DATE_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(r"^(?:[A-Z][\w.’'&-]*\s+){1,3}$")
 MAX_NAMED_DATELINE_CHARS = 60
 _SEPARATOR_BEFORE = re.compile(r"[|•·–—-]\s*$")
-#: A teaser's summary is cut off mid-sentence: "... residents of the Indian state may soon..." (a word, then dots).
-_TRUNCATED = re.compile(r"[\w,;]\s?(?:\.{3}|…)$")
-#: A link's Title Case text run into the next without a space ("... Bill At Troy SteakhouseA party of six left"):
-#: a teaser's headline glued to its summary, or a menu's items glued together.
-_GLUED_TITLE = re.compile(
-    r"^[A-Z0-9$‘'“][\w'’:;?!$,.&‘-]*\s+(?:(?:[A-Z0-9$‘'“][\w'’:;?!$,.&‘-]*|of|to|a|an|the|in|for|and|on|at|by|with"
-    r"|from)\s+){3,}[A-Z0-9][\w'’-]*(?:[a-z]{3}|[?!])[A-Z][\w'’]*\s"
-)
 
 
 _words = word_count
@@ -104,79 +85,9 @@ def _without_credit(text: str) -> str:
     return text
 
 
-def _score(paragraph: str) -> int:
-    """Return a paragraph's weight for finding the article: prose counts its words, other lines count against."""
-    # A date or "By X" line inside a page's text opens another item (a teaser, a comment): a wall, nearly.
-    if date_line(paragraph, None) or _byline(paragraph):
-        return -DATE_LINE_COST
-    if is_prose(paragraph) and not _TRUNCATED.search(paragraph.strip()) and not _GLUED_TITLE.match(paragraph):
-        return _words(paragraph)
-    found = classify(paragraph)
-    if found and found[0] == "comment-form" and _words(paragraph) >= 2:  # readers' comments follow
-        return -COMMENTS_COST
-    if _TAIL_HEADING.match(paragraph.strip()):  # "Related stories", "Most read": other articles follow
-        return -SECTION_COST
-    return -(SHORT_LINE_COST + min(_words(paragraph), MAX_SHORT_LINE_COST))
-
-
-def _comments_start(paragraphs: list[str]) -> int:
-    """Return where readers' comments start (a comment-form line after some prose), else len(paragraphs):
-    comments come after the article, however long they are."""
-    prose = 0
-    for index, paragraph in enumerate(paragraphs):
-        found = classify(paragraph)
-        # A bare "Comments" is often a link near the top that jumps to them; the comments open with more.
-        if (found and found[0] == "comment-form" and prose >= MIN_ARTICLE_WORDS and _words(paragraph) >= 2
-                and not _under_who_or_when(paragraphs, index)):
-            return index
-        if found is None and is_prose(paragraph):
-            prose += _words(paragraph)
-    return len(paragraphs)
-
-
-def _under_who_or_when(paragraphs: list[str], index: int) -> bool:
-    """Return True when a dateline or byline stands within ``BYLINE_AFTER_TITLE`` lines above ``paragraphs[index]``
-    (a "0 Comments" link printed beside them is the header's, not the comments' start)."""
-    above = paragraphs[max(0, index - BYLINE_AFTER_TITLE) : index]
-    return any(date_line(p.strip(), None) or _byline(p) for p in above)
-
-
-def main_block(paragraphs: list[str]) -> tuple[int, int]:
-    """Return (start, end) of the article in a copied page: the run of paragraphs of highest total weight
-    (prose for, menus and link lists against; Kadane's maximum subarray).  Without any prose: (1, len),
-    the first line taken for the header."""
-    best, best_span = 0, None
-    total, start = 0, 0
-    for index, paragraph in enumerate(paragraphs[: _comments_start(paragraphs)]):
-        if total <= 0:
-            total, start = 0, index
-        total += _score(paragraph)
-        if total > best:
-            best, best_span = total, (start, index + 1)
-    if best_span is None:
-        return (1 if len(paragraphs) > 1 else 0), len(paragraphs)
-    return best_span[0], _next_item(paragraphs, *best_span)
-
-
-def _opens_item(paragraph: str) -> bool:
-    """Return True when a line opens an item of its own: a dateline, a byline, or a short relative date."""
-    return bool(date_line(paragraph, None) or _byline(paragraph)
-                or (_words(paragraph) <= MAX_RUN_WORDS and says_relative_date(paragraph)))
-
-
-def _next_item(paragraphs: list[str], start: int, end: int) -> int:
-    """Return where the article ``paragraphs[start:end]`` ends: at a dateline or byline after
-    ``ITEM_END_WORDS`` words of its prose (a comment's or another story's, which the article's weight carried
-    into the block), else ``end``."""
-    prose = 0
-    for index in range(start, end):
-        paragraph = paragraphs[index].strip()
-        # "(Published Monday, Nov. 18, 2019)" dates a video inside the article, not another item.
-        if prose >= ITEM_END_WORDS and not paragraph.startswith("(") and _opens_item(paragraph):
-            return index
-        if is_prose(paragraph):
-            prose += _words(paragraph)
-    return end
+def content_words(text: str) -> set[str]:
+    """Return the words of ``text`` that carry content: four letters or more, or any word of a non-Latin script."""
+    return {w for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) >= 4 or not w.isascii()}
 
 
 def date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ from newsgraph.extract.copied import (
     _credit_line,
     _is_title,
     _words,
+    content_words as _content_words,
     date_line,
     is_prose,
 )
@@ -43,11 +44,6 @@ STANDFIRST_LINES = 2
 WITHIN_SHARE = 0.6
 #: A relative date of a teaser ("2 hours ago", "Nov 18 · 3 min read") is a short line.
 MAX_RELATIVE_DATE_WORDS = 6
-
-
-def _content_words(text: str) -> set[str]:
-    """Return the words of ``text`` that carry content: four letters or more, or any word of a non-Latin script."""
-    return {w for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) >= 4 or not w.isascii()}
 
 
 def _followed_by_who_or_when(paragraphs: list[str], index: int) -> bool:

@@ -13,12 +13,12 @@ import datetime as dt
 import re
 from collections import Counter
 
+from newsgraph.extract.block import main_block
 from newsgraph.extract.copied import (
     HEADER_WINDOW,
     MAX_HEADER_LINES,
     date_line,
     is_prose,
-    main_block,
     read_header,
     site_of,
     strip_runs,

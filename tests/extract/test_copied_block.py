@@ -115,3 +115,47 @@ def test_a_breadcrumb_holding_the_headline_is_not_it():
         "order act used to regulate women's dress and behavior.",
     ])
     assert read(page).title.casefold() == title.casefold()
+
+
+def test_a_short_article_under_its_headline_beats_a_longer_footer_paragraph():
+    # A two-paragraph story under headline, byline and date; the page's footer has one longer paragraph.
+    teasers = []
+    for title, date in [("G7 diplomats convene in Canada", "03/13/2025 01:14 PM"),
+                        ("Trump doubles tariffs on Canadian steel", "03/11/2025 10:08 AM")]:
+        teasers += [title, "By VOA NEWS", date]
+    footer = ("The Customer Service Center can be contacted with any questions or requests by telephone, by e-mail or "
+              "through the contact form on this site, and the team of the service center will answer every request "
+              "within two business days, except on Saturdays, Sundays and holidays, when the center is closed to "
+              "the public and requests are answered on the next business day.")
+    page = "\n".join(["Login", "BREAKING NEWS", HEADLINE, "By VOA NEWS", "MARCH 14, 2025 20:30", *ARTICLE[:2],
+                      *teasers, footer, "Copyright © 2025. All rights reserved."])
+    article = read(page)
+    assert article.title == HEADLINE
+    assert article.body.startswith("Pakistan officials confirmed Friday")
+    assert "Customer Service Center" not in article.body
+
+
+def test_a_list_of_headlines_after_the_article_ends_it():
+    more = ["More Great Stories", "G7 diplomats convene in Canada with Ukraine peace atop the agenda",
+            "Trump doubles tariffs on Canadian steel and aluminum", "Japan's prime minister to visit India and Philippines",
+            "IS in Sahel expands terror threat beyond strongholds"]
+    bio = ("Ayaz Gul is a correspondent covering Pakistan and Afghanistan for the network and has reported from "
+           "the region for two decades.")
+    page = "\n\n".join([HEADLINE, "By Ayaz Gul", "March 14, 2025", *ARTICLE, *ARTICLE, *more, bio])
+    body = read(page).body
+    assert body.startswith("Pakistan officials confirmed Friday")
+    assert "G7 diplomats" not in body and "correspondent covering Pakistan" not in body
+
+
+def test_a_box_of_related_headlines_inside_the_article_does_not_end_it():
+    box = ["Pakistan train attack survivors recount hours of terror [VIDEO]",
+           "Army says operation to free train passengers is over [INSIGHT]",
+           "Separatists claim attack on Pakistan train [NEWS]"]
+    rest = ["Separatist militants from Baloch Liberation Army (BLA), a designated terror group, took over the "
+            "Jaffar Express near Sibi hours after it left the provincial capital, Quetta.",
+            "The train was carrying more than 400 passengers when it was attacked in a remote mountainous area, "
+            "officials said, and security forces surrounded it within hours.",
+            "Chaudhry said the militants had been in contact with handlers in neighboring Afghanistan throughout "
+            "the siege, a charge the Taliban government in Kabul has rejected."]
+    page = "\n\n".join([HEADLINE, "March 14, 2025", *ARTICLE, *box, *rest])
+    assert "handlers in neighboring Afghanistan" in read(page).body
