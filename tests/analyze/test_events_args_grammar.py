@@ -218,3 +218,12 @@ def test_a_killing_of_civilians_by_a_gunman_stays_an_assault(nlp):
         "June 12 by a lone gunman in a mass shooting, the Associated Press reported Friday."
     ), "2016-09-24")
     assert [t for t, _ in events if t in ("ASSAULT", "FIGHT")] == ["ASSAULT"], events
+
+
+def test_a_killing_in_an_operation_is_fought(nlp):
+    # news-gold dev (VOA 8011115): an "operation" is a security or military one, gold FIGHT
+    events = _events(nlp, (
+        "One of the Islamic State terror group's most senior leaders is dead, killed in what U.S. and Iraqi "
+        "officials describe as a joint operation."
+    ), "2025-03-14T10:00")
+    assert [t for t, _ in events if t in ("ASSAULT", "FIGHT")] == ["FIGHT"], events
