@@ -20,6 +20,9 @@ from newsgraph.model import Furniture, RelatedLink
 MAX_FURNITURE_CHARS = 250
 
 _SOCIAL = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|email|e-mail|print|messenger|copy link|vk|tumblr)"
+#: A wire's credit line: roles ("Reporting by", "additional reporting by", "Editing by") and the names after them.
+_CREDIT_ROLE = r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|produced|photos?))"
+_NAMES = r"[A-Z][\w.’'-]*(?:(?:\s+|\s*,\s*|\s+(?:and|in|from|de|van|von|al|bin)\s+|\s*&\s*)[A-Z][\w.’'-]*)*"
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share-buttons", re.compile(
         rf"^(?:share|share (?:it|this|this (?:article|story|post|page)|on {_SOCIAL})|tweet|print|email)\s*:?\s*$", re.I)),
@@ -84,6 +87,19 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-form", re.compile(
         r"^\S.{0,60}\b(?:on )?[a-z]+\.? \d{1,2},? \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says|wrote)\s*:?$", re.I)),
     ("navigation", re.compile(r"^(?:previous|next|older|newer) (?:post|article|story|entry)\b.{0,120}$", re.I)),
+    # A wire story's closing credits: "(Reporting by Jane Roe; Editing by Sam Poe)", "X contributed to this report."
+    ("credits", re.compile(
+        rf"^\(?{_CREDIT_ROLE} by {_NAMES}(?:\s*[;,]?\s*(?:and |with )?{_CREDIT_ROLE} by {_NAMES})*\.?\)?\.?$")),
+    ("credits", re.compile(r"^\S.{0,200}\bcontributed (?:reporting|(?:to )?this (?:report|story|article))\b.{0,60}$")),
+    # A caption's place ("Above: ...", "Pictured: ..."), a credit line of its own ("Courtesy of X", "Michael Conroy,
+    # AP", "... via AP"), a caption closed by its credit after the last full stop ("... drug. Getty") or in
+    # parentheses with slashes ("(NASA/JPL-Caltech/ASU)").
+    ("image-credit", re.compile(r"^(?:above|below|top|pictured|inset|left|right|main picture)\s*:\s*\S", re.I)),
+    ("image-credit", re.compile(
+        r"^(?:(?i:courtesy)(?: of)?\s+\S.{0,60}|.{0,80}\bvia (?:AP|Reuters|AFP|Getty Images|EPA)"
+        r"|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*,\s*(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|TASS|IRNA)(?: Photo)?)$")),
+    ("image-credit", re.compile(r"[.!?][\"”’]?\s+(?:Getty(?: Images)?|Statista|Shutterstock|iStock|Alamy)$")),
+    ("image-credit", re.compile(r"\((?:[A-Z][\w.-]*)(?:\s*/\s*[\w.-]+)+\)\s*$")),
     # WordPress shortcodes left in the text: "[button link=...]Send us...[/button]".
     ("shortcode", re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")),
 )

@@ -142,6 +142,7 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
         body = _take_dateline(body, draft, furniture, fetched_at)
     cleaned = strip_furniture(body)
     paragraphs = strip_runs(drop_repeated(cleaned.paragraphs, all_paragraphs, cleaned.furniture), cleaned.furniture)
+    paragraphs = drop_author_note(paragraphs, cleaned.furniture)
     draft.byline, removed = take_byline_prefix(paragraphs, draft.byline)
     if removed:
         furniture.append(removed)
@@ -155,6 +156,25 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     draft.furniture += [Furniture(text=line, reason=_reason(line, "footer")) for line in trailing.paragraphs]
     draft.related = cleaned.related + trailing.related
     return draft
+
+
+#: The note on the author that closes a story: "Phil Helsel is a reporter for NBC News.", "Dallas Robinson is a
+#: freelance writer living in Minneapolis": a name, "is a", a journalist's trade, in one short sentence.
+_AUTHOR_NOTE = re.compile(
+    rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}} is an? (?:[\w-]+ ){{0,4}}?(?:reporter|writer|correspondent|editor|"
+    r"journalist|columnist|contributor|producer|photographer)\b[^.!?]{0,120}[.!?]?$"
+)
+MAX_AUTHOR_NOTES = 2
+
+
+def drop_author_note(paragraphs: list[str], furniture: list[Furniture]) -> list[str]:
+    """Return ``paragraphs`` without the notes on the author among their last ``MAX_AUTHOR_NOTES`` (added to
+    ``furniture``); one inside the story is the story's."""
+    kept = list(paragraphs)
+    for _ in range(MAX_AUTHOR_NOTES):
+        if len(kept) > 1 and _AUTHOR_NOTE.match(kept[-1].strip()):
+            furniture.append(Furniture(text=kept.pop().strip(), reason="author-note"))
+    return kept
 
 
 def _take_dateline(

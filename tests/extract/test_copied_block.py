@@ -159,3 +159,17 @@ def test_a_box_of_related_headlines_inside_the_article_does_not_end_it():
             "the siege, a charge the Taliban government in Kabul has rejected."]
     page = "\n\n".join([HEADLINE, "March 14, 2025", *ARTICLE, *box, *rest])
     assert "handlers in neighboring Afghanistan" in read(page).body
+
+
+def test_a_note_on_the_author_closing_the_story_is_not_its_text():
+    note = "Ayaz Gul is a correspondent for VOA News based in Islamabad."
+    page = "\n\n".join([HEADLINE, "By Ayaz Gul", "March 14, 2025", *ARTICLE, note])
+    body = read(page).body
+    assert "Five Frontier Corps personnel were also killed" in body
+    assert "is a correspondent for VOA" not in body
+
+
+def test_a_sentence_on_a_reporter_inside_the_story_stays():
+    inside = "Ayaz Gul is a correspondent for VOA News who was on the train when it was attacked."
+    page = "\n\n".join([HEADLINE, "March 14, 2025", ARTICLE[0], inside, *ARTICLE[1:]])
+    assert inside in read(page).body

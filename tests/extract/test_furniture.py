@@ -44,6 +44,16 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Trump asked voters in Louisiana for a big win. He didn’t get it.Credit", "image-credit"),
         ("The core stage of the first SLS at Michoud Assembly Facility after the installation in early November of "
          "its four RS-25 engines. (credit: NASA/Jude Guidry)", "image-credit"),
+        # Wire credits and captions in the forms Reuters, AP and picture desks print them (VOA story's names).
+        ("(Reporting by Ayaz Gul in Islamabad; Editing by Alex Richardson)", "credits"),
+        ("Reporting by Jane Roe in Ankara and Ali Khan in Islamabad; Writing by Sam Poe; Editing by Alex Richardson",
+         "credits"),
+        ("Associated Press writers Munir Ahmed and Riaz Khan contributed to this report.", "credits"),
+        ("Above: Demonstrators march in Khartoum after the new law was passed.", "image-credit"),
+        ("Courtesy of the Sudanese Ministry of Justice", "image-credit"),
+        ("Anjum Naveed, AP", "image-credit"),
+        ("Demonstrators chant in Khartoum after the vote. Getty Images", "image-credit"),
+        ("The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)", "image-credit"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
@@ -67,6 +77,10 @@ def test_furniture_lines(line: str, reason: str) -> None:
         "The photograph was taken by a reporter for The Associated Press in 2019.",
         "He said the deal was worth $10m / AP reported the figure was higher.",
         "Credit card debt rose for a third month, the central bank said.",
+        "Reporting by the BBC has shown that the ministry knew of the plan.",
+        "Five Frontier Corps personnel were also killed in the attack, the army said. AP",
+        "Canada contributed to this year's fund more than any other G7 member, officials said.",
+        "The lenders (IMF/World Bank) will review the program in May.",
         "The newsletter, which has 10,000 readers, was founded in 2010 by two teachers who wanted to "
         "sign up parents for school trips and share news about the district with them every week; it grew "
         "quickly and now covers three counties and dozens of schools in the region.",
