@@ -14,6 +14,12 @@ date by default; no date is better than a wrong one:
   "Zamora attended the hearing on Monday. ... he called the ruling arbitrary". The same rule
   dates a statement the text gives no date for ("In his response Wednesday, Bennett said ...
   'I urge ...,' he said");
+* ``elaboration``: a past-tense statement with no date of its own (and the speech act it tells)
+  whose very next sentence opens on a quote of the same speaker said on a named day ("Stevandic
+  denounced the moves as an attack. 'We are absolutely right,' he said *Wednesday*."; "...
+  reaffirmed that the U.S. calls for ... '...,' the spokesperson added in a statement emailed
+  *on Wednesday*"): the quote's words were said then. Not when that sentence names another day,
+  nor when the statement is placed against another time ("said *after the convention* ...");
 * ``anaphora``: a bare definite noun ("the meeting") refers back to the nearest earlier same noun,
   and takes its date where one dates it ("called a meeting *Wednesday*", "*Friday's* meeting").
 
@@ -39,6 +45,8 @@ _SAME_DAY = tuple(sorted(lexicon().words("events/context_dates.csv", "same_day")
 SPEECH_ACT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 #: Adverbs that put a clause at another time than the one just told.
 _OTHER_TIME = frozenset("earlier previously once recently already formerly before later since".split())
+#: Entity types of a name that holds a date word ("USA Today").
+_NAMES = frozenset({"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "NORP", "GPE", "EVENT"})
 #: Prepositions that place a clause against another time.
 _TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead"})
 #: The dated and the undated deeds and statements told so far, by sentence.
@@ -80,6 +88,7 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
     # a sentence's statements first: a speech act in a quote is dated by its statement
     items = [(sent_of(ev.start), 1, ev.start, ev) for ev in events]
     items += [(sent_of(st.cue_start or st.start), 0, st.cue_start or st.start, st) for st in statements]
+    quoted_on = _said_on(doc, statements, roots, sent_starts)
     near = [(st, events[st.event].date_text) for st in statements
             if st.date_source == "event" and _near_meeting(st, events, sent_of)]
     for si, _, _, item in sorted(items, key=lambda x: x[:3]):
@@ -96,6 +105,8 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
         speaker = frozenset({item.speaker}) if item.speaker else frozenset()
         if item.date_source == "published" and speaker and si not in timed:
             found = _continued(speaker, si, own_dates, (dated, undated))
+            if found is None and not _placed_otherwise(doc, item):
+                found = _elaborated(speaker, si, quoted_on, own_dates)
             if found is not None and _said_past(doc, item) and not _another_time(_cue_verb(doc, item)):
                 item.date, item.date_precision, item.date_source = found.date, found.precision, "text"
                 said_then[id(item)] = found.text
@@ -103,6 +114,70 @@ def date_from_context(doc: Doc, events: list[Event], statements: list[Statement]
             dated.setdefault(si, []).append(_Dated(speaker, item.date, item.date_precision, said_then.get(id(item))))
         elif speaker:
             undated.setdefault(si, []).append(speaker)
+
+
+def _said_on(doc: Doc, statements: list[Statement], roots: dict[int, tuple[DateMention, Token]],
+             sent_starts: list[int]) -> dict[int, list[_Dated]]:
+    """The quotes (and the words "added") whose cue's own clause names the day they were said ("'...,'
+    he said *Wednesday*", "the spokesperson added in a statement emailed to VOA *on Wednesday*"), by
+    the sentence the statement opens in (a quote's first): who, when."""
+    said: dict[int, list[_Dated]] = {}
+    for st in statements:
+        verb = _cue_verb(doc, st)
+        if st.date_source != "text" or st.speaker is None or verb is None or st.date_precision != "day":
+            continue
+        if not st.direct and verb.lemma_ != "add":
+            continue  # "Friday, Bill Clinton announced he will ...": another act, not the words of the last
+        opens = st.start if st.cue_start is None else min(st.start, st.cue_start)
+        si = max(0, bisect.bisect_right(sent_starts, opens) - 1)
+        if doc.text[sent_starts[si]:opens].strip(" \n'\"“‘"):
+            continue  # "In the past week, ... ''If Hillary ...,'' Trump wrote": the quote opens no sentence
+        days = [d for d, root in roots.values() if d.value == st.date and dates_a_clause(root)
+                and _dates_saying(clause_verb(root), verb) and not st.start <= d.start < st.end
+                and root.ent_type_ not in _NAMES]  # "told USA Today": a name, no day
+        if days:
+            said.setdefault(si, []).append(
+                _Dated(frozenset({st.speaker}), st.date, "day", days[0].text))
+    return said
+
+
+def _dates_saying(clause: Token, cue: Token) -> bool:
+    """True when a date's clause is the cue's own, or the participle of the cue's vehicle ("added in
+    a statement *emailed* to VOA on Wednesday")."""
+    if clause == cue:
+        return True
+    vehicle = clause.head if clause.dep_ == "acl" else None
+    return (vehicle is not None and vehicle.dep_ == "pobj" and vehicle.head.dep_ == "prep"
+            and vehicle.head.lower_ in ("in", "at") and vehicle.head.head == cue)
+
+
+def _placed_otherwise(doc: Doc, st: Statement) -> bool:
+    """True when the words around a statement place it against another time ("he *previously* said",
+    "Trump said *after the convention* he would not accept ...": a phrase between the cue and the
+    content's subject hangs on the saying, whatever the parse says)."""
+    verb = _cue_verb(doc, st)
+    if verb is None:
+        return True
+    subject = next((t for t in verb.sent if t.i > verb.i and t.dep_ in ("nsubj", "nsubjpass")), None)
+    for t in verb.sent:
+        around = not st.start <= t.idx < st.end or (verb.i < t.i and (subject is None or t.i < subject.i))
+        timed = (t.dep_ == "prep" and t.lower_ in _TIME_PREPS) or (t.dep_ == "advmod" and t.lower_ in _OTHER_TIME)
+        if around and timed:
+            return True
+    return False
+
+
+def _elaborated(speaker: frozenset[str], si: int, said_on: dict[int, list[_Dated]],
+                own_dates: dict[int, list[DateMention]]) -> _Dated | None:
+    """The day the very next sentence says the same speaker said something, when it names no other
+    day: the quote that follows a paraphrase ("X denounced the moves as an attack. 'We are right,'
+    he said *Wednesday*.")."""
+    mine = [d for d in said_on.get(si + 1, []) if d.actors & speaker]
+    if not mine or len({d.date for d in mine}) != 1:
+        return None
+    if any(d.value != mine[0].date for d in own_dates.get(si + 1, [])):
+        return None  # another day told beside it
+    return mine[0]
 
 
 def _dated_clauses(index: ActorIndex, own_dates: dict[int, list[DateMention]],
