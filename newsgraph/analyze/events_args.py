@@ -110,6 +110,8 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
             verb = None  # "the arrest *drew* condemnation": the arrest does not condemn
+        if verb is not None and verb.lemma_.lower() in _TELLING_VERBS:
+            verb = None  # "Trump later *confirmed* X's killing", "officials *confirmed* the deaths ... in the ambush"
         if _named_by_origin(tok):
             verb = None  # "a *Turkish* offensive": the noun names its doer's side; the verb's subject is someone else
             if not sources:
@@ -165,6 +167,10 @@ _TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "till
 _REACTION_VERBS = frozenset(
     "draw spark trigger prompt provoke face receive attract earn cause meet invite elicit fuel ignite".split()
 )
+
+#: Verbs whose subject tells of or learns of a deed its object names, not its doer (reporters are never
+#: sources): "Trump later *confirmed* al-Rufay'i's killing", "officials *reported* the deaths".
+_TELLING_VERBS = frozenset("confirm report describe recount reveal detail document deny mourn".split())
 
 #: Verbs whose subject undergoes or lives through the deed a noun in the clause names: "died in the
 #: attack", "lost their lives in the hijacking", "suffered injuries in the blast".

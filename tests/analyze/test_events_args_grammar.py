@@ -227,3 +227,16 @@ def test_a_killing_in_an_operation_is_fought(nlp):
         "officials describe as a joint operation."
     ), "2025-03-14T10:00")
     assert [t for t, _ in events if t in ("ASSAULT", "FIGHT")] == ["FIGHT"], events
+
+
+def test_who_tells_of_a_deed_did_not_do_it(nlp):
+    # PolNeAR (Reuters via HuffPost, 2016): the president describes the Orlando attack; he is no party to it
+    events = _events(nlp, (
+        "Obama described the attack as \"a sobering reminder that attacks on any American - regardless of race, "
+        "ethnicity, religion or sexual orientation - is an attack on all of us and on the fundamental values of "
+        "equality and dignity that define us as a country.\""
+    ), "2016-06-16")
+    assert not any(_named(roles, "source", "Obama") for _, roles in events), events
+    # news-gold dev (VOA 8011115): the one who confirms a killing is no source of it
+    events = _events(nlp, "U.S. President Donald Trump later confirmed al-Rufay'i's killing in a post on his Truth Social platform.")
+    assert not any(_named(roles, "source", "Trump") for _, roles in events), events
