@@ -47,6 +47,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dateline", re.compile(
         r"^(?:last )?updated(?: at| on|:)?\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|[a-z]+\.? \d{1,2},? \d{4}"
         r"|\d{1,2} [a-z]+ \d{4})\b.{0,30}$", re.I)),
+    # Without the year: "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", "Posted: 18 Nov, 20:19".
+    ("dateline", re.compile(
+        r"^(?:last )?(?:updated|posted|published)(?: at| on)?\s*:?\s*(?:[a-z]{3,9}\.? \d{1,2}|\d{1,2} [a-z]{3,9}\.?),? "
+        r"(?:at )?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?(?:\s*[;|·•]\s*.{0,50})?$", re.I)),
     ("copyright", re.compile(r"^(?:copyright\b|©).{0,150}$", re.I)),
     ("copyright", re.compile(r"^this (?:copy|article|material) is for your personal,? non-?commercial use", re.I)),
     ("navigation", re.compile(
@@ -99,7 +103,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:(?i:courtesy)(?: of)?\s+\S.{0,60}|.{0,80}\bvia (?:AP|Reuters|AFP|Getty Images|EPA)"
         r"|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*,\s*(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|TASS|IRNA)(?: Photo)?)$")),
     ("image-credit", re.compile(r"[.!?][\"”’]?\s+(?:Getty(?: Images)?|Statista|Shutterstock|iStock|Alamy)$")),
-    ("image-credit", re.compile(r"\((?:[A-Z][\w.-]*)(?:\s*/\s*[\w.-]+)+\)\s*$")),
+    ("image-credit", re.compile(r"\((?:[A-Z][\w.-]*)(?:\s*/\s*[\w.-]+(?: [A-Z][\w.-]*){0,3})+\)\s*$")),
     # WordPress shortcodes left in the text: "[button link=...]Send us...[/button]".
     ("shortcode", re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")),
 )

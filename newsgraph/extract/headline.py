@@ -40,6 +40,9 @@ _TWO_SENTENCES = re.compile(r"(?<![\w.])[^\W\d_A-Z]{2,}[.!?]\s+[A-Z][\w’']*(?:
 #: A headline may ask or exclaim ("Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?"), briefly.
 HEADLINE_MAX_QUESTION = 20
 STANDFIRST_LINES = 2
+#: Lines of this many words or fewer between a headline and its byline are passed over, this many at most.
+FRAGMENT_WORDS = 2
+MAX_SKIPPED_FRAGMENTS = 6
 #: A line holding a candidate that makes up this share of its words or more is a breadcrumb or a page title.
 WITHIN_SHARE = 0.6
 #: A relative date of a teaser ("2 hours ago", "Nov 18 · 3 min read") is a short line.
@@ -48,10 +51,18 @@ MAX_RELATIVE_DATE_WORDS = 6
 
 def _followed_by_who_or_when(paragraphs: list[str], index: int) -> bool:
     """Return True when a byline or a dateline follows ``paragraphs[index]`` within ``BYLINE_AFTER_TITLE`` lines
-    (two more past a standfirst right under it: headline, standfirst, author, then the date)."""
+    (two more past a standfirst right under it: headline, standfirst, author, then the date), not counting
+    lines of one or two words (a share bar, a comment count a copy cut into "New," "15" "comments")."""
     reach = BYLINE_AFTER_TITLE + (STANDFIRST_LINES if index + 1 < len(paragraphs) and is_prose(paragraphs[index + 1]) else 0)
-    following = (p.strip() for p in paragraphs[index + 1 : index + 1 + reach])
-    return any(date_line(line, None) or _byline(line) or _ID_BYLINE.search(line) for line in following)
+    counted = 0
+    for line in paragraphs[index + 1 : index + 1 + reach + MAX_SKIPPED_FRAGMENTS]:
+        line = line.strip()
+        if date_line(line, None) or _byline(line) or _ID_BYLINE.search(line):
+            return True
+        counted += _words(line) > FRAGMENT_WORDS
+        if counted >= reach:
+            return False
+    return False
 
 
 def _headline_score(paragraphs: list[str], index: int, distance: int, lead: set[str], slug: set[str]) -> float:

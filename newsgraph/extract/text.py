@@ -58,7 +58,22 @@ def split_paragraphs(text: str) -> list[str]:
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
-    return [p for p in paragraphs if p]
+    return _join_bare_labels([p for p in paragraphs if p])
+
+
+_BARE_LABEL = re.compile(r"^(?:by|posted by|written by|words by|story by|reporter|author)\s*:?$", re.I)
+
+
+def _join_bare_labels(paragraphs: list[str]) -> list[str]:
+    """Return the paragraphs with a bare byline label ("By", "Written by:") joined to the name on the next line,
+    where a copy of the label and the author's link as blocks put them."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and _BARE_LABEL.match(out[-1]):
+            out[-1] = f"{out[-1]} {paragraph}"
+        else:
+            out.append(paragraph)
+    return out
 
 
 #: A copy may run the headline and the dateline into one line: "... killed in Iran unrest November 20, 2019 - 11:28".

@@ -173,3 +173,13 @@ def test_a_sentence_on_a_reporter_inside_the_story_stays():
     inside = "Ayaz Gul is a correspondent for VOA News who was on the train when it was attacked."
     page = "\n\n".join([HEADLINE, "March 14, 2025", ARTICLE[0], inside, *ARTICLE[1:]])
     assert inside in read(page).body
+
+
+def test_headline_over_a_comment_count_cut_into_fragments_a_standfirst_and_a_bare_by():
+    # A copy cut "New, 15 comments" and "By" + the author's link into lines of their own.
+    standfirst = "Officials say most of the dead were off-duty soldiers"
+    page = "\n".join(["World", "Asia", HEADLINE, "New,", "15", "comments", standfirst, "By", "Ayaz Gul",
+                      "Mar 14, 2025, 8:30pm EDT", "Share this story", *ARTICLE])
+    article = read(page)
+    assert article.title == HEADLINE
+    assert article.byline == "Ayaz Gul"

@@ -34,6 +34,8 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Also on example.com Ministers meet in Paris", "read-more"),
         ("Related post: Pickled Sprouts Recipe", "read-more"),
         ("Updated at 1:23 p.m.", "dateline"),
+        ("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", "dateline"),
+        ("Posted: 14 March, 20:30", "dateline"),
         ("© 2019 Example Press. All Rights Reserved.", "copyright"),
         ("This copy is for your personal, non-commercial use only.", "copyright"),
         # Real caption credits from copied pages (Wired, The Guardian, NBC News, The New York Times).
@@ -54,6 +56,7 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Anjum Naveed, AP", "image-credit"),
         ("Demonstrators chant in Khartoum after the vote. Getty Images", "image-credit"),
         ("The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)", "image-credit"),
+        ("Titan in false colour, 2004. (NASA/JPL/Space Science Institute)", "image-credit"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
@@ -74,6 +77,7 @@ def test_furniture_lines(line: str, reason: str) -> None:
         "The bank said it would give credit to small firms first.",
         "He scored 3 of 4 penalties in the final.",
         "Updated figures show 3% growth in 2019 for exports.",
+        "Posted on March 14 at 8:30 pm, the video went viral.",
         "The photograph was taken by a reporter for The Associated Press in 2019.",
         "He said the deal was worth $10m / AP reported the figure was higher.",
         "Credit card debt rose for a third month, the central bank said.",
