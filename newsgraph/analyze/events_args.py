@@ -110,8 +110,10 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
             verb = None  # "the arrest *drew* condemnation": the arrest does not condemn
-        if verb is not None and verb.lemma_.lower() in _TELLING_VERBS:
-            verb = None  # "Trump later *confirmed* X's killing", "officials *confirmed* the deaths ... in the ambush"
+        if verb is not None and verb.lemma_.lower() in _TELLING_VERBS and not any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
+        ):  # "Trump later *confirmed* X's killing"; but "Trump and Ryan ... *describing their* meeting": theirs
+            verb = None
         if _named_by_origin(tok):
             verb = None  # "a *Turkish* offensive": the noun names its doer's side; the verb's subject is someone else
             if not sources:

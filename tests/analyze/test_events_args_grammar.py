@@ -240,3 +240,9 @@ def test_who_tells_of_a_deed_did_not_do_it(nlp):
     # news-gold dev (VOA 8011115): the one who confirms a killing is no source of it
     events = _events(nlp, "U.S. President Donald Trump later confirmed al-Rufay'i's killing in a post on his Truth Social platform.")
     assert not any(_named(roles, "source", "Trump") for _, roles in events), events
+    # PolNeAR (Breitbart, 2016): but a deed the tellers call their own is theirs
+    roles = _one(_events(nlp, (
+        "Trump and Ryan issued a statement describing their meeting as a \u201cvery positive step toward "
+        "unification\u201d that recognized their differences."
+    ), "2016-05-12"), "CONSULT")
+    assert _named(roles, "source", "Trump") and _named(roles, "source", "Ryan"), roles
