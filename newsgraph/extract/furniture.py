@@ -118,8 +118,9 @@ _READ_MORE = re.compile(
 #: A heading after which the rest of the page is a list of other stories, or tags.
 _TAIL_HEADING = re.compile(
     r"^(?:tags|tagged|related(?: posts| articles| stories| news| content| coverage| topics)?"
-    r"|you (?:may|might) also like|more (?:stories|news|articles)(?: from .{1,30})?|recommended(?: for you| stories)?"
-    r"|more from (?:the )?(?-i:[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,4})"  # an outlet's or section's name
+    r"|you (?:may|might) also like(?: these(?: posts| stories))?|more (?:great )?(?:[A-Z][\w.’'&-]* )?(?:stories|news|articles)"
+    r"(?: (?:from|like this)(?: .{1,30})?)?|recommended(?: for you| stories)?|top (?:stories|news)|trending (?:news|stories)"
+    r"|more (?:from|in) (?:the )?(?-i:[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,4})"  # an outlet's or section's name
     r"|most (?:read|popular|viewed|shared)(?: (?:in|on) [\w .’'&-]{1,30})?|popular (?:posts|stories)|trending(?: now)?|latest (?:news|stories|posts)"
     r"|read next|what to read next|more on this (?:story|topic))\s*:?$",
     re.I,

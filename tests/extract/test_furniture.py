@@ -150,7 +150,9 @@ def test_block_of_other_headlines_inside_the_body() -> None:
     assert strip_furniture(prose).paragraphs == prose
 
 
-@pytest.mark.parametrize("heading", ["Most read in world news", "More From the Los Angeles Times", "Most shared"])
+@pytest.mark.parametrize("heading", ["Most read in world news", "More From the Los Angeles Times", "Most shared",
+                                     "More Great WIRED Stories", "Top stories", "Trending News", "More in World",
+                                     "MORE STORIES LIKE THIS ONE"])
 def test_trailing_list_of_other_stories_is_cut(heading: str) -> None:
     body = ["The minister said the talks would resume next week in the capital.", "He gave no further details.",
             heading, "Storm closes schools across the north", "Court rules on port dispute"]
@@ -162,4 +164,10 @@ def test_trailing_list_of_other_stories_is_cut(heading: str) -> None:
 def test_more_from_a_lower_case_phrase_is_not_a_heading() -> None:
     body = ["The minister said the talks would resume next week.", "He said more.",
             "More from the minister said", "Storm closes schools across the north"]
+    assert strip_furniture(body).paragraphs == body
+
+
+def test_more_in_a_lower_case_phrase_is_not_a_heading() -> None:
+    body = ["The minister said the talks would resume next week.", "He said more.",
+            "More in the morning", "Storm closes schools across the north"]
     assert strip_furniture(body).paragraphs == body
