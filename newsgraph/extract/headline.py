@@ -53,7 +53,8 @@ def _followed_by_who_or_when(paragraphs: list[str], index: int) -> bool:
     """Return True when a byline or a dateline follows ``paragraphs[index]`` within ``BYLINE_AFTER_TITLE`` lines
     (two more past a standfirst right under it: headline, standfirst, author, then the date), not counting
     lines of one or two words (a share bar, a comment count a copy cut into "New," "15" "comments")."""
-    reach = BYLINE_AFTER_TITLE + (STANDFIRST_LINES if index + 1 < len(paragraphs) and is_prose(paragraphs[index + 1]) else 0)
+    under_standfirst = index + 1 < len(paragraphs) and is_prose(paragraphs[index + 1])
+    reach = BYLINE_AFTER_TITLE + (STANDFIRST_LINES if under_standfirst else 0)
     counted = 0
     for line in paragraphs[index + 1 : index + 1 + reach + MAX_SKIPPED_FRAGMENTS]:
         line = line.strip()
@@ -93,7 +94,8 @@ TEASER_GAP = 3
 def teaser_lists(paragraphs: list[str], lo: int, hi: int) -> set[int]:
     """Return the indices in ``paragraphs[lo:hi]`` of lists of other stories: ``TEASER_DATES`` datelines or
     more with at most ``TEASER_GAP`` lines from one to the next and no prose between (each a teaser's
-    "section, headline, date"), from the line two above the first date to the last."""
+    "section, headline, date"), from the line two above the first date (or the short heading over it) to the
+    last date."""
     dates = [i for i in range(lo, hi) if date_line(paragraphs[i].strip(), None)
              or (_words(paragraphs[i]) <= MAX_RELATIVE_DATE_WORDS and says_relative_date(paragraphs[i]))]
     marked: set[int] = set()
@@ -107,7 +109,8 @@ def teaser_lists(paragraphs: list[str], lo: int, hi: int) -> set[int]:
         if len(run) >= TEASER_DATES:
             first = max(lo, run[0] - 2)
             heading = first - 1  # "More stories like this one" over the list
-            if heading >= lo and _words(paragraphs[heading]) <= MAX_RELATIVE_DATE_WORDS and not is_prose(paragraphs[heading]):
+            line = paragraphs[heading] if heading >= lo else ""
+            if line and _words(line) <= MAX_RELATIVE_DATE_WORDS and not is_prose(line):
                 first = heading
             marked.update(range(first, run[-1] + 1))
         run = [] if index is None else [index]
@@ -142,7 +145,8 @@ def _reach(paragraphs: list[str], start: int) -> int:
 
 def choose_headline(paragraphs: list[str], start: int, end: int, url: str | None) -> int | None:
     """Return the index of the article's headline (``paragraphs[start:end]`` being the article) among the lines
-    from ``TITLE_REACH`` before its start (``_reach``) to just after it, not in a list of teasers, that ``_may_be_headline``, the one of best
+    from ``TITLE_REACH`` before its start (``_reach``) to just after it, not in a list of teasers
+    (``teaser_lists``), that ``_may_be_headline``, the one of best
     ``_headline_score`` (or the headline above it when that is its standfirst); None when there is none (then
     the header's own rules choose)."""
     lead_prose = (p for p in paragraphs[start : min(end, start + LEAD_PARAGRAPHS)] if is_prose(p))
