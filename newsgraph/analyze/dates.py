@@ -45,6 +45,9 @@ _QUALIFIER_RE = re.compile(
     r"the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)\s*(?:in\s+|of\s+)?",
     re.I,
 )
+#: The month a qualifier puts a year's part at ("late 2019", "early last year", "mid-2020").
+_PART_OF_YEAR = {"late": "12", "end": "12", "early": "01", "beginning": "01", "start": "01", "mid": "06",
+                 "middle": "06"}
 #: Qualifiers that place a moment within the day they qualify ("late Tuesday", "early on Wednesday").
 _WITHIN_DAY_RE = re.compile(r"^(?:earlier|early|later|late)\s*(?:on\s+)?$", re.I)
 _LEADING_RE = re.compile(r"^(?:on|in|at|since|by|from|until|till|as\s+of|during|the)\s+", re.I)
@@ -154,6 +157,10 @@ def resolve_date(
         return None, None
     if qualified and precision == "day" and not (_WITHIN_DAY_RE.match(qualified.group(0)) and _CORE_RE.search(core)):
         precision = "approximate"  # "the end of ...": about then; but "late Tuesday" is Tuesday
+    if qualified and precision == "year" and value:
+        word = re.sub(r"^the\s+", "", qualified.group(0).lower()).split()[0].rstrip("-")
+        if word in _PART_OF_YEAR:  # "late last year": about its last month, not the whole year
+            value, precision = f"{value[:4]}-{_PART_OF_YEAR[word]}", "approximate"
     if approximate and precision in ("day", "hour", "minute", "second"):
         value, precision = value[:10], "approximate"
     return value, precision

@@ -42,3 +42,13 @@ def test_an_after_clause_does_not_take_the_day_of_its_head(nlp):
         "Turkey recalled its ambassador on Monday after Israeli commandos stormed the Mavi Marmara."
     ), "2021-05-10T20:00", "ASSAULT")
     assert ev.date is None
+
+
+def test_late_last_year_is_about_its_last_month(nlp):
+    # New York Times (PolNeAR), 2016-01-20: the tax extenders deal of December 2015
+    ev = _event(nlp, (
+        "The budget office now says the reckoning will arrive sooner, in large part because Congress and "
+        "President Obama agreed late last year to permanently extend a raft of tax cuts for corporations "
+        "and individuals."
+    ), "2016-01-20T12:00", "AGREE")
+    assert (ev.date, ev.date_precision) == ("2015-12", "approximate")
