@@ -23,6 +23,7 @@ from newsgraph.extract.copied import (
     _words,
     content_words,
     date_line,
+    introduces_list,
     is_prose,
 )
 from newsgraph.extract.dates import says_relative_date
@@ -43,6 +44,9 @@ ITEM_END_WORDS = 80
 HEADLINE_RUN = 3
 MIN_HEADLINE_WORDS = 3
 ARTICLE_SHARE_AFTER_LIST = 4
+#: A list the article introduces with a colon: its items (at most, and more than the least).
+MAX_LIST_ITEMS = 60
+MIN_LIST_ITEMS = 2
 #: What opening under a headline and its dateline or byline is worth, in words of prose: once per page.
 HEADED_BONUS = 40
 #: Lines above a dateline or byline where the headline is (a photo and its caption may stand between).
@@ -156,7 +160,26 @@ def main_block(paragraphs: list[str]) -> tuple[int, int]:
         best_span = headed[1][0], _next_item(paragraphs, *headed[1])
     if best_span is None:
         return (1 if len(paragraphs) > 1 else 0), len(paragraphs)
-    return best_span
+    return best_span[0], _list_end(paragraphs, best_span[1])
+
+
+def _list_end(paragraphs: list[str], end: int) -> int:
+    """Return where the article ends when its last line, or the line after it, introduces a list with a colon
+    ("The band's 2020 tour dates:"): after the items that follow (lines of a headline's length at most, no
+    furniture, date or byline, up to ``MAX_LIST_ITEMS``), which weigh against a block of prose; else ``end``."""
+    intro = next((i for i in (end - 1, end) if 0 <= i < len(paragraphs) and introduces_list(paragraphs[i])), None)
+    if intro is None:
+        return end
+    index = intro + 1
+    while index < len(paragraphs) and index - intro <= MAX_LIST_ITEMS and _is_list_item(paragraphs[index]):
+        index += 1
+    return max(end, index) if index - intro > MIN_LIST_ITEMS else end
+
+
+def _is_list_item(paragraph: str) -> bool:
+    text = paragraph.strip()
+    return (0 < _words(text) <= MAX_TITLE_WORDS and classify(text) is None and not _TAIL_HEADING.match(text)
+            and not date_line(text, None) and not _byline(text))
 
 
 def _opens_item(paragraph: str) -> bool:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, unglue
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.fallback import word_count
-from newsgraph.extract.furniture import classify
+from newsgraph.extract.furniture import _TAIL_HEADING, classify
 from newsgraph.extract.outlets import outlets
 from newsgraph.model import Furniture
 
@@ -40,6 +40,10 @@ HEADER_WINDOW = 16
 MIN_RUN = 3
 MAX_RUN_WORDS = 6
 MAX_FOOTER_WORDS = 12
+#: A line introducing a list with a colon has this many words at least.
+MIN_INTRO_WORDS = 4
+#: A colon line that opens other stories, not the article's own list ("Related coverage from ...:").
+_OTHER_STORIES = re.compile(r"^(?:related|more|see|read|also|recommended|popular|trending|latest|don.t miss)\b", re.I)
 
 _BY = re.compile(r"^(?:by|posted by|written by|author|reporter|report(?:ed)? by|story by)\s*[:\-–]?\s+(?P<by>\S.*)$", re.I)
 _ID_BYLINE = re.compile(r"\b(?:journalist|reporter|author) id\s*:\s*[\w-]+", re.I)
@@ -196,6 +200,16 @@ def _choose_title(header: list[str], titles: list[int]) -> int | None:
     return None
 
 
+def introduces_list(paragraph: str) -> bool:
+    """Return True when a line is a sentence that ends with a colon: a word in lower case, no furniture and
+    no heading of other stories."""
+    text = paragraph.strip()
+    words = text.split()
+    return (text.endswith(":") and len(words) >= MIN_INTRO_WORDS and classify(text) is None
+            and not _TAIL_HEADING.match(text) and not _OTHER_STORIES.match(text)
+            and any(w[:1].islower() for w in words))
+
+
 def _is_short_line(paragraph: str, max_words: int) -> bool:
     text = paragraph.strip()
     return _words(text) <= max_words and not _SENTENCE_END.search(text)
@@ -218,6 +232,8 @@ def strip_runs(paragraphs: list[str], furniture: list[Furniture]) -> list[str]:
         index += 1
     last = max((i for i, p in enumerate(kept) if is_prose(p)), default=len(kept) - 1)
     tail = kept[last + 1 :]
+    if tail and introduces_list(tail[0]):  # "The dead by district:" and its items are the article's
+        return kept
     if all(_is_short_line(p, MAX_FOOTER_WORDS) for p in tail):
         furniture.extend(Furniture(text=p.strip(), reason="footer") for p in tail)
         kept = kept[: last + 1]

@@ -183,3 +183,14 @@ def test_headline_over_a_comment_count_cut_into_fragments_a_standfirst_and_a_bar
     article = read(page)
     assert article.title == HEADLINE
     assert article.byline == "Ayaz Gul"
+
+
+def test_a_list_the_article_introduces_with_a_colon_is_its_own():
+    items = ["Sibi district, 14 dead and 20 wounded", "Quetta district, 9 dead", "Bolan Pass, 6 dead and 3 missing",
+             "Mach town, 2 dead"]
+    page = "\n".join([HEADLINE, "March 14, 2025", *ARTICLE, "The dead by the district where they lived:", *items,
+                      "Share this story", "Related coverage from Asia:", "Pakistan train attack survivors recount "
+                      "hours of terror", "Separatists claim attack on Pakistan train"])
+    body = read(page).body
+    assert "Sibi district, 14 dead" in body and "Mach town, 2 dead" in body
+    assert "survivors recount" not in body
