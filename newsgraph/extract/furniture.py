@@ -42,7 +42,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("newsletter", re.compile(r"\b(?:sign up|subscribe)\b.{0,80}\bnewsletter", re.I)),
     ("social-follow", re.compile(
         rf"^follow (?:us|[\w .]{{1,40}}) on (?:{_SOCIAL}|instagram|youtube|google news)\b.{{0,60}}$", re.I)),
-    ("read-more", re.compile(r"^(?:read more|continue reading|read the full (?:story|article))\W*$", re.I)),
+    ("read-more", re.compile(r"^(?:read more|continue reading(?: below)?|read the full (?:story|article))\W*$", re.I)),
     ("image-credit", re.compile(r"^(?:main |top |header )?(?:image|photo|picture|pictures|photos)(?: credits?)?\s*:\s*\S.{0,80}$", re.I)),
     ("dateline", re.compile(
         r"^(?:last )?updated(?: at| on|:)?\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|[a-z]+\.? \d{1,2},? \d{4}"
@@ -102,7 +102,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("image-credit", re.compile(
         r"^(?:(?i:courtesy)(?: of)?\s+\S.{0,60}|.{0,80}\bvia (?:AP|Reuters|AFP|Getty Images|EPA)"
         r"|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*,\s*(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|TASS|IRNA)(?: Photo)?)$")),
-    ("image-credit", re.compile(r"[.!?][\"”’]?\s+(?:Getty(?: Images)?|Statista|Shutterstock|iStock|Alamy)$")),
+    ("image-credit", re.compile(r"[.!?][\"”’]?\s+(?i:Getty(?: Images)?|Statista|Shutterstock|iStock|Alamy)$")),
+    # The NYT's credit label alone on its line ("Credit...", "Credit...Doug Mills").
+    ("image-credit", re.compile(r"^Credit\.{3}.{0,60}$")),
     ("image-credit", re.compile(r"\((?:[A-Z][\w.-]*)(?:\s*/\s*[\w.-]+(?: [A-Z][\w.-]*){0,3})+\)\s*$")),
     # WordPress shortcodes left in the text: "[button link=...]Send us...[/button]".
     ("shortcode", re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")),
@@ -110,7 +112,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: "Read more: TITLE" and its kin: the title becomes a related link.
 _READ_MORE = re.compile(
     r"^(?:(?:read more|read also|also read|see also|see more|related(?: posts?| articles?| stories| news)?|recommended"
-    r"|more on this|you may also like|read)\s*[:|»>–—]|also on [\w-]+(?:\.[\w-]+)+\b[:|»>–—]?)\s*(?P<title>\S.*)$",
+    r"|more on this|you may also like|read)\s*[:|»>–—]|also on [\w-]+(?:\.[\w-]+)+\b[:|»>–—]?"
+    r"|on [\w-]+(?:\.[\w-]+)+\s*:)\s*(?P<title>\S.*)$",
     re.I,
 )
 

@@ -57,6 +57,10 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Demonstrators chant in Khartoum after the vote. Getty Images", "image-credit"),
         ("The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)", "image-credit"),
         ("Titan in false colour, 2004. (NASA/JPL/Space Science Institute)", "image-credit"),
+        ("Pakistan's provinces where the attacks were reported this year. STATISTA", "image-credit"),
+        ("Credit...", "image-credit"),
+        ("Continue Reading Below", "read-more"),
+        ("On example.com: Pakistan train attack survivors recount hours of terror", "read-more"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
@@ -85,6 +89,7 @@ def test_furniture_lines(line: str, reason: str) -> None:
         "Five Frontier Corps personnel were also killed in the attack, the army said. AP",
         "Canada contributed to this year's fund more than any other G7 member, officials said.",
         "The lenders (IMF/World Bank) will review the program in May.",
+        "On Monday: talks resumed in the capital after a week.",
         "The newsletter, which has 10,000 readers, was founded in 2010 by two teachers who wanted to "
         "sign up parents for school trips and share news about the district with them every week; it grew "
         "quickly and now covers three counties and dozens of schools in the region.",
