@@ -40,6 +40,7 @@ _TWO_SENTENCES = re.compile(r"(?<![\w.])[^\W\d_A-Z]{2,}[.!?]\s+[A-Z][\w’']*(?:
 #: A headline may ask or exclaim ("Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?"), briefly.
 HEADLINE_MAX_QUESTION = 20
 STANDFIRST_LINES = 2
+BELOW_DATELINE_PENALTY = 1.0
 #: Lines of this many words or fewer between a headline and its byline are passed over, this many at most.
 FRAGMENT_WORDS = 2
 MAX_SKIPPED_FRAGMENTS = 6
@@ -159,10 +160,25 @@ def choose_headline(paragraphs: list[str], start: int, end: int, url: str | None
     for index in reach:
         if index in teasers or not _may_be_headline(paragraphs, index, lead | slug):
             continue
-        score = scores[index] = _headline_score(paragraphs, index, min(abs(start - index), TITLE_REACH), lead, slug)
+        scores[index] = _headline_score(paragraphs, index, min(abs(start - index), TITLE_REACH), lead, slug)
+    _below_the_dateline(paragraphs, start, scores)
+    for index, score in scores.items():
         if best is None or score > best_score:
             best, best_score = index, score
     return best if best is None else _above_standfirst(paragraphs, _within(paragraphs, best, scores), scores)
+
+
+def _below_the_dateline(paragraphs: list[str], start: int, scores: dict[int, float]) -> None:
+    """Lower (in place) the scores of the candidates below the article's dateline or byline (the last one over
+    its start) when a candidate over it is followed by it: headline, then who and when; what comes between
+    them and the article is a standfirst, a caption or a table's row."""
+    who = next((i for i in range(start - 1, min(scores, default=start) - 1, -1)
+                if date_line(paragraphs[i].strip(), None) or _byline(paragraphs[i])), None)
+    if who is None or not any(i < who and _followed_by_who_or_when(paragraphs, i) for i in scores):
+        return
+    for index in scores:
+        if index > who:
+            scores[index] -= BELOW_DATELINE_PENALTY
 
 
 def _within(paragraphs: list[str], best: int, scores: dict[int, float]) -> int:

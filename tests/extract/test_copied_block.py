@@ -194,3 +194,12 @@ def test_a_list_the_article_introduces_with_a_colon_is_its_own():
     body = read(page).body
     assert "Sibi district, 14 dead" in body and "Mach town, 2 dead" in body
     assert "survivors recount" not in body
+
+
+def test_a_line_between_the_dateline_and_the_article_is_not_the_headline():
+    # A line under the dateline (a kicker, a results row) sharing more words with the lead than the headline.
+    title = "Death toll rises in hijacking"
+    row = "Officials: 31 people lost lives in hijacking"
+    page = "\n".join(["News", title, "Ayaz Gul", "Published 8:30 PM EDT Mar 14, 2025", "Photo: Frontier Corps", row,
+                      *ARTICLE])
+    assert read(page).title == title
