@@ -63,6 +63,10 @@ _DATE_BEFORE = re.compile(
 _NAME_BEFORE = re.compile(r"^(?:[A-Z][\w.’'&-]*\s+){1,3}$")
 MAX_NAMED_DATELINE_CHARS = 60
 _SEPARATOR_BEFORE = re.compile(r"[|•·–—-]\s*$")
+#: A story's end mark after its last sentence ("... with militants. ■", "###", "(END)").
+_END_MARK = re.compile(r"\s*(?:[■□●◆]|#{3}|\(END\)|—30—|-30-)\s*$")
+#: A dateline's source label: "Source: Xinhua | 2025-03-14 20:36:00".
+_SOURCE_CREDIT = re.compile(r"\bsource\s*:\s*([A-Z][\w .'’-]{1,40}?)\s*(?:[|•·]|$)", re.I)
 
 
 _words = word_count
@@ -75,7 +79,7 @@ def is_prose(paragraph: str) -> bool:
         return False
     if len(text) > PROSE_CHARS:
         return True
-    text = _without_credit(text)
+    text = _END_MARK.sub("", _without_credit(text))
     if not _SENTENCE_END.search(text):
         return False
     return text.rstrip("\"'”’)]」』").endswith((".", "…", "。")) or _words(text) >= PROSE_WORDS
@@ -153,6 +157,8 @@ def read_header(
             reasons[index] = "dateline"
             if draft.byline is None and (m := _ID_BYLINE.search(text)):
                 draft.byline = m.group(0)
+            elif draft.byline is None and (m := _SOURCE_CREDIT.search(text)) and m.group(1) in outlets().by_credit:
+                draft.byline = m.group(1)  # "Source: Xinhua | 2025-03-14 20:36:00 | Editor: huaxia"
         elif m := _ID_BYLINE.search(text):
             draft.byline = draft.byline or m.group(0)
             reasons[index] = "byline"
@@ -247,7 +253,8 @@ _TRAILING_CREDIT = re.compile(r"(?:\s+[-–—]+\s*|\s*[-–—]+|\s+)\(?(?P<cre
 
 def take_credits(paragraphs: list[str], furniture: list[Furniture]) -> str | None:
     """Return the agency credit that opens the lead ("KYIV (AP) — ", "Tehran, IRNA - ") or closes the story
-    ("... said. -Xinhua", a last line "(TASS)"); a closing credit is removed from the body (in place)."""
+    ("... said. -Xinhua", a last line "(TASS)"); a closing credit, and an end mark ("■", "###"), is removed from
+    the body (in place)."""
     known = outlets().by_credit
     credit = None
     if paragraphs:
@@ -255,6 +262,9 @@ def take_credits(paragraphs: list[str], furniture: list[Furniture]) -> str | Non
             if (m := pattern.match(paragraphs[0])) and m.group("credit").strip() in known:
                 credit = m.group("credit").strip()
                 break
+    if paragraphs and (m := _END_MARK.search(paragraphs[-1])):
+        furniture.append(Furniture(text=m.group(0).strip(), reason="footer"))
+        paragraphs[-1] = paragraphs[-1][: m.start()].rstrip()
     if paragraphs and (m := _TRAILING_CREDIT.search(paragraphs[-1])):
         name = m.group("credit").strip()
         marked = m.group(0).strip().startswith(("-", "–", "—", "(")) or m.start() == 0

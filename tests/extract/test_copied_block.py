@@ -203,3 +203,16 @@ def test_a_line_between_the_dateline_and_the_article_is_not_the_headline():
     page = "\n".join(["News", title, "Ayaz Gul", "Published 8:30 PM EDT Mar 14, 2025", "Photo: Frontier Corps", row,
                       *ARTICLE])
     assert read(page).title == title
+
+
+def test_a_state_agency_page_with_a_source_label_an_end_mark_and_a_slash_credit_caption():
+    caption = "Soldiers stand guard near the site of the attack in Sibi, Pakistan, March 14, 2025. (Xinhua/Ahmad Kamal)"
+    page = "\n".join(["Home | World | Asia-Pacific", HEADLINE, "Source: Xinhua | 2025-03-14 20:36:00 | Editor: huaxia",
+                      "Video Player Close", ARTICLE[0], ARTICLE[1], caption, ARTICLE[2] + " ■", "Related:",
+                      "Pakistan condemns train attack", "Copyright © 2000-2025 XINHUANET.com All rights reserved."])
+    article = read(page)
+    assert article.title == HEADLINE
+    assert article.published == "2025-03-14T20:36:00"
+    assert article.byline == "Xinhua" and article.site == "Xinhua"
+    assert article.body.endswith("the ensuing battle with militants.")
+    assert "Ahmad Kamal" not in article.body and "condemns" not in article.body
