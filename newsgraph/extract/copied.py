@@ -13,7 +13,14 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from newsgraph.extract.dates import find_printed_date, find_relative_date, looks_iso, parse_iso, unglue
+from newsgraph.extract.dates import (
+    find_printed_date,
+    find_relative_date,
+    find_yearless_date,
+    looks_iso,
+    parse_iso,
+    unglue,
+)
 from newsgraph.extract.draft import Draft
 from newsgraph.extract.fallback import word_count
 from newsgraph.extract.furniture import _TAIL_HEADING, classify
@@ -106,7 +113,7 @@ def date_line(line: str, fetched_at: dt.datetime | None) -> tuple[str, str] | No
     line = unglue(line)
     if looks_iso(line.strip()):  # a machine date shown as text ("2019-11-19T12:48:14Z")
         return parse_iso(line.strip())
-    for found in (find_printed_date(line), find_relative_date(line, fetched_at)):
+    for found in (find_printed_date(line), find_relative_date(line, fetched_at), find_yearless_date(line, fetched_at)):
         if found:
             value, precision, (start, end) = found
             before, after = line[:start], line[end:]
@@ -248,6 +255,8 @@ def strip_runs(paragraphs: list[str], furniture: list[Furniture]) -> list[str]:
 
 _LEAD_CREDIT = re.compile(r"^[^\n()]{0,80}?\((?P<credit>[^()]{1,40})\)\s*[-–—]+\s+\S")
 _LEAD_PLACE_CREDIT = re.compile(r"^[A-Z][\w .'’-]{0,40},\s*(?P<credit>[^,\n]{1,40}?)\s*[-–—]+\s+\S")
+#: TASS's form: "ISLAMABAD, March 14. /TASS/. Pakistan officials ...".
+_LEAD_SLASH_CREDIT = re.compile(r"^[A-Z][\w .'’-]{0,40},[^/\n]{0,30}?/(?P<credit>[A-Z][\w .-]{1,20})/\.?\s+\S")
 _TRAILING_CREDIT = re.compile(r"(?:\s+[-–—]+\s*|\s*[-–—]+|\s+)\(?(?P<credit>[A-Z][\w .’'-]{0,40}?)\)?\s*$")
 
 
@@ -258,7 +267,7 @@ def take_credits(paragraphs: list[str], furniture: list[Furniture]) -> str | Non
     known = outlets().by_credit
     credit = None
     if paragraphs:
-        for pattern in (_LEAD_CREDIT, _LEAD_PLACE_CREDIT):
+        for pattern in (_LEAD_CREDIT, _LEAD_PLACE_CREDIT, _LEAD_SLASH_CREDIT):
             if (m := pattern.match(paragraphs[0])) and m.group("credit").strip() in known:
                 credit = m.group("credit").strip()
                 break

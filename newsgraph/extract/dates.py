@@ -180,3 +180,35 @@ def find_relative_date(text: str, fetched_at: dt.datetime | None) -> tuple[str, 
     if fetched_at.tzinfo is not None:
         value = value.replace(tzinfo=dt.timezone.utc)
     return format_datetime(value, precision), precision, m.span()
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: A date printed without its year but with a clock, as outlets print the current year's ("14 MAR, 20:36",
+#: "Nov 19, 9:41 AM"): English month names only.
+_YEARLESS = re.compile(
+    rf"(?<![\w:])(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})),?\s+(?:at\s+)?"
+    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:\s*(?P<ap>[ap])\.?m\.?)?(?![\d:])",
+    re.I,
+)
+
+
+def find_yearless_date(text: str, fetched_at: dt.datetime | None) -> tuple[str, Precision, tuple[int, int]] | None:
+    """Return (ISO date, minute, span) of a date printed with a clock but no year ("14 MAR, 20:36"), in the year
+    of ``fetched_at`` (the year before when that would put it more than a day after the fetch); None without a
+    fetch time (the year is then unknown)."""
+    m = _YEARLESS.search(text[:300])
+    if not m or fetched_at is None:
+        return None
+    month = _MONTHS.index((m.group("m1") or m.group("m2"))[:3].lower()) + 1
+    day, hour, minute = int(m.group("d1") or m.group("d2")), int(m.group("h")), int(m.group("mi"))
+    if m.group("ap"):
+        hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
+    fetched = fetched_at.replace(tzinfo=None)
+    try:
+        value = dt.datetime(fetched.year, month, day, hour, minute)
+        if value > fetched + dt.timedelta(days=1):
+            value = value.replace(year=fetched.year - 1)
+    except ValueError:
+        return None
+    return format_datetime(value, "minute"), "minute", m.span()
+

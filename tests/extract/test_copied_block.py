@@ -216,3 +216,27 @@ def test_a_state_agency_page_with_a_source_label_an_end_mark_and_a_slash_credit_
     assert article.byline == "Xinhua" and article.site == "Xinhua"
     assert article.body.endswith("the ensuing battle with militants.")
     assert "Ahmad Kamal" not in article.body and "condemns" not in article.body
+
+
+def test_a_tass_shaped_copy_dated_without_its_year_and_credited_in_slashes():
+    import datetime as dt
+
+    page = "\n".join(["TASS", "Russian News Agency", "World", "Politics", HEADLINE, "14 MAR, 20:36",
+                      "ISLAMABAD, March 14. /TASS/. " + ARTICLE[0], ARTICLE[1], ARTICLE[2]])
+    fetched = dt.datetime(2025, 3, 15, 9, 0, tzinfo=dt.timezone.utc)
+    article = extract_article(RawDocument(content=page.encode(), source="t", content_type="text/plain",
+                                          fetched_at=fetched))
+    assert article.published == "2025-03-14T20:36"
+    assert article.byline == "TASS" and article.site == "TASS"
+    # Without a fetch time the year is unknown: no date rather than a guess.
+    assert read(page).published is None
+
+
+def test_a_yearless_date_in_a_sentence_is_no_dateline():
+    import datetime as dt
+
+    from newsgraph.extract.copied import date_line
+
+    fetched = dt.datetime(2025, 3, 15, 9, 0, tzinfo=dt.timezone.utc)
+    assert date_line("The talks were held on March 14 at 8:30 pm in Quetta", fetched) is None
+    assert date_line("Updated Mar 14, 9:41 AM", fetched) == ("2025-03-14T09:41", "minute")
