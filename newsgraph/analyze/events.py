@@ -43,7 +43,7 @@ from newsgraph.analyze.events_targets import between_parties
 from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_dates import event_date, participial_adjunct
 from newsgraph.analyze.events_factuality import presupposed
-from newsgraph.analyze.events_filters import described_retelling, not_an_event, retold, retold_event
+from newsgraph.analyze.events_filters import not_an_event, retold
 from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
@@ -144,13 +144,11 @@ def merge_events(found: list[_Found]) -> list[_Found]:
     for ev in found:
         same = next((m for m in merged if _same_event(m, ev)), None)
         if same is None and ev.type in VIOLENT_TYPES and retold(ev.token):
-            # "claimed responsibility for the attack": a definite deed refers back to the one it retells
-            same = retold_event(ev, merged)
+            # "claimed responsibility for the attack": a definite deed refers back to the last one told
+            same = next((m for m in merged if m.type in VIOLENT_TYPES), None)
             if same is not None:
                 ev.sources = [a for a in ev.sources if a not in same.targets]
                 ev.targets = [a for a in ev.targets if a not in same.sources]
-        if same is None:  # "our brave soldiers shot dead two militants": the deed told again by descriptions
-            same = described_retelling(ev, merged)
         if same is None:
             merged.append(ev)
             continue

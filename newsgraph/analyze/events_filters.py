@@ -24,8 +24,7 @@
 
 ``retold`` says when a violent trigger refers back to a deed the article already told ("claimed
 responsibility for the attack", "were killed in the attack"): evidence of that deed, not a new one;
-``retold_event`` picks which earlier telling it is; ``described_retelling`` joins a deed told again
-within it by descriptions only ("during 18 hours of siege, our soldiers shot dead two militants").
+``retold_event`` picks which earlier telling it is.
 """
 
 from __future__ import annotations
@@ -73,8 +72,6 @@ class Telling(Protocol):
     targets: list[str]
     sentence: Span
     token: Token | None
-    date: object | None
-    place: str | None
 
 
 _T = TypeVar("_T", bound=Telling)
@@ -308,76 +305,6 @@ def retold_event(ev: _T, earlier: Sequence[_T]) -> _T | None:
     words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")} if noun is not None else set()
     fits = [m for m in fits if words & {t.lemma_.lower() for t in m.sentence}] or fits
     pool = [m for m in fits if m.type == ev.type] or fits
-    return max(pool, key=lambda m: m.sentence.start) if pool else None
-
-
-def _first_conjunct(tok: Token) -> Token:
-    """Return the first of the verbs ``tok`` is coordinated with ("shot dead two militants, and four of
-    them blew themselves up"), also where the parser hangs both on the verb of saying, joined by the
-    first's "and"."""
-    while tok.head is not tok:
-        if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
-            tok = tok.head
-            continue
-        prev = next((s for s in tok.head.children if s.i < tok.i and s.dep_ == tok.dep_ and s.pos_ == "VERB"
-                     and any(c.dep_ == "cc" and s.i < c.i < tok.i for c in s.children)), None)
-        if prev is None:
-            return tok
-        tok = prev
-    return tok
-
-
-def _frame(tok: Token) -> Token | None:
-    """The deed noun a clause is told within: "*during* 18 hours of *siege*, our soldiers shot dead two
-    militants, and four of them blew themselves up" (the frame of a conjoined verb is its first's), else None."""
-    tok = _first_conjunct(tok)
-    for p in tok.children:
-        if p.dep_ != "prep" or p.lower_ not in ("in", "during"):
-            continue
-        for o in p.children:
-            if o.dep_ != "pobj":
-                continue
-            if o.lemma_.lower() in _DEEDS:
-                return o
-            # a stretch of the deed: "18 hours of siege", "days of fighting"
-            return next((d for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
-                         for d in q.children if d.dep_ == "pobj" and d.lemma_.lower() in _DEEDS), None)
-    return None
-
-
-def _side(actor_id: str, index: ActorIndex) -> bool:
-    """True for a party on a state's side (a country, its military or police), False for any other."""
-    return index.types.get(actor_id) == "GPE" or armed_actor(actor_id, index, _STATE_FORCES)
-
-
-def described_retelling(ev: _T, earlier: Sequence[_T]) -> _T | None:
-    """Return the earlier telling of the same type that a deed of force told again by descriptions
-    only joins, else None: a violent event told within a deed ("during 18 hours of siege", ``_frame``),
-    with no date of its own and whose parties are all groups named by a common noun or pronoun ("our
-    brave soldiers shot dead two militants", after "Security forces ... killed all six attackers who laid
-    siege to a hotel") joins the nearest earlier deed of its type with a doer, when each of its parties
-    stands on the same side (a state's forces or not) as a party in the same role there (one whose
-    sentence names the frame's deed when there is one)."""
-    if ev.type not in _VIOLENT or ev.token is None or ev.date is not None or not ev.sources:
-        return None
-    frame = _frame(ev.token)
-    if frame is None:
-        return None
-    index = ActorIndex(ev.token.doc)
-    if any(index.types.get(a) != "GROUP" for a in (*ev.sources, *ev.targets)):
-        return None
-
-    def fits(m: _T) -> bool:
-        if m.type != ev.type or not m.sources or (m.place and ev.place and m.place != ev.place):
-            return False
-        if ev.type != "FIGHT" and (set(ev.sources) & set(m.targets) or set(ev.targets) & set(m.sources)):
-            return False
-        sides = {_side(a, index) for a in m.sources}
-        marks = {_side(a, index) for a in m.targets}
-        return all(_side(a, index) in sides for a in ev.sources) and (
-            not m.targets or all(_side(a, index) in marks for a in ev.targets))
-    pool = [m for m in earlier if fits(m)]
-    pool = [m for m in pool if frame.lemma_.lower() in {t.lemma_.lower() for t in m.sentence}] or pool
     return max(pool, key=lambda m: m.sentence.start) if pool else None
 
 
