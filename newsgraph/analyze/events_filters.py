@@ -23,22 +23,16 @@
 - a fall: "his health continued to decline", "sales declined": a "decline" with nothing declined.
 
 ``retold`` says when a violent trigger refers back to a deed the article already told ("claimed
-responsibility for the attack", "were killed in the attack"): evidence of that deed, not a new one;
-``retold_event`` picks which earlier telling it is.
+responsibility for the attack", "were killed in the attack"): evidence of that deed, not a new one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol, TypeVar
-
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from newsgraph.analyze.events_mood import SAY_LEMMAS
-from newsgraph.analyze.events_senses import FORCE_LEMMAS, claimed
-from newsgraph.analyze.events_targets import armed_actor
+from newsgraph.analyze.events_senses import FORCE_LEMMAS
 from newsgraph.analyze.lexicon import lexicon
-from newsgraph.analyze.syntax import ActorIndex
 
 #: Nouns that name something said ("claim", "report", "question", "statement": speech/cues.csv).
 _SPEECH_NOUNS = lexicon().words("speech/cues.csv", "speech_noun")
@@ -57,24 +51,8 @@ _WH = frozenset({"who", "whom", "that", "which", "whose"})
 _SUBJ = ("nsubj", "nsubjpass")
 #: Verbal acts told in a relative clause are still told as done ("problems that he blamed on X").
 _VERBAL = frozenset({"DISAPPROVE", "REJECT", "DEMAND", "THREATEN"})
-#: Deeds of force, the family a retelling ("the attack") refers back to.
-_VIOLENT = frozenset({"ASSAULT", "FIGHT"})
-#: Sectors of a state's forces (military, police): no one claims responsibility for their deeds.
-_STATE_FORCES = frozenset({"MIL", "COP"})
+#: Nouns of a deed of force a retelling refers back to ("in the attack").
 _DEEDS = FORCE_LEMMAS | {"attack", "siege", "raid", "strike", "assault"}
-
-
-class Telling(Protocol):
-    """What ``retold_event`` reads of an event being merged (``events._Found``)."""
-
-    type: str
-    sources: list[str]
-    targets: list[str]
-    sentence: Span
-    token: Token | None
-
-
-_T = TypeVar("_T", bound=Telling)
 
 
 def _passive(tok: Token) -> bool:
@@ -270,44 +248,6 @@ def not_an_event(tok: Token, etype: str, actors) -> str | None:
     return None
 
 
-def _deed_noun(tok: Token) -> Token | None:
-    """The noun that names the deed retold: the trigger noun, or the deed a verb is done "in"."""
-    if tok.pos_ == "NOUN":
-        return tok
-    return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
-                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _DEEDS), None)
-
-
-def _crossed(ev: Telling, m: Telling, name) -> bool:
-    """True when a party of the retelling is on the other side of the earlier telling: the claimer is
-    the one that deed was done to, or its victims that deed's doers (actors told apart only by the
-    case of their name, "al-Shabab" and "Al-Shabab", are one)."""
-    def keys(ids: list[str]) -> set[str]:
-        return {name(a) for a in ids}
-    return bool(keys(ev.sources) & keys(m.targets) or keys(ev.targets) & keys(m.sources))
-
-
-def retold_event(ev: _T, earlier: Sequence[_T]) -> _T | None:
-    """Return the earlier telling of the deed a violent event refers back to (``retold``), else None:
-    the nearest earlier deed of force whose parties fit (``_crossed``), of the retelling's own type when
-    there is one; a claim of responsibility is for the claimer's own deed, never for one a state or its
-    forces did ("Security forces ... killed all six attackers", "Police killed the gunman"); a retelling that names the deed by a word of its
-    own ("the *hotel* attack", "the *Kabul* bombing") takes a telling whose sentence has that word when
-    there is one."""
-    if ev.type not in _VIOLENT or ev.token is None or not retold(ev.token):
-        return None
-    index = ActorIndex(ev.token.doc)
-    names = {a.id: a.name.lower() for a in ev.token.doc._.ng_actors or []}
-    fits = [m for m in earlier if m.type in _VIOLENT and not _crossed(ev, m, lambda a: names.get(a, a))]
-    if claimed(ev.token):
-        fits = [m for m in fits if not any(index.types.get(a) == "GPE" or armed_actor(a, index, _STATE_FORCES) for a in m.sources)]
-    noun = _deed_noun(ev.token)
-    words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")} if noun is not None else set()
-    fits = [m for m in fits if words & {t.lemma_.lower() for t in m.sentence}] or fits
-    pool = [m for m in fits if m.type == ev.type] or fits
-    return max(pool, key=lambda m: m.sentence.start) if pool else None
-
-
 def retold(tok: Token | None) -> bool:
     """True when a violent trigger refers back to a deed already told: a definite noun ("the attack",
     "Tuesday's siege") or a deed done "in the attack"."""
@@ -316,7 +256,7 @@ def retold(tok: Token | None) -> bool:
     if tok.pos_ == "NOUN":
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children)
     return any(
-        o.pos_ == "NOUN" and o.lemma_.lower() in FORCE_LEMMAS | {"attack", "siege", "raid", "strike", "assault"}
+        o.pos_ == "NOUN" and o.lemma_.lower() in _DEEDS
         and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children)
         for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
         for o in p.children if o.dep_ == "pobj"

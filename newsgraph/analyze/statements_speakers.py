@@ -80,8 +80,8 @@ class Speakers:
         self.orgs = sorted((m.start, a.id, a.name.casefold()) for a in actors if a.type in ("ORG", "GROUP")
                            and a.id not in self.unnamed for m in a.mentions if m.kind in ("name", "alias"))
         self.org_starts = [start for start, _, _ in self.orgs]
-        self.described: list[tuple[int, str, str]] = []
-        self._quoted: list[bool] | None = None  # per token: inside quotation marks (computed when needed)  # (start, head noun, actor) of singular noun speakers
+        self.described: list[tuple[int, str, str]] = []  # (start, head noun, actor) of singular noun speakers
+        self._quoted: list[bool] | None = None  # per token: inside quotation marks (computed when needed)
 
     def resolve(self, start: int, end: int, previous: Statement | None) -> str | None:
         """Return the actor id the speaker words ``text[start:end]`` name, or None; a pronoun or
