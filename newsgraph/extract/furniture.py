@@ -58,7 +58,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|(?:main |open |close )?menu|search|home|sign in|log ?in|sign up|my account|toggle navigation"
         r"|advertisement|advert|sponsored|listen(?: to (?:this|the) (?:article|story))?|print|font size|text size"
         r"|(?:a[+-]?\s*){2,}|(?:t\s+){1,3}t|back to top|go to top|watch live|live tv)\W*$", re.I)),
-    ("navigation", re.compile(r"^(?:[\w'&.-]+(?:\s[\w'&.-]+){0,2}\s*(?:[›»>|/•·]\s*)){2,}[\w'&.-]+(?:\s[\w'&.-]+){0,2}$")),
+    # A breadcrumb, also one a copy ends with its separator ("Home » Column »", the page's own name left out).
+    ("navigation", re.compile(r"^(?:[\w'&.-]+(?:\s[\w'&.-]+){0,2}\s*(?:[›»>|/•·]\s*)){2,}(?:[\w'&.-]+(?:\s[\w'&.-]+){0,2})?$")),
     ("navigation", re.compile(r"^(?:(?:news|journalist|reporter|author|story|article) id\s*:\s*[\w-]+\s*)+$", re.I)),
     ("navigation", re.compile(r"^(?:\d+\s+)?(?:min(?:ute)?s?|mins) read$", re.I)),
     ("image-credit", re.compile(r"^(?:file photo|photo(?:graph)?|image|picture|video|caption|credit)s?\s*(?:[:/|]|by\b)", re.I)),

@@ -48,6 +48,9 @@ MAX_SKIPPED_FRAGMENTS = 6
 WITHIN_SHARE = 0.6
 #: A relative date of a teaser ("2 hours ago", "Nov 18 · 3 min read") is a short line.
 MAX_RELATIVE_DATE_WORDS = 6
+#: A headline this short is taken only right over its dateline or byline.
+SHORT_HEADLINE_WORDS = 2
+SHORT_HEADLINE_COST = 1.0
 
 
 def _followed_by_who_or_when(paragraphs: list[str], index: int) -> bool:
@@ -83,6 +86,8 @@ def _headline_score(paragraphs: list[str], index: int, distance: int, lead: set[
     score += 0.06 * min(n, HEADLINE_WORDS)  # a headline says a sentence's worth; a menu item or a name, less
     if text.isupper():
         score -= 0.5
+    if n < MIN_TITLE_WORDS:
+        score -= SHORT_HEADLINE_COST  # an author's name over the date is as short: a longer headline wins
 
     return score - 0.02 * distance
 
@@ -120,16 +125,25 @@ def teaser_lists(paragraphs: list[str], lo: int, hi: int) -> set[int]:
 
 def _may_be_headline(paragraphs: list[str], index: int, shared_with: set[str]) -> bool:
     """Return True when ``paragraphs[index]`` may be a headline: title-shaped, no date, byline or credit, not
-    prose (but a short question or exclamation), three words or more, and sharing a word with the lead or the
-    URL (``shared_with``) or standing over a byline or dateline."""
+    prose (but a short question or exclamation), three words or more (two right over a dateline or byline), and
+    sharing a word with the lead or the URL (``shared_with``) or standing over a byline or dateline."""
     line = paragraphs[index].strip()
     if not _is_title(line) or date_line(line, None) or says_relative_date(line) or _byline(line):
         return False
     if is_prose(line) and not (line.endswith(("?", "!", "…")) and _words(line) <= HEADLINE_MAX_QUESTION):
         return False
-    if _words(line) < MIN_TITLE_WORDS or _credit_line(line) or _TWO_SENTENCES.search(line):
+    if _words(line) < MIN_TITLE_WORDS and not (_words(line) == SHORT_HEADLINE_WORDS and _dated_next(paragraphs, index)):
+        return False
+    if _credit_line(line) or _TWO_SENTENCES.search(line):
         return False  # a headline is one sentence; a standfirst or a prompt tells in two
     return bool(_content_words(line) & shared_with) or _followed_by_who_or_when(paragraphs, index)
+
+
+def _dated_next(paragraphs: list[str], index: int) -> bool:
+    """Return True when the line right under ``paragraphs[index]`` is a dateline or a byline: a headline of two
+    words ("About bugs") stands so; a menu's two-word item does not."""
+    line = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
+    return bool(line and (date_line(line, None) or _byline(line)))
 
 
 def _reach(paragraphs: list[str], start: int) -> int:
