@@ -207,7 +207,8 @@ def _within(paragraphs: list[str], best: int, scores: dict[int, float]) -> int:
 def _above_standfirst(paragraphs: list[str], best: int, scores: dict[int, float]) -> int:
     """Return the headline when ``paragraphs[best]`` is its standfirst (which repeats more of the lead): a
     candidate one line above (or two, past a line that is no candidate) of near-equal score that shares a word
-    with it, is not in capitals (a kicker, a menu) and does not contain it (a breadcrumb); else ``best``."""
+    with it, is not in capitals (a kicker, a menu), does not contain it (a breadcrumb) and is not contained in it (a
+    series' name over its episode: "Dare to Play" over "Dare to Play 3 / October pack"); else ``best``."""
     text = paragraphs[best].strip()
     # Two lines up only past a line that is no candidate (a kicker, a share bar), not past another headline.
     for above in (best - 1, best - 2) if best - 1 not in scores else (best - 1,):
@@ -218,6 +219,7 @@ def _above_standfirst(paragraphs: list[str], best: int, scores: dict[int, float]
             and _content_words(line) & _content_words(text)
             and not line.isupper()
             and text.casefold() not in line.casefold()
+            and line.casefold() not in text.casefold()  # a standfirst does not repeat its headline whole
         ):
             return above
     return best

@@ -45,3 +45,9 @@ def test_an_authors_name_over_the_date_is_not_a_two_word_headline():
     ])
     assert read(page).title == title
 
+
+def test_a_series_name_over_the_episode_is_not_its_headline():
+    # vortexcannon.org/dare-to-play-3-october-pack-2: the game's name, then the post's headline that holds it.
+    page = "\n".join(["Home » Dare to Play »", "05", "Oct", "Dare to Play", "Dare to Play 3 / October pack",
+                      "October 5, 2018", "Posted by Vortex", "Leave a comment", *VORTEX_LEAD])
+    assert read(page).title == "Dare to Play 3 / October pack"
