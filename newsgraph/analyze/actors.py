@@ -39,7 +39,7 @@ from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng
 from newsgraph.analyze.actors_gender import address_gender, cluster_genders
 from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_names import find_names
-from newsgraph.analyze.actors_speakers import described_speakers
+from newsgraph.analyze.actors_speakers import COLLECTIVE_WORDS, ORG_WORDS, described_speakers, possessed_speakers
 from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import Role, description_at, role_word, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
@@ -111,6 +111,8 @@ class _Analysis:
         self.people: list[coref.PersonMention] = []
         self.text: str | None = None
         self.headline_lines: dict[int, bool] = {}
+        #: possessed descriptions that speak, named after their possessor once pronouns are resolved
+        self.possessed: list[tuple[Cluster, int, str]] = []
 
     # ---------------------------------------------------------- 3. clusters
     def cluster_for(self, span: Span, entry: KBEntry | None, kind: str) -> Cluster:
@@ -185,13 +187,20 @@ class _Analysis:
         self.unnamed_speakers()
         by_id = {id(c): c for c in self.clusters}  # 6. pronouns
         gender = cluster_genders(self.doc, self.clusters, self.name_spans)
+        pronouns: dict[int, Cluster] = {}
         for i, key in coref.resolve(doc, self.people, gender):
             self.add_mention(by_id[key], doc[i:i + 1], "pronoun")
+            pronouns[i] = by_id[key]
         ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(m[0] for m in c.mentions))
         ids = {id(c): f"a{n}" for n, c in enumerate(ordered, start=1)}
         doc._.ng_gender = {ids[key]: g for key, g in gender.items() if key in ids}
         text = self.text or doc.text  # built from the tokens on each access: once
-        return [to_actor(c, ids[id(c)], ids, text) for c in ordered]
+        actors = {id(c): to_actor(c, ids[id(c)], ids, text) for c in ordered}
+        for c, poss_i, rest in self.possessed:  # "His lawyer": "Peter Kadzik's lawyer"
+            owner = self.name_of_token[poss_i] or pronouns.get(poss_i)
+            if id(c) in actors and owner is not None and id(owner) in actors and owner is not c:
+                actors[id(c)].name = f"{actors[id(owner)].name}'s {rest}"
+        return list(actors.values())
 
     def cluster_names(self, names: list) -> None:
         """Pass 2: join the names into clusters, appositions ("Palestinian Resistance Movement
@@ -293,6 +302,29 @@ class _Analysis:
                 self.clusters.append(c)
                 by_text[key] = c
             self.add_mention(c, role.span, "description")
+        self.possessed_speakers(held)
+
+    def possessed_speakers(self, held: set[int]) -> None:
+        """Make an actor of each possessed description that speaks and no one holds ("His lawyer
+        said"), one per possessor and noun: a person, or an organisation or group by its noun."""
+        doc, text = self.doc, self.text or self.doc.text
+        by_key: dict[tuple[object, str], Cluster] = {}
+        for span, poss in possessed_speakers(doc, lambda t: self.name_of_token[t.i] is not None or t.idx in held):
+            if any(start <= span.root.idx < end for c in self.clusters for start, end, _ in c.mentions):
+                continue
+            lemma = span.root.lemma_.lower()
+            owner = self.name_of_token[poss.i]
+            key = (id(owner) if owner is not None else poss.lower_, lemma)
+            c = by_key.get(key)
+            if c is None:
+                kind = "ORG" if lemma in ORG_WORDS else "GROUP" if lemma in COLLECTIVE_WORDS else "PERSON"
+                rest = text[doc[poss.i + 1].idx:span.end_char].removeprefix("’s ").removeprefix("'s ").strip()
+                written = text[span.start_char:span.end_char]
+                c = Cluster(type=kind, fixed_name=written[:1].lower() + written[1:] if poss.tag_ == "PRP$" else written)
+                self.clusters.append(c)
+                by_key[key] = c
+                self.possessed.append((c, poss.i, rest))
+            self.add_mention(c, span, "description")
 
     def title_after(self, span: Span) -> Role | None:
         """Return the appositive title after a name: "Maria Gonzalez, the mayor of Springfield, said"."""

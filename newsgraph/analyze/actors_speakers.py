@@ -36,6 +36,22 @@ _SPEAKERS = "speech/speakers.csv"
 ORG_WORDS: frozenset[str] = lexicon().words(_SPEAKERS, "org_word")
 #: Capitalised words that open a sentence or a quote without naming anyone.
 _NOT_NAMES: frozenset[str] = lexicon().words(_SPEAKERS, "not_name")
+#: Nouns whose speaking is their issuer's or no one's: documents ("his report"), unnamed sources.
+_NOT_POSSESSED: frozenset[str] = lexicon().words(_SPEAKERS, "document") | lexicon().words(_SPEAKERS, "unnamed_source")
+#: Nouns for a body of people around someone ("her campaign", "Lai's legal team"): a group.
+COLLECTIVE_WORDS: frozenset[str] = lexicon().words(_SPEAKERS, "collective")
+#: Nouns for a person by their tie to someone ("his ex-wife", "Obama's campaign strategist").
+_TIES: frozenset[str] = lexicon().words(_SPEAKERS, "tie")
+_AGENT_NOUNS = lexicon().agent_sectors()
+
+
+def _can_speak(tok: Token) -> bool:
+    """True for a noun that names who can speak: a role, an agent, an organisation, a body of people
+    or a person's tie ("Zamora's detention" cannot, whatever the parse hangs on it)."""
+    lemma = tok.lemma_.lower()
+    last = lemma.rsplit("-", 1)[-1]
+    return bool(role_word(tok)) or any(w in words for w in (lemma, last) for words in (
+        _AGENT_NOUNS, ORG_WORDS, COLLECTIVE_WORDS, _TIES))
 
 
 def doc_quote_before(tok: Token) -> bool:
@@ -149,4 +165,26 @@ def described_speakers(doc: Doc, demonyms, held: Callable[[Token], bool]) -> lis
         role = description_at(doc, subj.i, subj.sent, demonyms)
         if role is not None and role.span.start < len(doc) and doc[role.span.start].lower_ in ("the", "this", "that"):
             found[subj.i] = role
+    return [found[k] for k in sorted(found)]
+
+
+def possessed_speakers(doc: Doc, held: Callable[[Token], bool]) -> list[tuple[Span, Token]]:
+    """Return (description, possessor) for each singular description with a possessor that speaks
+    and that no actor holds ("His lawyer said", "Pagliano's lawyer has said", "Hillary Clinton's
+    campaign has asked"), in text order: someone the article presents by their tie to another actor,
+    an actor of their own (the possessor is not the one speaking).  Not a document ("his report":
+    its issuer speaks), an unnamed source or a reporter."""
+    found: dict[int, tuple[Span, Token]] = {}
+    for cue in cue_tokens(doc):
+        subj = speaker_token(cue) if not not_said(cue) else None
+        if (subj is None or subj.i in found or subj.tag_ != "NN" or held(subj) or subj.lower_ in REPORTER_WORDS
+                or subj.lemma_.lower() in _NOT_POSSESSED or not _can_speak(subj)):
+            continue
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is None:
+            continue
+        start = min(t.i for t in poss.subtree)
+        if any(t.dep_ in ("cc", "conj", "punct") for t in doc[start:subj.i]):
+            continue  # "Trump and his aides": not one description
+        found[subj.i] = (doc[start:subj.i + 1], poss)
     return [found[k] for k in sorted(found)]

@@ -149,3 +149,33 @@ def test_mrs_clinton_is_not_the_mr_clinton_before(nlp):
     st = _by_content(doc, "everybody should be believed")
     assert st.speaker is not None and st.speaker != mr.id
     assert _actor(doc, st.speaker).type == "PERSON"
+
+
+def test_a_possessed_description_that_speaks_is_an_actor_named_by_its_possessor(nlp):
+    # PolNeAR train, politico 2015-12-15: "his campaign" is Trump's campaign, not Trump and not no one
+    text = ("Jeb Bush, too, instructed the Washington Speakers Bureau to stop booking paid appearances seven "
+            "months before he announced, and he gave his last paid speeches in early 2015 before he launched his "
+            "presidential bid. Donald Trump routinely netted hundreds of thousands of dollars per speech before "
+            "launching his bid, but his campaign said he halted all paid speeches since announcing his candidacy.")
+    doc = nlp(text)
+    st = _by_content(doc, "he halted all paid speeches")
+    speaker = _actor(doc, st.speaker)
+    assert speaker.name == "Donald Trump's campaign" and speaker.type == "GROUP"
+    assert "Donald Trump" not in [m.text for m in speaker.mentions]
+
+
+def test_a_possessed_description_of_a_person_by_name(nlp):
+    # PolNeAR train, huff-post 2016-05-16 (Reuters): "Cameron’s spokesman" speaks, someone other than Cameron
+    doc = nlp("Cameron criticised Trump in the British parliament over his call for the ban on Muslims and "
+              "suggested that the New York billionaire would unite Britain against him if he visited.\n"
+              "Cameron’s spokesman said the prime minister stood by his original comments.")
+    st = _by_content(doc, "stood by his original comments")
+    speaker = _actor(doc, st.speaker)
+    assert speaker.type == "PERSON" and speaker.name == "Cameron's spokesman"
+
+
+def test_a_thing_with_a_possessor_is_no_speaker(nlp):
+    # news-gold dev 8010046 (marked): the parse gives "called" the subject "detention"; a detention says nothing
+    doc = nlp("The United Nations Working Group on Arbitrary Detention has also determined that Zamora’s "
+              "detention is arbitrary and called for his release.")
+    assert not any(a.name.endswith("detention") for a in doc._.ng_actors)
