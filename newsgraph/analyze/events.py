@@ -44,7 +44,7 @@ from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_dates import event_date, participial_adjunct
 from newsgraph.analyze.events_factuality import presupposed
 from newsgraph.analyze.events_filters import not_an_event, retold
-from newsgraph.analyze.events_mood import abstained, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
+from newsgraph.analyze.events_mood import abstained, announced_decision, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
 from newsgraph.analyze.plover import HeadRules, find_triggers, lexicon_paths, load_rules
@@ -216,6 +216,8 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
             (cond := condition(verb)) == "unless" or (cond == "if" and etype in HARM_TYPES)
         ):  # CAMEO 13: a deed made conditional on the other side's ("will withdraw unless ...") is a threat
             etype, mode, recoded = "THREATEN", "threatened", "conditional threat"
+        elif is_intent and announced_decision(verb):  # "announced it would cease aid": the sanction itself
+            recoded = "decision"
         elif is_intent:  # CAMEO: intent to cooperate is AGREE, intent to harm THREATEN
             new_type = "AGREE" if etype in COOPERATIVE_TYPES else "THREATEN" if etype in HARM_TYPES else etype
             if new_type != etype:  # the mode says the deed is a speech act about the future (issue 12)

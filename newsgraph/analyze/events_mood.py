@@ -16,6 +16,8 @@ from newsgraph.analyze.lexicon import lexicon
 _INTENT_HEADS = lexicon().words("events/intent.csv", "intent")
 #: Verbs saying their complement was not done: "refrained from attacking", "avoided meeting".
 _ABSTAIN_LEMMAS = lexicon().words("events/intent.csv", "abstain")
+#: Verbs that make a decision public: "the United States *announced* it would cease aid".
+_DECISION_LEMMAS = lexicon().words("events/intent.csv", "decision")
 
 
 def intended(tok: Token) -> bool:
@@ -36,6 +38,18 @@ def condition(verb: Token) -> str | None:
             if mark:
                 return mark
     return None
+
+
+def announced_decision(verb: Token) -> bool:
+    """True for a deed its doer announces as decided ("announced that it would cease military aid",
+    "announced the United States will ease sanctions"), with no condition or hedge on it: CAMEO codes
+    the decision as the deed itself, not as a threat or a promise."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in _DECISION_LEMMAS
+        and condition(verb) is None
+        and not hedged(verb)
+    )
 
 
 def hedged(verb: Token) -> bool:

@@ -27,3 +27,29 @@ def test_weapons_used_on_protesters_are_an_assault(nlp):
     types = {e[0] for e in events}
     assert "COERCE" not in types, events
     assert any(e[0] == "ASSAULT" and any("security forces" in s for s in e[1]) for e in events), events
+
+
+def test_an_announced_endorsement_is_the_endorsement(nlp):
+    """A decision made public is coded as the deed, not as a promise (AGREE) (PolNeAR, Western Journal 2016)."""
+    events = _events(nlp, "Last week, New Jersey Gov. Chris Christie announced that he would support the Trump campaign.")
+    assert any(e[0] == "SUPPORT" and any("Christie" in s for s in e[1]) for e in events), events
+    assert not any(e[0] == "AGREE" for e in events), events
+
+
+def test_an_announced_resignation_is_the_retreat(nlp):
+    """(PolNeAR, Breitbart 2016-07-25)"""
+    events = _events(
+        nlp,
+        "DNC Chair Debbie Wasserman Schultz announced Sunday she will resign her post after the convention, "
+        "to be replaced by veteran Democratic strategist Donna Brazile through the November election.",
+    )
+    assert any(e[0] == "RETREAT" and any("Wasserman Schultz" in s for s in e[1]) for e in events), events
+    assert not any(e[0] == "AGREE" for e in events), events
+
+
+def test_an_announced_deed_made_conditional_stays_a_threat(nlp):
+    """The decision reading needs no condition on the deed: 'unless' makes it CAMEO's threat."""
+    events = _events(
+        nlp, "The United States announced on Tuesday that it would cut military aid to Ukraine unless Kyiv signed the deal."
+    )
+    assert not any(e[0] == "SANCTION" for e in events), events
