@@ -98,11 +98,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credits", re.compile(r"^\S.{0,200}\bcontributed (?:reporting|(?:to )?this (?:report|story|article))\b.{0,60}$")),
     # A caption's place ("Above: ...", "Pictured: ..."), a credit line of its own ("Courtesy of X", "Michael Conroy,
     # AP", "... via AP"), a caption closed by its credit after the last full stop ("... drug. Getty") or in
-    # parentheses with slashes ("(NASA/JPL-Caltech/ASU)").
+    # parentheses with slashes ("(NASA/JPL-Caltech/ASU)"); "Alex Wong | Getty Images" as the credit's own line.
     ("image-credit", re.compile(r"^(?:above|below|top|pictured|inset|left|right|main picture)\s*:\s*\S", re.I)),
     ("image-credit", re.compile(
         r"^(?:(?i:courtesy)(?: of)?\s+\S.{0,60}|.{0,80}\bvia (?:AP|Reuters|AFP|Getty Images|EPA)"
-        r"|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*,\s*(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|TASS|IRNA)(?: Photo)?)$")),
+        r"|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*\s*[,|]\s*(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|TASS|IRNA)(?: Photo)?)$")),
     ("image-credit", re.compile(r"[.!?][\"”’]?\s+(?i:Getty(?: Images)?|Statista|Shutterstock|iStock|Alamy)$")),
     # The NYT's credit label alone on its line ("Credit...", "Credit...Doug Mills").
     ("image-credit", re.compile(r"^Credit\.{3}.{0,60}$")),

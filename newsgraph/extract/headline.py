@@ -24,6 +24,7 @@ from newsgraph.extract.copied import (
     is_prose,
 )
 from newsgraph.extract.dates import says_relative_date
+from newsgraph.extract.furniture import classify
 
 #: Lines before the article's start where its headline may be (long navigation, share bars and captions may
 #: stand between them), and after it (a caption taken for the lead).
@@ -128,9 +129,10 @@ def _may_be_headline(paragraphs: list[str], index: int, shared_with: set[str]) -
     prose (but a short question or exclamation), three words or more (two right over a dateline or byline), and
     sharing a word with the lead or the URL (``shared_with``) or standing over a byline or dateline."""
     line = paragraphs[index].strip()
-    if not _is_title(line) or date_line(line, None) or says_relative_date(line) or _byline(line):
+    stopped = _stopped_headline(paragraphs, index)
+    if not (_is_title(line) or stopped) or date_line(line, None) or says_relative_date(line) or _byline(line):
         return False
-    if is_prose(line) and not (line.endswith(("?", "!", "…")) and _words(line) <= HEADLINE_MAX_QUESTION):
+    if is_prose(line) and not stopped and not (line.endswith(("?", "!", "…")) and _words(line) <= HEADLINE_MAX_QUESTION):
         return False
     if _words(line) < MIN_TITLE_WORDS and not (_words(line) == SHORT_HEADLINE_WORDS and _dated_next(paragraphs, index)):
         return False
@@ -143,7 +145,23 @@ def _dated_next(paragraphs: list[str], index: int) -> bool:
     """Return True when the line right under ``paragraphs[index]`` is a dateline or a byline: a headline of two
     words ("About bugs") stands so; a menu's two-word item does not."""
     line = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
-    return bool(line and (date_line(line, None) or _byline(line)))
+    found = classify(line) if line else None
+    return bool(line and (date_line(line, None) or _byline(line) or (found and found[0] == "dateline")))
+
+
+def _stopped_headline(paragraphs: list[str], index: int) -> bool:
+    """Return True when ``paragraphs[index]`` is a headline that ends with a full stop ("Home Depot Stock Is
+    Falling After Its Earnings Release. Why You Shouldn't Worry."): of a headline's length, no furniture, right
+    over its dateline or byline, and not under a title-shaped line that the byline or dateline follows too,
+    lines of one or two words passed over (then it is the standfirst under that headline)."""
+    line = paragraphs[index].strip()
+    if not line.endswith(".") or _words(line) > HEADLINE_MAX_QUESTION or classify(line) is not None:
+        return False
+    # Past a comment count or a share bar a copy cut into lines of a word or two ("New," "6" "comments").
+    above = next((i for i in range(index - 1, max(-1, index - 2 - MAX_SKIPPED_FRAGMENTS), -1)
+                  if _words(paragraphs[i]) > FRAGMENT_WORDS), None)
+    headline_above = above is not None and _is_title(paragraphs[above]) and _followed_by_who_or_when(paragraphs, above)
+    return _dated_next(paragraphs, index) and not headline_above
 
 
 def _reach(paragraphs: list[str], start: int) -> int:

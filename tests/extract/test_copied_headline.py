@@ -51,3 +51,53 @@ def test_a_series_name_over_the_episode_is_not_its_headline():
     page = "\n".join(["Home » Dare to Play »", "05", "Oct", "Dare to Play", "Dare to Play 3 / October pack",
                       "October 5, 2018", "Posted by Vortex", "Leave a comment", *VORTEX_LEAD])
     assert read(page).title == "Dare to Play 3 / October pack"
+
+
+def test_a_headline_with_a_full_stop_over_its_byline():
+    # barrons.com: the headline is two sentences with full stops, the byline right under it.
+    page = "\n".join([
+        "We've detected you are on Internet Explorer. For the best Barrons.com experience, please update to a modern "
+        "browser.", "Barron's", "Subscribe", "Consumer", "Earnings Report",
+        "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry.", "By Al Root",
+        "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET", "Print Article", "Text size",
+        "Shares of construction goods giant Home Depot are dropping in premarket trading after the company cut "
+        "full-year sales growth guidance. But its lowered forecast isn’t a problem for the overall market.",
+        "Home Depot (ticker: HD) reported $2.53 in per-share earnings for the third quarter. Wall Street predicted "
+        "$2.52 a share. The results look OK, but the stock is falling.",
+    ])
+    article = read(page)
+    assert article.title == "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry."
+    assert article.byline == "Al Root"
+
+
+def test_a_headline_with_a_full_stop_over_a_yearless_dateline():
+    # nj.com: the headline ends with a full stop; under it a dateline without the year, the photo's credit and
+    # caption, then the byline.
+    title = "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be."
+    page = "\n".join([
+        "You are signed in as", "Edit ProfileSign Out", "Entertainment", title,
+        "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", "Alex Wong | Getty Images",
+        "Kristi Noem, governor of South Dakota, pictured at the White House turkey pardon in 2018, when she was a "
+        "congresswoman. Her new anti-meth campaign is getting attention.",
+        "By Amy Kuperinsky | NJ Advance Media for NJ.com",
+        "Remember New Jersey’s epic quest to find a state slogan?",
+        "(We never did settle on one, unlike our 565 municipalities, which are packed with them.)",
+        "Enter South Dakota to throw down the gauntlet. The state’s new slogan for an anti-drug campaign drew a South "
+        "Dakota-sized share of attention on social media on Monday.",
+        "Just what is this priceless slogan?", "“Meth. We’re on it.”",
+    ])
+    assert read(page).title == title
+
+
+def test_a_standfirst_with_a_full_stop_under_its_headline_is_not_it():
+    # nytimes.com: headline, a standfirst ending with a full stop, the byline (the two share no word).
+    title = "Republicans Are Following Trump to Nowhere"
+    page = "\n".join([
+        "Advertisement", "Continue reading the main story", "Opinion", "Supported by", "Continue reading the main story",
+        title, "There’s an impeachment lesson hiding in the president’s failure to produce the political results he "
+        "wants.", "By Jamelle Bouie", "Opinion Columnist",
+        "Americans have gone to the polls four times this month to vote in major, statewide races. In Virginia, they "
+        "voted for control of the state Legislature.",
+        "“Governor @MattBevin has done a wonderful job for the people of Kentucky!” Trump tweeted before Election Day.",
+    ])
+    assert read(page).title == title

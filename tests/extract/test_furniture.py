@@ -61,6 +61,9 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         ("Credit...", "image-credit"),
         ("Continue Reading Below", "read-more"),
         ("On example.com: Pakistan train attack survivors recount hours of terror", "read-more"),
+        # ScrapingHub pages' copies (nj.com, vortexcannon.org).
+        ("Alex Wong | Getty Images", "image-credit"),
+        ("Home » Сolumn »", "navigation"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
