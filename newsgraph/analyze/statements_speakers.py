@@ -12,11 +12,14 @@
   sentences before whose gender does not contradict it; a plural one ("they", "we") with no such
   previous speaker: the group or organisation that was the main subject of the sentence before;
 * a document or announcement ("the report said", "a statement said"): the
-  actor that issued it in an earlier sentence ("X released a statement"), else
-  the previous speaker when that is an organisation, else None;
+  actor named in its words ("Ivana Trump's brief", "the U.N. report"), else
+  the actor that issued it in an earlier sentence ("X released a statement"),
+  else the previous speaker when that is an organisation, else None;
 * an organisation noun ("the ministry said", "the group said"): the
   organisation whose name holds that noun, else (for "the group", "the
   organization") the previous speaker or last organisation named just before;
+* any other "the <noun>" ("the fund"): the organisation last named whose name
+  ends in that noun ("the International Monetary Fund"): a name's head is its short form;
 * any other description the actors component did not give to anyone ("the
   spokesperson", "an eyewitness"): None, never the nearest person.
 """
@@ -168,6 +171,8 @@ class Speakers:
                     return named
         if head.is_lower and head.lemma_ in REPORTER_WORDS:
             return None  # "a VOA reporter in the town said": what the reporting saw, no one's statement
+        if found is not None and head.lemma_.lower() in DOCUMENT_NOUNS and found not in self.unnamed:
+            return found  # "Ivana Trump's brief", "the U.N. report": whose it is
         if found is not None:
             if self.types.get(found) == "PERSON" and head.pos_ == "NOUN" and any(
                     c.dep_ == "poss" for c in head.children):
@@ -181,7 +186,16 @@ class Speakers:
             return self.issuer(head, previous, start)
         if lemma in ORG_NOUNS and words[0] in ("the", "this", "that"):
             return self.organisation(lemma, previous, start)
+        if words[0] == "the" and len(span) == 2 and head.tag_ == "NN":
+            return self.name_head(lemma, start)
         return None
+
+    def name_head(self, noun: str, at: int) -> str | None:
+        """Return the organisation last named before ``at`` whose name ends in ``noun`` ("the fund"
+        after "the International Monetary Fund"): a name's head noun is its short form; else None."""
+        _, hi = self._window(self.org_starts, at)
+        named = [a for _, a, name in self.orgs[:hi] if name.split()[-1] == noun]
+        return named[-1] if named else None
 
     def _recent(self, previous: Statement | None, at: int) -> str | None:
         if previous is not None and previous.speaker is not None and previous.end > at - self.REACH:

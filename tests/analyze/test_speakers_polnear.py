@@ -179,3 +179,21 @@ def test_a_thing_with_a_possessor_is_no_speaker(nlp):
     doc = nlp("The United Nations Working Group on Arbitrary Detention has also determined that Zamora’s "
               "detention is arbitrary and called for his release.")
     assert not any(a.name.endswith("detention") for a in doc._.ng_actors)
+
+
+def test_the_head_noun_of_an_organisation_name_is_that_organisation(nlp):
+    # PolNeAR dev, wash-post 2016-10-05: "the fund" is the International Monetary Fund
+    doc = nlp("The International Monetary Fund announced Tuesday that it is lowering its forecast for U.S. growth "
+              "this year.\n\nThe IMF had warned that the Brexit vote could depress growth in Britain for years. "
+              "Still, the fund warned that the exit will raise many questions in the coming years.")
+    st = _by_content(doc, "the exit will raise many questions")
+    assert st.speaker is not None and _actor(doc, st.speaker).name == "International Monetary Fund"
+
+
+def test_a_document_speaks_for_the_person_it_belongs_to(nlp):
+    # PolNeAR dev, politico 2016-09-22: "Ivana Trump's brief said" is Ivana Trump's statement
+    doc = nlp("The GOP presidential nominee argued that New York's legislature has put divorce files off-limits in "
+              "most circumstances.\n\nHowever, Ivana Trump's brief said that was not her view and dismissed those "
+              "reports as \"previous misinterpreted statements and allegations.\"")
+    st = _by_content(doc, "that was not her view")
+    assert st.speaker is not None and _actor(doc, st.speaker).name == "Ivana Trump"
