@@ -36,8 +36,9 @@ SHARED_WORDS_CAP = 8
 HEADLINE_WORDS = 12
 FOLLOWED_BONUS = 1.5
 DEK_MARGIN = 1.0
-#: A sentence's end (a lower-case word, not a title such as "Rep." or "Gov.") and another sentence of four words or more.
-_TWO_SENTENCES = re.compile(r"(?<![\w.])[^\W\d_A-Z]{2,}[.!?]\s+[A-Z][\w’']*(?:\s+[\w’']+){3,}")
+#: A sentence's end (a lower-case word, not a title such as "Rep." or "Gov."; any word before "?" or "!": "... de
+#: Belo Horizonte? Assista a uma palinha!") and another sentence of four words or more.
+_TWO_SENTENCES = re.compile(r"(?:(?<![\w.])[^\W\d_A-Z]{2,}[.!?]|\w{2,}[?!])\s+[A-Z][\w’']*(?:\s+[\w’']+){3,}")
 #: A headline may ask or exclaim ("Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?"), briefly.
 HEADLINE_MAX_QUESTION = 20
 STANDFIRST_LINES = 2

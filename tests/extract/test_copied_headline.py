@@ -101,3 +101,21 @@ def test_a_standfirst_with_a_full_stop_under_its_headline_is_not_it():
         "“Governor @MattBevin has done a wonderful job for the people of Kentucky!” Trump tweeted before Election Day.",
     ])
     assert read(page).title == title
+
+
+def test_a_lead_question_and_its_call_are_two_sentences_not_a_headline():
+    # comoeducarseusfilhos.com.br (Chromium's copy): the post opens with a question and a call to watch, shorter
+    # than a headline's limit; the headline is printed twice above it.
+    title = "Uma palinha das brincadeiras musicais do grupo Serelepe"
+    page = "\n".join([
+        "Pular para o conteúdo", "Busca", "Início", "Alfabetização", title, title,
+        "Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras, Música",
+        "Tempo de leitura: 1 minuto",
+        "Nunca ouviu as sensacionais brinquedorias musicais do grupo Serelepe, de Belo Horizonte? Assista a uma "
+        "palinha!",
+        "Prof. Carlos: Estou aqui ao lado do Eugênio Tadeu, que já é de casa, para apresentar as brincadeiras "
+        "musicais do grupo Serelepe, que encantam as crianças de Belo Horizonte há muitos anos.",
+        "Eugênio: Por sua causa, Carlos. Daquele famoso vídeo em que apresentei o Rodapião, muita gente veio nos "
+        "procurar para conhecer as outras brincadeiras do grupo.",
+    ])
+    assert read(page).title == title
