@@ -289,18 +289,21 @@ class _Analysis:
         for c in self.clusters:
             for start, end, _ in c.mentions:
                 held.add(start)
-        by_text: dict[str, Cluster] = {}
+        seen: list[tuple[str, set[str], Cluster]] = []  # (role class, what the words specify, actor)
         for role in described_speakers(self.doc, self.comp.demonyms,
                                        lambda t: self.name_of_token[t.i] is not None or t.idx in held):
             if any(start <= role.head.idx < end for c in self.clusters for start, end, _ in c.mentions):
                 continue
-            key = role.role  # "The Afghan army chief ... The army chief added": one unnamed chief
-            c = by_text.get(key)
+            spec = role.modifiers | set(role.complement.split()) | (
+                {t.lower_ for t in role.possessor} if role.possessor is not None else set())
+            # "The Afghan army chief ... The army chief added": one chief; "The Taliban chief": another
+            c = next((c for cls, words, c in reversed(seen) if cls == role.role_class
+                      and (spec <= words or words <= spec)), None)
             if c is None:
                 c = Cluster(type="PERSON", fixed_name=text[role.span.start_char:role.span.end_char].removeprefix(
                     "the ").removeprefix("The "))
                 self.clusters.append(c)
-                by_text[key] = c
+            seen.append((role.role_class, spec, c))
             self.add_mention(c, role.span, "description")
         self.possessed_speakers(held)
 

@@ -119,7 +119,9 @@ class Speakers:
         if head.pos_ == "NOUN" and head.tag_ == "NN" and span[0].lower_ in _DETERMINERS:
             # "a senior State Department official told VOA ... The official added": the one who spoke
             # before, rather than a new nameless actor for the description
-            found = self.again(head.lemma_.lower(), previous, start) or found
+            earlier = self.again(head.lemma_.lower(), previous, start)
+            if earlier is not None and not (found is not None and earlier in self.nameless):
+                found = earlier  # (two nameless actors the actors component kept apart stay apart)
             if found is None and span[0].lower_ == "the":
                 found = self.varied(head, previous, start)
         return found, head

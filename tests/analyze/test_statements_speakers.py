@@ -219,3 +219,14 @@ def test_an_unnamed_witness_stays_unnamed_when_the_next_speaker_is_someone_else(
               "sealed off.")
     first = next(s for s in doc._.ng_statements if "went on for hours" in s.content)
     assert first.speaker is None
+
+
+def test_unnamed_speakers_of_one_role_word_stay_apart_when_their_words_differ(nlp):
+    # news-gold dev 6205629 (marked): its Afghan army chief sentence; the Taliban chief's is written for the test
+    doc = nlp("The Taliban chief said the United States had violated the Doha agreement. "
+              "The Afghan army chief said on Saturday his forces had also “killed and injured 1,000\" Taliban "
+              "fighters in the past week. The army chief added that the fighting would go on.")
+    taliban = _by_content(doc, "had violated the Doha agreement").speaker
+    army = _by_content(doc, "his forces had also").speaker
+    again = _by_content(doc, "the fighting would go on").speaker
+    assert None not in (taliban, army) and taliban != army and again == army
