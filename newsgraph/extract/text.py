@@ -42,12 +42,17 @@ _BYLINE_PREFIX = re.compile(
 )
 
 
+_INVISIBLE_LINE = re.compile(r"^[^\S\n]*[\u200b\u200c\u200d\u2060\ufeff][\u200b\u200c\u200d\u2060\ufeff\t \u00a0]*$", re.M)
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Return the paragraphs of plain text: blocks between blank lines, or every line when the text has
     no blank line at all.  A block's lines are joined by spaces when they are hard-wrapped prose (every
     line but the last long); otherwise each line is a paragraph of its own, as a browser copy gives
     menus, headlines and datelines one to a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
+    # A line of nothing but zero-width characters (an editor's empty paragraph "\u200b") is a blank line.
+    text = _INVISIBLE_LINE.sub("", text)
     blocks = re.split(r"\n[ \t\u00a0]*\n", text.strip())
     if len(blocks) == 1:
         blocks = text.strip().split("\n")

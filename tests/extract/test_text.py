@@ -18,6 +18,16 @@ def test_split_paragraphs_blocks_and_lines() -> None:
     assert split_paragraphs("  \n\n ") == []
 
 
+def test_a_line_of_zero_width_spaces_is_a_blank_line() -> None:
+    # jeongdongtheater.com (ScrapingHub page, lxml copy): an editor's empty paragraphs ("\u200b") around each photo.
+    text = ("The refreshing autumn sky!\n\u200b\nThis is Daehak-ro Marronnier Park where the air is filled with the scent "
+            "of fall~\n \u200b \n\nThe reason we came to Marronnier Park!")
+    paragraphs = split_paragraphs(text)
+    assert paragraphs == ["The refreshing autumn sky!",
+                          "This is Daehak-ro Marronnier Park where the air is filled with the scent of fall~",
+                          "The reason we came to Marronnier Park!"]
+
+
 def test_byline_prefix() -> None:
     assert byline_prefix("Staff Reporter – The council met.") == ("Staff Reporter", "The council met.")
     assert byline_prefix("Press TV - Officials said...") == ("Press TV", "Officials said...")
