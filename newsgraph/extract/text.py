@@ -179,20 +179,36 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
 
 
 #: The note on the author that closes a story: "Phil Helsel is a reporter for NBC News.", "Dallas Robinson is a
-#: freelance writer living in Minneapolis": a name, "is a", a journalist's trade, in one short sentence.
+#: freelance writer living in Minneapolis": a name, "is a", a journalist's trade, opening a short paragraph.
 _AUTHOR_NOTE = re.compile(
     rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}} is an? (?:[\w-]+ ){{0,4}}?(?:reporter|writer|correspondent|editor|"
-    r"journalist|columnist|contributor|producer|photographer)\b[^.!?]{0,120}[.!?]?$"
+    r"journalist|columnist|contributor|producer|photographer)\b[^.!?]{0,240}(?:[.!?]|$)"
 )
+#: A note on the author may tell more after its first sentence ("She previously wrote for ..."), briefly.
+MAX_AUTHOR_NOTE_CHARS = 600
 MAX_AUTHOR_NOTES = 2
+#: A box on the author that closes a post: "About Jane Roe" (also "Sobre ...", "Über ...", "À propos de ...",
+#: "Acerca de ...") over a paragraph or two of biography.
+_ABOUT_AUTHOR = re.compile(
+    rf"^(?:about(?: the author)?|sobre(?: o autor| a autora)?|über(?: den autor| die autorin)?|à propos de"
+    rf"|acerca de)\s+(?-i:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})$|^about the author$",
+    re.I,
+)
+MAX_BIO_PARAGRAPHS = 2
 
 
 def drop_author_note(paragraphs: list[str], furniture: list[Furniture]) -> list[str]:
-    """Return ``paragraphs`` without the notes on the author among their last ``MAX_AUTHOR_NOTES`` (added to
-    ``furniture``); one inside the story is the story's."""
+    """Return ``paragraphs`` without the notes on the author among their last ``MAX_AUTHOR_NOTES``, and without a
+    closing box on the author (an "About Jane Roe" heading and up to ``MAX_BIO_PARAGRAPHS`` after it), added to
+    ``furniture``; one inside the story is the story's."""
     kept = list(paragraphs)
+    for index in range(max(1, len(kept) - MAX_BIO_PARAGRAPHS - 1), len(kept)):
+        if _ABOUT_AUTHOR.match(kept[index].strip()):
+            furniture.extend(Furniture(text=p.strip(), reason="author-note") for p in kept[index:])
+            kept = kept[:index]
+            break
     for _ in range(MAX_AUTHOR_NOTES):
-        if len(kept) > 1 and _AUTHOR_NOTE.match(kept[-1].strip()):
+        if len(kept) > 1 and len(kept[-1].strip()) <= MAX_AUTHOR_NOTE_CHARS and _AUTHOR_NOTE.match(kept[-1].strip()):
             furniture.append(Furniture(text=kept.pop().strip(), reason="author-note"))
     return kept
 

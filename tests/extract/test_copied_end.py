@@ -1,0 +1,62 @@
+"""What closes a copied article and is not its text: notes and boxes on the author.
+
+The pages are excerpts of ScrapingHub benchmark pages (``extraction-scrapinghub``) as a browser copy gives them:
+their own lines, cut short.
+"""
+
+from __future__ import annotations
+
+from newsgraph.extract import extract_article
+from newsgraph.model import RawDocument
+
+
+def read(text: str):
+    return extract_article(RawDocument(content=text.encode("utf-8"), source="test", content_type="text/plain"))
+
+
+LATIMES = [
+    "‘We had some issues,’ exec says on Disney+ glitches", "By Meg James", "Nov. 19, 2019 11:04 AM",
+    "Kevin Mayer, the Disney executive who is overseeing the Disney+ streaming service, acknowledged that the launch "
+    "last week had some glitches, but said the company was pleased with the early results.",
+    "It’s the first time in Mayer’s career with Disney that he has been in a hands-on operational role.",
+    "“Operating is a lot different than a strategy role,” Mayer said. “ I love what I’m doing.”",
+]
+
+
+def test_a_closing_note_on_the_author_of_several_sentences_is_furniture():
+    # latimes.com: the note opens with "Meg James is a corporate media reporter ..." and tells three more sentences.
+    note = ("Meg James is a corporate media reporter for the Los Angeles Times, covering the business of television "
+            "and digital disruption in the entertainment industry. She has been a member of the Company Town team for "
+            "more than a decade. She previously wrote for the Miami Herald and the Palm Beach Post. A native of "
+            "Wyoming, she is a graduate of the University of Colorado and Columbia University.")
+    article = read("\n\n".join([*LATIMES, note]))
+    assert "corporate media reporter" not in article.body
+    assert article.body.endswith("I love what I’m doing.”")
+    assert any(f.reason == "author-note" for f in article.furniture)
+
+
+def test_a_closing_box_about_the_author_is_furniture():
+    # comoeducarseusfilhos.com.br: "Sobre Carlos Nadalim" and his biography close the post.
+    page = "\n\n".join([
+        "A Fantástica Loja dos Materiais Educativos", "Carlos Nadalim", "23/08/2018",
+        "O prof. Carlos Nadalim apresenta, neste vídeo, uma loja incrível nos EUA, repleta de materiais didáticos, "
+        "livros e uma quantidade enorme de recursos educativos para crianças. Por que não temos uma assim no Brasil?",
+        "Aqui nos Estados Unidos você tem à disposição materiais voltados à aquisição da fluência em leitura. Há "
+        "vários materiais, mas quero destacar um: um cronômetro para que pais e professores saibam quantas palavras "
+        "seus filhos e alunos estão lendo por minuto.",
+        "Um forte abraço, fique com Deus e até a próxima.",
+        "Sobre Carlos Nadalim",
+        "Pai de Francesco e Teresa e marido de Bárbara, Carlos Nadalim é também coordenador pedagógico na escola "
+        "Mundo do Balão Mágico, em Londrina, e mestre em Educação pela Universidade Estadual de Londrina.",
+    ])
+    article = read(page)
+    assert article.body.endswith("até a próxima.")
+    assert "Pai de Francesco" not in article.body
+
+
+def test_about_a_subject_inside_the_story_is_kept():
+    # A heading "About the campaign" is no box on the author; the paragraphs under it stay.
+    page = "\n\n".join([*LATIMES, "About the campaign",
+                        "The service launched on Nov. 12 in the United States, Canada and the Netherlands, and signed "
+                        "up 10 million subscribers on its first day."])
+    assert "10 million subscribers" in read(page).body
