@@ -41,7 +41,7 @@ from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_names import find_names
 from newsgraph.analyze.actors_speakers import COLLECTIVE_WORDS, ORG_WORDS, described_speakers, possessed_speakers
 from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
-from newsgraph.analyze.actors_titles import Role, description_at, role_word, titles_before
+from newsgraph.analyze.actors_titles import Role, description_at, role_word, title_apposed_before, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, lexicon as lexicon_of
 
@@ -246,7 +246,8 @@ class _Analysis:
                 continue
             roles = titles_before(doc, span.start, span.sent.start, self.comp.demonyms, person_tokens)
             after = self.title_after(span)
-            for role in roles + ([after] if after is not None else []):
+            apposed = title_apposed_before(doc, span, self.comp.demonyms) if not roles else None
+            for role in roles + [r for r in (apposed, after) if r is not None]:
                 self.attach_role(c, role, "title")
                 # the role word and its modifiers are this title; its "of ..." may name someone else
                 self.title_heads.update(range(role.span.start, role.head.i + 1))

@@ -248,3 +248,19 @@ def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) 
         if k > end + 1:
             end = k
     return _build_role(doc, start, end, head_i, demonyms)
+
+
+def title_apposed_before(doc: Doc, name: Span, demonyms: dict[str, str]) -> Role | None:
+    """Return the definite title a name stands in apposition to, written before it and its comma
+    ("The Taliban's supreme leader, Mawlawi Hibatullah Akhundzada, said"; "Iran's foreign minister,
+    Mohammad Javad Zarif,"), or None: the parse must hang the name on that role word."""
+    root = name.root
+    if name.start < 2 or doc[name.start - 1].text != "," or root.dep_ != "appos":
+        return None
+    head = root.head
+    if head.i != name.start - 2 or not role_word(head) or head.dep_ == "conj":
+        return None
+    role = description_at(doc, head.i, name.sent, demonyms)
+    if role is None or (role.span.start > 0 and doc[role.span.start - 1].text in (",", "and")):
+        return None  # "the president, the vice president, Susan Rice": a list, not an apposition
+    return role

@@ -197,3 +197,21 @@ def test_a_document_speaks_for_the_person_it_belongs_to(nlp):
               "reports as \"previous misinterpreted statements and allegations.\"")
     st = _by_content(doc, "that was not her view")
     assert st.speaker is not None and _actor(doc, st.speaker).name == "Ivana Trump"
+
+
+def test_a_title_written_before_the_name_and_its_comma_is_the_names(nlp):
+    # PolNeAR train, breitbart 2015-12-16: "Carter’s press secretary, Peter Cook," is Cook's title
+    doc = nlp("Defense Secretary Ash Carter used a personal email account for official business.\n\n"
+              "Carter’s press secretary, Peter Cook, told the Times that Carter believes his use of personal "
+              "email for work-related business was a mistake.")
+    cook = next(a for a in doc._.ng_actors if a.name == "Peter Cook")
+    assert "press secretary" in cook.titles
+    assert _actor(doc, _by_content(doc, "was a mistake").speaker).name == "Peter Cook"
+
+
+def test_a_list_of_people_is_no_title_before_a_name(nlp):
+    # PolNeAR train (Breitbart 2016): "the vice president, Susan Rice": a list, Rice is no vice president
+    doc = nlp("I and everybody in the administration, all the people she named, the president, the vice "
+              "president, Susan Rice, we were all repeating the same thing.")
+    rice = next(a for a in doc._.ng_actors if "Rice" in a.name)
+    assert not any("president" in t for t in rice.titles)
