@@ -200,6 +200,8 @@ def _next_item(paragraphs: list[str], start: int, end: int) -> int:
             return index
         if prose >= ITEM_END_WORDS and _opens_headlines(paragraphs, index, end, prose):
             return index
+        if prose >= ITEM_END_WORDS and _closing_prompt(paragraphs, index, end, prose):
+            return index
         if is_prose(paragraph):
             prose += _words(paragraph)
     return end
@@ -221,4 +223,15 @@ def _opens_headlines(paragraphs: list[str], index: int, end: int, prose: int) ->
     if len(run) < HEADLINE_RUN or not all(_is_listed_headline(p) for p in run):
         return False
     after = sum(_words(p) for p in paragraphs[index + HEADLINE_RUN : end] if is_prose(p))
+    return after * ARTICLE_SHARE_AFTER_LIST < prose
+
+
+def _closing_prompt(paragraphs: list[str], index: int, end: int, prose: int) -> bool:
+    """Return True when ``paragraphs[index]`` is a newsletter prompt that opens the page's sign-up box after the
+    article: the block has ``ARTICLE_SHARE_AFTER_LIST`` times more prose before it (``prose`` words) than after it
+    (the form's confirmations); a prompt inside the article is followed by more of it."""
+    found = classify(paragraphs[index].strip())
+    if not found or found[0] != "newsletter":
+        return False
+    after = sum(_words(p) for p in paragraphs[index + 1 : end] if is_prose(p))
     return after * ARTICLE_SHARE_AFTER_LIST < prose

@@ -60,3 +60,35 @@ def test_about_a_subject_inside_the_story_is_kept():
                         "The service launched on Nov. 12 in the United States, Canada and the Netherlands, and signed "
                         "up 10 million subscribers on its first day."])
     assert "10 million subscribers" in read(page).body
+
+
+ASCOM = [
+    "Ascom announces a strategic distribution partnership with GE Healthcare in Europe for intensive care units",
+    "October 12, 2017",
+    "Based on Ascom’s connectivity, clinical workflow and mobility expertise, the Digistat Patient Watch solution "
+    "provides clinicians throughout the ICU with a clear view of each patient’s condition.",
+    "In traditional ICUs, each patient is wired to up to ten medical equipment – from monitoring devices to "
+    "ventilators or infusion pumps. These devices generate many alarms, most of which require no action.",
+    "The new alarm management solution called Digistat Patient Watch, collects data from a variety of devices "
+    "connected to the patient providing a single overview of the patient’s status at the bedside and remotely.",
+    "“Digistat Patient Watch helps clinicians leverage patient data to increase situational awareness and align "
+    "priorities. It has the potential to change their practice and improve workflow efficiency” says André Neu, Head "
+    "of Platform Solutions for Ascom.",
+]
+
+
+def test_a_sign_up_box_after_the_article_is_not_its_text():
+    # ascom.com: the newsletter prompt opens the page's sign-up box (buttons, the form's confirmations).
+    box = ["Stay up to date with Ascom. Subscribe to our newsletter.", "Stay up to date with Ascom.", "Subscribe",
+           "No thanks", "You have succesfully subscribed. Thank you!",
+           "An email with an activation link has just been sent to your email address. Please activate your "
+           "subscription by clicking on the activation link.", "Ascom News Service"]
+    body = read("\n\n".join([*ASCOM, *box])).body
+    assert body.endswith("Head of Platform Solutions for Ascom.")
+    assert "activation link" not in body
+
+
+def test_a_newsletter_prompt_inside_the_article_does_not_end_it():
+    more = [p.replace("Digistat", "the new") for p in ASCOM[2:]]
+    body = read("\n\n".join([*ASCOM, "Sign up for our weekly healthcare newsletter", *more])).body
+    assert body.endswith(more[-1])
