@@ -79,7 +79,9 @@ def resolve(doc: Doc, people: list[PersonMention], gender: dict | None = None) -
     ``gender`` maps actor keys to "m"/"f" where known beforehand (``actors_gender``); a person of
     the other gender is never a pronoun's antecedent, and the genders the pronouns teach are added
     to it.  A person named inside a quotation is no antecedent of a pronoun outside it: in
-    "“... Smith has seen ...,” she said" the speaker is not the one she speaks of."""
+    "“... Smith has seen ...,” she said" the speaker is not the one she speaks of.  A pronoun inside a
+    quotation teaches no gender and is no subject for later pronouns: in "“If he is asked ...,” she
+    said" the "he" is whom the speaker talks about, and must not make the speaker a man."""
     quoted = quoted_tokens(doc)
     people = sorted((m for m in people if not quoted[m.start]), key=lambda m: m.start)
     sent_index = [0] * len(doc)
@@ -101,7 +103,8 @@ def resolve(doc: Doc, people: list[PersonMention], gender: dict | None = None) -
         found = state.antecedent(tok.i, s, *info)
         if found is not None:
             out.append((tok.i, found))
-            state.learn(tok, s, found, info[0])
+            if not quoted[tok.i]:  # a quoted "he" is often someone the speaker talks about: it teaches nothing
+                state.learn(tok, s, found, info[0])
     return out
 
 

@@ -215,3 +215,14 @@ def test_a_list_of_people_is_no_title_before_a_name(nlp):
               "president, Susan Rice, we were all repeating the same thing.")
     rice = next(a for a in doc._.ng_actors if "Rice" in a.name)
     assert not any("president" in t for t in rice.titles)
+
+
+def test_a_quoted_he_does_not_make_the_speaker_a_man(nlp):
+    # PolNeAR dev, usa-today 2016-09-23: the "he" inside the quote is Trump, whom she talks about
+    doc = nlp("Bemoaning the \"phony system,\" Trump accused Holt of being a Democrat, though a review of records "
+              "indicate he has been a registered Republican since 2003.\n\n"
+              "Jo-Renee Formicola, political science professor at Seton Hall University in New Jersey, described "
+              "Trump's approach in terms of lowering expectations.\n\n\"If he is asked questions he is unable to "
+              "answer, he would try to deflect them back onto the questioners,\" she said.")
+    st = _by_content(doc, "he would try to deflect them")
+    assert st.speaker is not None and _actor(doc, st.speaker).name == "Jo-Renee Formicola"
