@@ -16,6 +16,7 @@ from collections import Counter
 from newsgraph.extract.block import main_block
 from newsgraph.extract.copied import (
     HEADER_WINDOW,
+    _byline,
     MAX_HEADER_LINES,
     date_line,
     is_prose,
@@ -62,8 +63,44 @@ def split_paragraphs(text: str) -> list[str]:
         if all(len(line) >= MIN_WRAPPED_CHARS for line in lines[:-1]):
             paragraphs.append(" ".join(lines))
         else:
-            paragraphs.extend(lines)
+            paragraphs.extend(_join_continued(lines))
     return _join_bare_labels([p for p in paragraphs if p])
+
+
+#: A line that goes on with the sentence of the line before it: it opens with a word in lower case (a sentence's
+#: lines a copy broke at each <br>: "Photos" / "which were released online and are making the rounds" / ... ).
+_CONTINUED = re.compile(r"^[^\W\d_A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*,?\s")
+_LOWER_BY = re.compile(r"^(?:\w+\s+){0,2}by\s", re.I)
+_OPEN_END = re.compile(r"[\w,’'”\"-]$")
+MAX_DATED_CHARS = 80
+_CLOSED = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+def _join_continued(lines: list[str]) -> list[str]:
+    """Return the lines of a block with each run of lines that continue a sentence (``_continues``) joined to the
+    line before them, when the run ends the sentence (a full stop, "?", "!"): one sentence broken into lines."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        while end < len(lines) and _continues(lines[end - 1], lines[end], lines[end - 2] if end > 1 else ""):
+            end += 1
+        if end - index > 1 and _CLOSED.search(lines[end - 1]):
+            out.append(" ".join(lines[index:end]))
+        else:
+            out.extend(lines[index:end])
+        index = end
+    return out
+
+
+def _continues(before: str, line: str, label: str) -> bool:
+    """Return True when ``line`` goes on with the sentence of ``before``: that has no end (no stop, colon or
+    semicolon), this opens with a word in lower case and is no byline ("by Jeff Foust", nor the name under a bare
+    "By" ``label``), dateline ("segunda-feira, 5 de março de 2018") or furniture."""
+    if not (_OPEN_END.search(before) and _CONTINUED.match(line) and line[:1].islower()) or _BARE_LABEL.match(label):
+        return False
+    dated = date_line(line, None) or (len(line) <= MAX_DATED_CHARS and find_printed_date(line))  # "on Monday, Nov..."
+    return not (_byline(line) or _LOWER_BY.match(line) or dated or classify(line) is not None)
 
 
 _BARE_LABEL = re.compile(r"^(?:by|posted by|written by|words by|story by|reporter|author)\s*:?$", re.I)

@@ -28,6 +28,20 @@ def test_a_line_of_zero_width_spaces_is_a_blank_line() -> None:
                           "The reason we came to Marronnier Park!"]
 
 
+def test_a_sentence_broken_into_lines_is_one_paragraph() -> None:
+    # linknaija.com (ScrapingHub page, lxml copy): the lead's lines broken at each <br>; a name under "By" and a
+    # "by X" line stay lines of their own, and so does a run that ends no sentence (a menu).
+    text = ("LinkNaija\nOctober 06, 2018\n\nPhotos\nwhich were released online and are making the rounds on social media,\n"
+            "show Nigerian actress, Kate Henshaw, looking absolutely stunning in new\nmake-up photos.\nKate Henshaw\n\n"
+            "By\nMinh Do\non Monday, November 18th, 2019 at 11:08 a.m.\n\n"
+            "Seeking a bigger role for a big rocket\nby Jeff Foust\nSolutions\nphone_iphone Mobile Commerce")
+    paragraphs = split_paragraphs(text)
+    assert ("Photos which were released online and are making the rounds on social media, show Nigerian actress, "
+            "Kate Henshaw, looking absolutely stunning in new make-up photos.") in paragraphs
+    assert "By Minh Do" in paragraphs and "on Monday, November 18th, 2019 at 11:08 a.m." in paragraphs
+    assert "by Jeff Foust" in paragraphs and "Solutions" in paragraphs
+
+
 def test_byline_prefix() -> None:
     assert byline_prefix("Staff Reporter – The council met.") == ("Staff Reporter", "The council met.")
     assert byline_prefix("Press TV - Officials said...") == ("Press TV", "Officials said...")
