@@ -203,9 +203,15 @@ def strip_header(
     return rest, removed
 
 
+#: A gallery's counter glued to the caption it numbers ("3of4A shopper looks at ...").
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*of\s*\d{1,3}(?=[A-Z“\"‘'])")
+
+
 def classify(paragraph: str) -> tuple[str, str | None] | None:
     """Return (reason, related title or None) when ``paragraph`` is furniture, else None."""
     text = paragraph.strip()
+    if text and _GALLERY_COUNTER.match(text):  # a gallery's caption, however long: "1of4Grass Valley's ..."
+        return "image-credit", None
     if not text or len(text) > MAX_FURNITURE_CHARS:
         return None
     return _classify(text)

@@ -64,6 +64,11 @@ from newsgraph.extract.furniture import classify, strip_furniture, strip_header
         # ScrapingHub pages' copies (nj.com, vortexcannon.org).
         ("Alex Wong | Getty Images", "image-credit"),
         ("Home » Сolumn »", "navigation"),
+        # timesunion.com: a gallery's caption of any length with its counter glued on.
+        ("1of4Grass Valley's Dionicio Torres looks at the gas can selection before taking the last 5-gallon gas can on "
+         "the shelves at B&C Ace Home & Garden Center, Tuesday, Nov. 19, 2019, in Grass Valley, Calif., in preparation "
+         "of the planned outage. Pacific Gas & Electric Co. was set to begin shutting off power Wednesday to some "
+         "375,000 people in 18 Northern and central California counties.", "image-credit"),
     ],
 )
 def test_furniture_lines(line: str, reason: str) -> None:
