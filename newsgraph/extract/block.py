@@ -20,6 +20,7 @@ from newsgraph.extract.copied import (
     MIN_TITLE_WORDS,
     _byline,
     _is_title,
+    _without_credit,
     _words,
     content_words,
     date_line,
@@ -210,7 +211,8 @@ def _next_item(paragraphs: list[str], start: int, end: int) -> int:
 def _is_listed_headline(paragraph: str) -> bool:
     """Return True when a line reads like another story's headline in a list: a few words, no sentence end."""
     text = paragraph.strip()
-    return MIN_HEADLINE_WORDS <= _words(text) <= MAX_TITLE_WORDS and not _SENTENCE_END.search(text) and (
+    # A sentence that closes with an agency's credit ("... into the US. PTI") is no headline.
+    return MIN_HEADLINE_WORDS <= _words(text) <= MAX_TITLE_WORDS and not _SENTENCE_END.search(_without_credit(text)) and (
         classify(text) is None or classify(text)[0] == "read-more")
 
 

@@ -94,10 +94,22 @@ def is_prose(paragraph: str) -> bool:
 
 def _without_credit(text: str) -> str:
     """Return ``text`` without a closing agency credit ("... said. -Xinhua")."""
-    m = _TRAILING_CREDIT.search(text)
-    if m and m.start() > 0 and m.group(0).strip()[:1] in "-–—(" and m.group("credit").strip() in outlets().by_credit:
+    m = _closing_credit(text)
+    if m and m.start() > 0:
         return text[: m.start()].rstrip()
     return text
+
+
+def _closing_credit(text: str, whole_line: bool = False) -> re.Match[str] | None:
+    """Return the match of a known agency credit that closes ``text`` set off as one: by a dash or parentheses
+    ("-Xinhua", "(TASS)"), after the last sentence's end ("... into the US. PTI"), or (``whole_line``) as all of
+    it ("TASS"); else None."""
+    known = outlets().by_credit
+    m = _TRAILING_CREDIT.search(text)
+    if m and (m.group(0).strip()[:1] in "-–—(" or (whole_line and m.start() == 0)) and m.group("credit").strip() in known:
+        return m
+    m = _CREDIT_AFTER_SENTENCE.search(text)
+    return m if m and m.group("credit") in known else None
 
 
 def content_words(text: str) -> set[str]:
@@ -257,12 +269,13 @@ _LEAD_CREDIT = re.compile(r"^[^\n()]{0,80}?\((?P<credit>[^()]{1,40})\)\s*[-–�
 _LEAD_PLACE_CREDIT = re.compile(r"^[A-Z][\w .'’-]{0,40},\s*(?P<credit>[^,\n]{1,40}?)\s*[-–—]+\s+\S")
 #: TASS's form: "ISLAMABAD, March 14. /TASS/. Pakistan officials ...".
 _LEAD_SLASH_CREDIT = re.compile(r"^[A-Z][\w .'’-]{0,40},[^/\n]{0,30}?/(?P<credit>[A-Z][\w .-]{1,20})/\.?\s+\S")
+_CREDIT_AFTER_SENTENCE = re.compile(r"(?<=[\w)][.!?])[\"'”’]?\s+(?P<credit>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})$")
 _TRAILING_CREDIT = re.compile(r"(?:\s+[-–—]+\s*|\s*[-–—]+|\s+)\(?(?P<credit>[A-Z][\w .’'-]{0,40}?)\)?\s*$")
 
 
 def take_credits(paragraphs: list[str], furniture: list[Furniture]) -> str | None:
     """Return the agency credit that opens the lead ("KYIV (AP) — ", "Tehran, IRNA - ") or closes the story
-    ("... said. -Xinhua", a last line "(TASS)"); a closing credit, and an end mark ("■", "###"), is removed from
+    ("... said. -Xinhua", "... into the US. PTI", a last line "(TASS)"); a closing credit, and an end mark ("■", "###"), is removed from
     the body (in place)."""
     known = outlets().by_credit
     credit = None
@@ -274,17 +287,14 @@ def take_credits(paragraphs: list[str], furniture: list[Furniture]) -> str | Non
     if paragraphs and (m := _END_MARK.search(paragraphs[-1])):
         furniture.append(Furniture(text=m.group(0).strip(), reason="footer"))
         paragraphs[-1] = paragraphs[-1][: m.start()].rstrip()
-    if paragraphs and (m := _TRAILING_CREDIT.search(paragraphs[-1])):
-        name = m.group("credit").strip()
-        marked = m.group(0).strip().startswith(("-", "–", "—", "(")) or m.start() == 0
-        if name in known and marked:
-            furniture.append(Furniture(text=m.group(0).strip(), reason="byline"))
-            rest = paragraphs[-1][: m.start()].rstrip()
-            if rest:
-                paragraphs[-1] = rest
-            else:
-                paragraphs.pop()
-            credit = credit or name
+    if paragraphs and (m := _closing_credit(paragraphs[-1], whole_line=True)):
+        furniture.append(Furniture(text=m.group(0).strip(), reason="byline"))
+        rest = paragraphs[-1][: m.start()].rstrip()
+        if rest:
+            paragraphs[-1] = rest
+        else:
+            paragraphs.pop()
+        credit = credit or m.group("credit").strip()
     return credit
 
 

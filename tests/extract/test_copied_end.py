@@ -92,3 +92,21 @@ def test_a_newsletter_prompt_inside_the_article_does_not_end_it():
     more = [p.replace("Digistat", "the new") for p in ASCOM[2:]]
     body = read("\n\n".join([*ASCOM, "Sign up for our weekly healthcare newsletter", *more])).body
     assert body.endswith(more[-1])
+
+
+def test_an_agency_credit_after_the_last_full_stop_is_taken_off():
+    # indiapost.com: the last paragraph ends "... into the US. PTI" (Press Trust of India), and a theme's footer.
+    page = "\n\n".join([
+        "With shattered dreams, deportees return home from US", "November 20, 2019", "by India Post News Weekly",
+        "NEW DELHI: Their American dream shattered and huge savings wasted, nearly 150 Indians returned home broke on "
+        "Wednesday after being deported from the US for overstaying their visa or illegally entering the country.",
+        "“This was the fourth time I have been deported,” said Singh Jabarjung, 24, from Punjab’s Bhatinda.",
+        "The special aircraft carrying the deportees landed at the T3 terminal of the Delhi airport at 6am, an "
+        "airport official said. The aircraft reached from Arizona carrying the deportees, the officials said.",
+        "On October 18, more than 300 Indians, including one woman, were deported by Mexican immigration authorities "
+        "for illegally entering the country to sneak into the US. PTI",
+        "Download Premium WordPress Themes Free", "Download Premium WordPress Themes Free",
+    ])
+    article = read(page)
+    assert article.body.endswith("to sneak into the US.")
+    assert "WordPress" not in article.body
