@@ -142,6 +142,34 @@ def split_headline_dates(paragraphs: list[str]) -> list[str]:
     return out
 
 
+#: A paragraph of the lead that a copy shows without its full stop: this many words at least, most in lower case.
+MIN_UNSTOPPED_WORDS = 8
+#: A sentence's end, a teaser's cut ("..."), a caption's credit in brackets ("... to the Moon [SpaceX via Nasa]"):
+#: such a line is no lead paragraph missing its stop.
+_LEAD_END = re.compile(r"(?:[.!?…:;][\"'”’)]*|[)\]])$")
+
+
+def _unstopped_lead(paragraphs: list[str], start: int, title_at: int | None) -> int:
+    """Return where the article starts when the lines right over ``start``, right under a dateline or byline
+    below the headline, are paragraphs of the lead that lack their full stop ("Chelsea have this morning paid the
+    £71.6million fee to ... Athletic Bilbao"): ``MIN_UNSTOPPED_WORDS`` words or more, most of them in lower case,
+    no end mark, not furniture, a dateline or a byline; else ``start``."""
+    floor = -1 if title_at is None else title_at
+    first = start
+    while first - 1 > floor and _unstopped(paragraphs[first - 1]):
+        first -= 1
+    who = paragraphs[first - 1].strip() if first > floor + 1 else ""
+    return first if first < start and who and (date_line(who, None) or _byline(who)) else start
+
+
+def _unstopped(paragraph: str) -> bool:
+    text = paragraph.strip()
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return (len(words) >= MIN_UNSTOPPED_WORDS and lower * 2 > len(words) and not _LEAD_END.search(text)
+            and classify(text) is None and not date_line(text, None) and not _byline(text))
+
+
 def byline_prefix(paragraph: str) -> tuple[str, str] | None:
     """Return (byline, rest of the paragraph) when it opens with "X – ", else None.
 
@@ -188,6 +216,7 @@ def extract_text(text: str, *, fetched_at: dt.datetime | None = None, url: str |
     title_at = choose_headline(paragraphs, start, end, url)
     if title_at is not None and title_at >= start:  # a caption or a standfirst was taken for the lead
         start = title_at + 1
+    start = _unstopped_lead(paragraphs, start, title_at)
     window = max(0, start - HEADER_WINDOW) if title_at is None else min(title_at, max(0, start - HEADER_WINDOW))
     before, header, after = paragraphs[:window], paragraphs[window:start], paragraphs[end:]
     furniture = [Furniture(text=line, reason=_reason(line, "navigation")) for line in before]

@@ -110,3 +110,32 @@ def test_an_agency_credit_after_the_last_full_stop_is_taken_off():
     article = read(page)
     assert article.body.endswith("to sneak into the US.")
     assert "WordPress" not in article.body
+
+
+def test_lead_paragraphs_without_their_full_stop_under_the_dateline_are_the_articles():
+    # linknaija.com: the two first paragraphs, right under the dateline, lack their full stops.
+    lead = ["Chelsea have this morning paid the £71.6million fee to the Spanish league this morning to secure the world "
+            "record signing of Athletic Bilbao", "This has freed of the £38million move of Thibaut Courtois to Real Madrid"]
+    page = "\n\n".join([
+        "BREAKING NEWS: Chelsea Activate £71.6m Release Clause To Sign Kepa Arrizabalaga From Athletic Bilbao",
+        "LinkNaija", "August 08, 2018", *lead,
+        "Kepa Arrizabalaga will undergo a medical st Stamford Bridge today ahead of making the move which will see him "
+        "become the most expensive keeper in the world.",
+        "The 23-year-old flew to London yesterday evening and will spend the day completing the formalities of the "
+        "deal, which Chelsea hope to announce later today.", "Tags:", "SPORT NEWS"])
+    article = read(page)
+    assert article.body.startswith(lead[0])
+    assert lead[1] in article.body
+
+
+def test_a_caption_with_its_credit_in_brackets_under_the_dateline_is_not_the_lead():
+    # aljazeera.com: the photo's caption, its credit in brackets, stands between the dateline and the lead.
+    caption = ("This illustration of SpaceX's concept for a commercial lunar lander shows how private operators could "
+               "possibly take people back to the Moon [SpaceX via Nasa]")
+    page = "\n\n".join([
+        "NASA’s commercial moon shot: Musk's and Bezos's firms to bid", "19 Nov 2019", caption,
+        "NASA on Monday added five companies, including Elon Musk's SpaceX and Jeff Bezos's Blue Origin, to a group of "
+        "firms eligible to bid on delivering payloads to the surface of the Moon.",
+        "The companies will compete for contracts under the Commercial Lunar Payload Services programme, the agency "
+        "said, as it prepares to return astronauts to the Moon by 2024."])
+    assert caption not in read(page).body
