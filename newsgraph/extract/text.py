@@ -273,10 +273,26 @@ def drop_author_note(paragraphs: list[str], furniture: list[Furniture]) -> list[
             furniture.extend(Furniture(text=p.strip(), reason="author-note") for p in kept[index:])
             kept = kept[:index]
             break
+    if len(kept) > 2 and _named_bio(kept[-2].strip(), kept[-1].strip()):
+        furniture.extend(Furniture(text=p.strip(), reason="author-note") for p in kept[-2:])
+        kept = kept[:-2]
     for _ in range(MAX_AUTHOR_NOTES):
         if len(kept) > 1 and len(kept[-1].strip()) <= MAX_AUTHOR_NOTE_CHARS and _AUTHOR_NOTE.match(kept[-1].strip()):
             furniture.append(Furniture(text=kept.pop().strip(), reason="author-note"))
     return kept
+
+
+_NAME_LINE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}$")
+
+
+def _named_bio(name: str, bio: str) -> bool:
+    """Return True when ``name`` and ``bio`` close a post as a box on its author: a name of two or three words on
+    its own line, then a short paragraph that opens with one of them ("Emiliano Bellini" / "Emiliano joined pv
+    magazine in March 2017. He has been ...")."""
+    if not _NAME_LINE.match(name) or len(bio) > MAX_AUTHOR_NOTE_CHARS:
+        return False
+    first = bio.split(maxsplit=1)[0].strip(",.") if bio else ""
+    return first in name.split() and bool(re.match(rf"^{re.escape(first)}\s+[a-z]", bio))
 
 
 def _take_dateline(

@@ -139,3 +139,19 @@ def test_a_caption_with_its_credit_in_brackets_under_the_dateline_is_not_the_lea
         "The companies will compete for contracts under the Commercial Lunar Payload Services programme, the agency "
         "said, as it prepares to return astronauts to the Moon by 2024."])
     assert caption not in read(page).body
+
+
+def test_a_closing_name_and_biography_are_a_box_on_the_author():
+    # pv-magazine.com: the author's name on its line, then his biography opening with his first name.
+    page = "\n\n".join([
+        "South Korea’s roadmap to drive down solar costs", "November 20, 2019",
+        "The government has unveiled a plan to help the PV industry reduce the cost of solar panels from around "
+        "$0.23/W to $0.10/W by 2030. The plan also includes measures to support local manufacturers.",
+        "Hanwha Q Cells was reportedly South Korea’s largest cell maker at the end of 2017, with 3.7 GW of annual "
+        "production capacity.",
+        "Emiliano Bellini",
+        "Emiliano joined pv magazine in March 2017. He has been reporting on solar and renewable energy since 2009.",
+    ])
+    body = read(page).body
+    assert body.endswith("annual production capacity.")
+    assert "Emiliano joined" not in body
