@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsgraph.analyze.actors_cluster import display_name, normalise
-from newsgraph.analyze.actors_speakers import with_missed_speakers
+from newsgraph.analyze.actors_gender import first_name_gender
+from newsgraph.analyze.actors_speakers import ORG_WORDS, with_missed_speakers
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, role_word
 from newsgraph.analyze.kb import KBEntry
 
@@ -76,10 +77,14 @@ def _entities(doc: Doc, demonyms) -> list[Span]:
             continue
         ents.append(ent)
     out = []
+    person_words = {t.text for ent in ents if ent.label_ == "PERSON" for t in ent}
+    place_words = {t.text for ent in ents if ent.label_ in ("GPE", "NORP", "LOC") for t in ent}
     for ent in ents:
         ent = trim_entity(ent)
         if ent is None:
             continue
+        if ent.label_ == "ORG" and _person_tagged_org(ent, person_words, place_words, demonyms):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "NORP" and not (ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN")):
             continue  # "Palestinian youth": an adjective, not the group
         if all(t.lower_ in TITLE_WORDS for t in ent):
@@ -94,6 +99,18 @@ def _entities(doc: Doc, demonyms) -> list[Span]:
                 ent = Span(doc, roles[-1] + 1, ent.end, label="PERSON")  # "President Joe Biden"
         out.append(ent)
     return out
+
+
+def _person_tagged_org(ent: Span, person_words: set[str], place_words: set[str], demonyms) -> bool:
+    """True when an entity tagged ORG is a person's name: two or three capitalised proper nouns, the
+    first a clear first name (no place, people or demonym), the last no organisation or plural word
+    and a person's name elsewhere in the article ("Carly Fiorina" ORG, "Fiorina" PERSON)."""
+    if not 2 <= len(ent) <= 3 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in ent):
+        return False
+    first, last = ent[0], ent[-1]
+    return (first_name_gender(first.text) is not None and first.text not in place_words
+            and first.lower_ not in demonyms and last.text in person_words and last.tag_ != "NNPS"
+            and last.lower_ not in ORG_WORDS and not any(role_word(t) for t in ent))
 
 
 def _with_kb(doc: Doc, ent: Span, kb, inside: list[Span]) -> Name:

@@ -226,3 +226,14 @@ def test_a_quoted_he_does_not_make_the_speaker_a_man(nlp):
               "answer, he would try to deflect them back onto the questioners,\" she said.")
     st = _by_content(doc, "he would try to deflect them")
     assert st.speaker is not None and _actor(doc, st.speaker).name == "Jo-Renee Formicola"
+
+
+def test_a_person_the_recogniser_tagged_as_an_organisation_is_a_person(nlp):
+    # PolNeAR dev, wash-post 2016-09-25: the small model tags "Keith Lamont Scott" ORG here, "Scott" PERSON
+    doc = nlp("The recording does not include a view of the shooting itself, which occurred Tuesday afternoon as "
+              "Keith Lamont Scott, a 43-year-old black man, was sitting in his parked vehicle outside his apartment. "
+              "It also does not answer whether Scott had a gun, as police have said. It shows an officer aiming a "
+              "gun at an unseen Scott while police shout at him to drop his gun. Rakeyia Scott can be heard yelling "
+              "to the officers that her husband was unarmed.")
+    scott = [a for a in doc._.ng_actors if "Keith Lamont Scott" in [m.text for m in a.mentions]]
+    assert len(scott) == 1 and scott[0].type == "PERSON"
