@@ -240,8 +240,8 @@ def description_at(doc: Doc, head_i: int, sent: Span, demonyms: dict[str, str]) 
         k = end + 1
         while k < sent.end and k - end <= 7 and (
             doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[k].tag_ == "POS" or doc[k].lower_ in ("’", "'")
-        ) and not role_word(doc[k]):
-            k += 1
+        ) and not role_word(doc[k]) and doc[k].ent_type_ not in ("DATE", "TIME"):
+            k += 1  # (a day is no part of the office: "The leader of the Taliban insurgency Sunday praised")
         # a complement ends at a noun; "the political leader of Hamas for his part" stops at "Hamas"
         while k > end + 1 and doc[k - 1].pos_ in ("DET", "ADJ"):
             k -= 1

@@ -230,3 +230,11 @@ def test_unnamed_speakers_of_one_role_word_stay_apart_when_their_words_differ(nl
     army = _by_content(doc, "his forces had also").speaker
     again = _by_content(doc, "the fighting would go on").speaker
     assert None not in (taliban, army) and taliban != army and again == army
+
+
+def test_a_day_after_a_description_is_no_part_of_it(nlp):
+    # news-gold dev 6205629 (marked): the lead sentence; "Sunday" was taken into the description
+    doc = nlp("The leader of Afghanistan’s Taliban insurgency Sunday praised the ongoing withdrawal of U.S. and "
+              "NATO troops from the country, as officials in Kabul raised the death toll to more than 60.")
+    texts = [m.text for a in doc._.ng_actors for m in a.mentions]
+    assert not any(t.endswith("Sunday") for t in texts)
