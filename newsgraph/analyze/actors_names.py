@@ -104,12 +104,17 @@ def _entities(doc: Doc, demonyms) -> list[Span]:
 def _person_tagged_org(ent: Span, person_words: set[str], place_words: set[str], demonyms) -> bool:
     """True when an entity tagged ORG is a person's name: two or three capitalised proper nouns, the
     first a clear first name (no place, people or demonym), the last no organisation or plural word
-    and a person's name elsewhere in the article ("Carly Fiorina" ORG, "Fiorina" PERSON)."""
+    and a person's name elsewhere in the article ("Keith Lamont Scott" ORG, "Scott" PERSON) or after a
+    person's title ("One Republican presidential hopeful, Carly Fiorina")."""
     if not 2 <= len(ent) <= 3 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in ent):
         return False
-    first, last = ent[0], ent[-1]
+    first, last, doc = ent[0], ent[-1], ent.doc
+    # a person's title right before the name or its comma: "One Republican presidential hopeful, Carly Fiorina"
+    before = doc[ent.start - 2] if ent.start >= 2 and doc[ent.start - 1].text == "," else (
+        doc[ent.start - 1] if ent.start >= 1 else None)
+    titled = before is not None and role_word(before) is not None and before.lower_ not in ORG_WORDS
     return (first_name_gender(first.text) is not None and first.text not in place_words
-            and first.lower_ not in demonyms and last.text in person_words and last.tag_ != "NNPS"
+            and first.lower_ not in demonyms and (last.text in person_words or titled) and last.tag_ != "NNPS"
             and last.lower_ not in ORG_WORDS and not any(role_word(t) for t in ent))
 
 

@@ -237,3 +237,10 @@ def test_a_person_the_recogniser_tagged_as_an_organisation_is_a_person(nlp):
               "to the officers that her husband was unarmed.")
     scott = [a for a in doc._.ng_actors if "Keith Lamont Scott" in [m.text for m in a.mentions]]
     assert len(scott) == 1 and scott[0].type == "PERSON"
+
+
+def test_a_name_tagged_as_an_organisation_after_a_persons_title_is_a_person(nlp):
+    # PolNeAR train, politico 2015-12-09: the small model tags "Carly Fiorina" ORG after her title
+    doc = nlp("Former Hewlett-Packard CEO Carly Fiorina named a Washington favorite as her guilty pleasure.")
+    fiorina = [a for a in doc._.ng_actors if "Carly Fiorina" in [m.text for m in a.mentions]]
+    assert len(fiorina) == 1 and fiorina[0].type == "PERSON"
