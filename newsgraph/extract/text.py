@@ -128,7 +128,7 @@ _BEFORE_A_SENTENCE_DATE = re.compile(r"\b(?:on|of|since|from|until|till|by|to|in
 
 def split_headline_dates(paragraphs: list[str]) -> list[str]:
     """Return the paragraphs with a short line that ends in a printed date, not itself a dateline, cut in two:
-    the headline and its dateline."""
+    the headline and its dateline; and a headline run into its author's line with a handle (``_HEADLINE_HANDLE``)."""
     out: list[str] = []
     for paragraph in paragraphs:
         text = paragraph.strip()
@@ -138,8 +138,18 @@ def split_headline_dates(paragraphs: list[str]) -> list[str]:
             if head and not _BEFORE_A_SENTENCE_DATE.search(head) and not date_line(text, None):
                 out += [head, unglue(text)[found[2][0] :].strip()]
                 continue
+        if not is_prose(text) and (m := _HEADLINE_HANDLE.match(text)) and not _BEFORE_A_SENTENCE_DATE.search(m["head"]):
+            out += [m.group("head"), m.group("by")]
+            continue
         out.append(paragraph)
     return out
+
+
+#: A headline run into its author's line, the author named with a social handle: "... investigating WeWork Catherine
+#: Shu @catherineshu / 2 days".
+_HEADLINE_HANDLE = re.compile(
+    rf"^(?P<head>\S.{{{MIN_HEADLINE_CHARS},}})\s+(?P<by>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}\s+@\w+(?:\s*[/|·•]\s*.{{1,30}})?)$"
+)
 
 
 #: A paragraph of the lead that a copy shows without its full stop: this many words at least, most in lower case.

@@ -119,3 +119,25 @@ def test_a_lead_question_and_its_call_are_two_sentences_not_a_headline():
         "procurar para conhecer as outras brincadeiras do grupo.",
     ])
     assert read(page).title == title
+
+
+def test_a_headline_run_into_its_authors_handle_line_is_cut_from_it():
+    # techcrunch.com (Chromium's copy): the headline, the author's name and handle and the age on one line.
+    page = "\n".join([
+        "New York State Attorney General reportedly investigating WeWork Catherine Shu @catherineshu / 2 days",
+        "WeWork is reportedly being investigated by the New York State Attorney General. According to Reuters, the "
+        "NYAG’s questions include if WeWork founder and former chief executive Adam Neumann engaged in self-dealing.",
+        "WeWork is headquartered in New York City. A company spokesperson said in an email that “we have received an "
+        "inquiry from the office of the New York State Attorney General.”",
+    ])
+    assert read(page).title == "New York State Attorney General reportedly investigating WeWork"
+
+
+def test_a_handle_a_headline_speaks_to_stays_in_it():
+    # A variant of that page's headline (written for this test) that speaks to a handle: "to" keeps the name in it.
+    title = "New York State Attorney General reportedly writes to Adam Neumann @adamneumann"
+    page = "\n".join([title, "November 18, 2019",
+                      "WeWork is reportedly being investigated by the New York State Attorney General. According to "
+                      "Reuters, the NYAG’s questions include if WeWork founder and former chief executive Adam Neumann "
+                      "engaged in self-dealing."])
+    assert read(page).title == title
