@@ -365,7 +365,19 @@ def _governed(token: Token, found: dict[int, Trigger]) -> bool:
         if head.i in found or any(c.i in found for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")):
             return True
     while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.i in found and _deed(found[node.head.i]):
+            return False  # "the police assaulted them ...; later, ... they shot 41 people": no deed takes a clause
         node = node.head
         if node.i in found:
             return True
     return False
+
+
+#: Types of deeds done to someone, not said: their verbs take no clause ("shot", "arrested", "marched").
+_DEED_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "MOBILIZE", "PROTEST", VIOLENCE})
+
+
+def _deed(trig: Trigger) -> bool:
+    """True for a trigger of a deed of force or a street action (a clause parsed as its complement
+    is another sentence the parser joined to it, not what it governs)."""
+    return any(t in _DEED_TYPES for t in trig.rule.type.split("/"))

@@ -53,3 +53,22 @@ def test_an_announced_deed_made_conditional_stays_a_threat(nlp):
         nlp, "The United States announced on Tuesday that it would cut military aid to Ukraine unless Kyiv signed the deal."
     )
     assert not any(e[0] == "SANCTION" for e in events), events
+
+
+def test_a_deed_the_parser_hangs_on_another_deed_is_its_own_event(nlp):
+    """A clause parsed as the complement of a deed of force ('assaulted' under 'shot', across a semicolon)
+    is not governed by it: no deed takes a clause (PolNeAR, NYT 2016-09-03)."""
+    events = _events(
+        nlp,
+        "When Nega encouraged his students to press for academic freedoms, the police assaulted them and other "
+        "demonstrators; later, as unrest spread through the city, they shot 41 people dead.",
+    )
+    assert any(e[0] == "ASSAULT" and "police" in e[1] and "demonstrators" in e[2] for e in events), events
+
+
+def test_a_verb_of_saying_still_governs_its_clause(nlp):
+    """'threatened that it would attack' stays one THREATEN: only deeds lose the governing reading."""
+    events = _events(nlp, "Iran threatened on Monday that it would attack U.S. bases in the region.")
+    assert [e[0] for e in events].count("THREATEN") == 1, events
+    assert not any(e[0] in ("ASSAULT", "FIGHT") for e in events), events
+
