@@ -41,7 +41,8 @@ def in_quote(tok) -> bool:
     """True when the trigger stands inside quotation marks in its sentence (someone's words, not the reporter's)."""
     before = tok.doc[tok.sent.start : tok.i].text  # not doc.text: that joins the whole document each call
     curly = before.count("\u201c") - before.count("\u201d")
-    return curly > 0 or before.count('"') % 2 == 1
+    # some archives print quotation marks as two apostrophes ("tweeted: ''Important distinction: ...")
+    return curly > 0 or before.count('"') % 2 == 1 or before.count("''") % 2 == 1
 
 
 #: Verbs that report a particular occurrence of what their object names ("*held* talks", "*launched* an offensive").

@@ -72,3 +72,13 @@ def test_a_verb_of_saying_still_governs_its_clause(nlp):
     assert [e[0] for e in events].count("THREATEN") == 1, events
     assert not any(e[0] in ("ASSAULT", "FIGHT") for e in events), events
 
+
+def test_two_apostrophes_open_a_quotation(nlp):
+    """NYT archive copy prints quotation marks as two apostrophes: the charge inside is someone's words,
+    weighed as a quotation, and a habitual present ('kills') is then no event (PolNeAR, NYT 2015-12-22)."""
+    events = _events(
+        nlp,
+        "Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: ''Important distinction: "
+        "thug Putin kills journalists and opponents; our presidents kill terrorists and enemy combatants.''",
+    )
+    assert not any(e[0] in ("ASSAULT", "FIGHT") and any("Putin" in s for s in e[1]) for e in events), events
