@@ -36,3 +36,18 @@ def actors_nlp():
     # the shipped KB only: a user's ~/.newsgraph/kb must not change test results
     model.get_pipe("newsgraph_actors").use_kb(KnowledgeBase.load([SHIPPED_DIR]))
     return model
+
+
+@pytest.fixture(scope="session")
+def coded_events(nlp):
+    """A function: text (published 2025-03-14T10:00) -> its events as (type, source names, target names)."""
+
+    def events(text: str) -> list[tuple[str, set[str], set[str]]]:
+        doc = nlp.make_doc(text)
+        doc._.ng_published = "2025-03-14T10:00"
+        doc = nlp(doc)
+        names = {a.id: a.name for a in doc._.ng_actors}
+        return [(ev.type, {names[a.actor] for a in ev.actors if a.role == "source"},
+                 {names[a.actor] for a in ev.actors if a.role == "target"}) for ev in doc._.ng_events]
+
+    return events

@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-PUBLISHED = "2025-03-14T10:00"
 
-
-def _events(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc._.ng_published = PUBLISHED
-    doc = nlp(doc)
-    names = {a.id: a.name for a in doc._.ng_actors}
-    return [
-        (ev.type, {names[a.actor] for a in ev.actors if a.role == "source"}, {names[a.actor] for a in ev.actors if a.role == "target"})
-        for ev in doc._.ng_events
-    ]
 
 
 def _one(events, etype):
@@ -22,32 +11,32 @@ def _one(events, etype):
     return found[0]
 
 
-def test_a_topic_discussed_is_no_party_to_the_meeting(nlp):
-    events = _events(nlp, "G7 foreign ministers on Thursday discussed China's role in global security in Quebec.")
+def test_a_topic_discussed_is_no_party_to_the_meeting(coded_events):
+    events = coded_events("G7 foreign ministers on Thursday discussed China's role in global security in Quebec.")
     _, _, targets = _one(events, "CONSULT")
     assert not any("China" in t for t in targets)
 
 
-def test_the_one_told_in_a_that_clause_is_the_target_of_a_demand(nlp):
-    events = _events(nlp, "On Tuesday, Trump demanded that Ottawa must immediately drop its tariff on U.S. dairy products.")
+def test_the_one_told_in_a_that_clause_is_the_target_of_a_demand(coded_events):
+    events = coded_events("On Tuesday, Trump demanded that Ottawa must immediately drop its tariff on U.S. dairy products.")
     _, sources, targets = _one(events, "DEMAND")
     assert any("Trump" in s for s in sources)
     assert targets and all("Ottawa" in t or "Canada" in t for t in targets)
 
 
-def test_the_possessor_of_a_deed_done_of_someone_is_its_doer(nlp):
-    events = _events(nlp, "The attack resembled Boko Haram's 2014 abduction of 276 schoolgirls from Chibok in Borno State.")
+def test_the_possessor_of_a_deed_done_of_someone_is_its_doer(coded_events):
+    events = coded_events("The attack resembled Boko Haram's 2014 abduction of 276 schoolgirls from Chibok in Borno State.")
     assert not any(any("Boko" in t for t in e[2]) for e in events if e[0] in ("ASSAULT", "COERCE"))
 
 
-def test_those_who_lost_their_lives_did_not_do_the_deed(nlp):
-    events = _events(nlp, "Officials said 31 people lost their lives in Tuesday's train hijacking by armed militants in Balochistan.")
+def test_those_who_lost_their_lives_did_not_do_the_deed(coded_events):
+    events = coded_events("Officials said 31 people lost their lives in Tuesday's train hijacking by armed militants in Balochistan.")
     _, sources, _ = _one(events, "ASSAULT")
     assert not any("people" in s for s in sources)
 
 
-def test_who_ordered_a_jailing_is_its_source_not_its_target(nlp):
-    events = _events(nlp, "Journalist Jose Ruben Zamora on Monday returned to prison on the orders of Judge Erick Garcia.")
+def test_who_ordered_a_jailing_is_its_source_not_its_target(coded_events):
+    events = coded_events("Journalist Jose Ruben Zamora on Monday returned to prison on the orders of Judge Erick Garcia.")
     _, sources, targets = _one(events, "COERCE")
     assert any("Garcia" in s for s in sources)
     assert not any("Garcia" in t for t in targets)
