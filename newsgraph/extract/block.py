@@ -203,6 +203,8 @@ def _next_item(paragraphs: list[str], start: int, end: int) -> int:
             return index
         if prose >= ITEM_END_WORDS and _closing_prompt(paragraphs, index, end, prose):
             return index
+        if prose >= ITEM_END_WORDS and _opens_teasers(paragraphs, index):
+            return index
         if is_prose(paragraph):
             prose += _words(paragraph)
     return end
@@ -237,3 +239,20 @@ def _closing_prompt(paragraphs: list[str], index: int, end: int, prose: int) -> 
         return False
     after = sum(_words(p) for p in paragraphs[index + 1 : end] if is_prose(p))
     return after * ARTICLE_SHARE_AFTER_LIST < prose
+
+
+#: A heading over teasers ("You may also like...") and how many of the summaries under it are cut off.
+MAX_TEASER_HEADING_WORDS = 6
+TEASER_RUN = 3
+MIN_TRUNCATED_TEASERS = 2
+
+
+def _opens_teasers(paragraphs: list[str], index: int) -> bool:
+    """Return True when ``paragraphs[index]`` is a short heading over other stories' summaries:
+    ``MIN_TRUNCATED_TEASERS`` of the ``TEASER_RUN`` paragraphs under it are cut off mid-sentence ("... para …"),
+    as a related-posts box prints them; an article's own paragraphs end their sentences."""
+    text = paragraphs[index].strip()
+    if not 0 < _words(text) <= MAX_TEASER_HEADING_WORDS:
+        return False
+    under = [p.strip() for p in paragraphs[index + 1 : index + 1 + TEASER_RUN]]
+    return sum(1 for p in under if _words(p) > MAX_TITLE_WORDS and _TRUNCATED.search(p)) >= MIN_TRUNCATED_TEASERS

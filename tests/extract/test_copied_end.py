@@ -155,3 +155,46 @@ def test_a_closing_name_and_biography_are_a_box_on_the_author():
     body = read(page).body
     assert body.endswith("annual production capacity.")
     assert "Emiliano joined" not in body
+
+
+#: A quotes site's post, then its related-posts box: a heading, summaries cut off ("... para …"), whole quotes.
+QUOTES_ARTICLE = (
+    "Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida. Gostar é sentir com a alma, mas "
+    "expressar os sentimentos depende das idéias de cada um. Condicionamos o amor às nossas necessidades neuróticas "
+    "e acabamos com ele. Vivemos uma vida tentando fazer com que os outros se responsabilizem pelas nossas "
+    "necessidades enquanto nós nos abandonamos irresponsavelmente. Queremos ser amados e não nos amamos, queremos "
+    "ser compreendidos e não nos compreendemos, queremos o apoio dos outros e damos o nosso a eles. Quando nos "
+    "abandonamos, queremos achar alguém que venha a preencher o buraco que nós cavamos. A insatisfação, o vazio "
+    "interior se transformam na busca contínua de novos relacionamentos, cujos resultados frustrantes se repetirão. "
+    "Cada um é o único responsável pelas suas próprias necessidades.")
+QUOTES_TEASERS = [
+    "A vida requer da gente otimismo e coragem para esperar o melhor e fazer o melhor acontecer. O pessimismo só "
+    "faz engessar o sorriso e travar as articulações, não deixa ninguém sair do lugar. Com otimismo conseguimos nos "
+    "adaptar a uma situação ruim traçando um plano paralelo para …",
+    "“Bem-aventurados os que trilham caminhos retos e andam na lei do Senhor.” (Salmos 119:1-2). A palavra de Deus "
+    "para hoje é obediência. É preciso parar de escolher os caminhos sinuosos e seguir com passos firmes e retos no "
+    "caminho cheio de luz que Deus já traçou e espera ansiosamente pelo início da sua jornada …",
+    "O que une uma família é o amor, o carinho, o querer bem. Família unida é força, é certeza de apoio, "
+    "compreensão, mãos estendidas, impulso na vida, incentivo para buscar sonhos e felicidade multiplicada quando "
+    "eles são conquistados. Lívia Barros Calado",
+    "Eu sou assim mesmo… Cheia de falhas, erros e limitações… Mas também sou cheia de vida, de sonhos, de amor, de "
+    "fé e esperança em cada novo dia! Porque o que realmente importa não é o que os olhos dos outros veem, mas sim o "
+    "que Deus vê, e Deus sabe que aqui dentro eu sou forte, capaz e merecedora de todas as bençãos que vier a mim.",
+]
+
+
+def test_a_heading_over_cut_off_summaries_ends_the_article():
+    # ScrapingHub page (a Portuguese quotes site): "Você pode gostar..." over the related posts' summaries.
+    page = "\n\n".join(["Um Amor de Verdade", "Por Roberto Shinyashiki", QUOTES_ARTICLE,
+                        "Você pode gostar...", *QUOTES_TEASERS])
+    body = read(page).body
+    assert body.startswith("Viver uma verdadeira")
+    assert "otimismo" not in body and "família" not in body and "Deus vê" not in body
+
+
+def test_a_short_line_over_whole_paragraphs_does_not_end_the_article():
+    # The same article with a subheading over two more of its own paragraphs (no summary cut off): all kept.
+    page = "\n\n".join(["Um Amor de Verdade", "Por Roberto Shinyashiki", QUOTES_ARTICLE, "A busca contínua",
+                        QUOTES_TEASERS[2], QUOTES_TEASERS[3]])
+    body = read(page).body
+    assert "família" in body and "Deus vê" in body
