@@ -87,6 +87,11 @@ def _entities(doc: Doc, demonyms) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "NORP" and not (ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN")):
             continue  # "Palestinian youth": an adjective, not the group
+        if not any(c.isalpha() for c in ent.text):
+            continue  # "104" of "104 passengers": a number the recogniser took for a name
+        if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent[0].pos_ in ("VERB", "ADJ", "ADV") and all(
+                t.is_punct for t in doc[ent.sent.start:ent.start]):
+            continue  # "Coordinated airstrikes by ...": capitalised only because it starts the sentence
         if all(t.lower_ in TITLE_WORDS for t in ent):
             continue  # "Supreme" of "Supreme Leader": part of a title
         if ent.label_ in ("PERSON", "ORG"):

@@ -231,3 +231,21 @@ def test_a_name_the_recogniser_ran_into_a_preposition_is_cut_or_dropped(actors_n
     assert all(not a.name.endswith(" on") and a.name.lower() != "ministry on" for a in actors)
     actors = actors_of(actors_nlp, "Donald Trump’s plan was announced on Friday.")
     assert [a.name for a in actors if a.type == "PERSON"] == ["Donald Trump"]
+
+
+def test_a_number_the_recogniser_took_for_a_name_is_no_actor(actors_nlp):
+    # news-gold dev story 8006651 (VOA): spaCy tags "104" as an entity
+    text = ("According to security sources, 104 passengers, including 58 men, 31 women and 15 children, "
+            "had been rescued, while 17 injured people were shifted to a hospital.")
+    names = [a.name for a in actors_of(actors_nlp, text)]
+    assert not [n for n in names if not any(c.isalpha() for c in n)], names
+
+
+def test_a_sentence_initial_verb_tagged_org_is_no_actor_but_the_names_after_it_are(actors_nlp):
+    # news-gold dev story 8008152 (VOA): "Coordinated" is tagged ORG only for its capital
+    text = ("\u201cCoordinated airstrikes by the Somali army and international partners in the Middle Shabelle "
+            "region have killed at least 50 al-Shabab militants,\u201d the NISA statement said. "
+            "Coordinated Press Agency said the army was advancing.")
+    names = [a.name for a in actors_of(actors_nlp, text)]
+    assert "Coordinated" not in names, names
+    assert any("NISA" in n for n in names), names
