@@ -63,11 +63,16 @@ def clause_subjects(head: Token, etype: str) -> list[Token]:
     # a demanded deed in the passive names what is to be done to its subject, not who is to do it:
     # "demanded that the prisoners be freed" is not aimed at the prisoners
     subjects = ("nsubj",) if etype == "DEMAND" else ("nsubj", "nsubjpass")
-    return [
+    found = [
         s for c in head.children if c.dep_ in ("ccomp", "acl") and (etype != "DEMAND" or _told(c))
         for s in c.children if s.dep_ in subjects
         if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or head.pos_ == "VERB"
     ]
+    if etype == "DEMAND":  # the for-to clause: "called for *the Taliban* to lift the travel ban"
+        found += [s for c in head.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+                  and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                  for s in c.children if s.dep_ == "nsubj"]
+    return found
 
 
 def from_targets(trig_token: Token, etype: str) -> list[Token]:

@@ -190,7 +190,14 @@ def _below(token: Token) -> list[Token]:
     children = [c for c in token.children if c.dep_ not in _NOT_BELOW and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     grandchildren = [g for c in children for g in c.children if g.dep_ not in _NOT_BELOW]
     of_objects = [o for c in children if c.dep_ in _FRAMED_DEPS and _measure(c) for o in prep_objects(c, ("of",))]
-    return children + grandchildren + of_objects + _relative_object(token)
+    return children + grandchildren + of_objects + _relative_object(token) + _for_to_mark(token)
+
+
+def _for_to_mark(token: Token) -> list[Token]:
+    """The "for" of a for-to clause the parser hangs below the trigger: "called *for* the charges to be
+    dropped" (parsed as the mark of "dropped", a clause of "called")."""
+    return [m for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp") and c.i > token.i
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1]
 
 
 def _relative_object(token: Token) -> list[Token]:
@@ -246,6 +253,8 @@ def _attached(token: Token, word: Token) -> bool:
     decision *on* the steel deal a landmark" is no "call on"). Content words may sit a step lower."""
     if word.pos_ not in ("ADP", "PART") or word.head.i == token.i:
         return True
+    if word.lower_ == "for" and word.dep_ == "mark":
+        return word.i == token.i + 1  # "called for the charges to be dropped" (``_for_to_mark``)
     return word.lower_ == "to" and word.head.head.i == token.i and word.head.dep_ in ("xcomp", "ccomp", "advcl")
 
 

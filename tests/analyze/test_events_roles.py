@@ -41,3 +41,26 @@ def test_who_ordered_a_jailing_is_its_source_not_its_target(coded_events):
     assert any("Garcia" in s for s in sources)
     assert not any("Garcia" in t for t in targets)
     assert not any("Zamora" in s for s in sources)
+
+
+def test_the_subject_of_a_for_to_clause_is_the_one_a_demand_is_made_of(coded_events):
+    # news-gold dev story 7750892 (VOA): the parser hangs "for" below "lift", a clause of "called"
+    events = coded_events("Bennett called for the Taliban to lift the travel ban and establish a "
+                          "\u201cconstructive\" dialogue to resolve differences.")
+    _, sources, targets = _one(events, "DEMAND")
+    assert any("Bennett" in s for s in sources)
+    assert any("Taliban" in t for t in targets)
+
+
+def test_a_for_to_clause_in_the_passive_names_what_is_to_be_done_not_whom(coded_events):
+    # news-gold dev story 7836916 (VOA), the journalist's name put in place of "He"
+    events = coded_events("Nop Vy called for the charge against Mech Dara to be dropped, saying the "
+                          "journalist had done nothing wrong.")
+    _, sources, targets = _one(events, "DEMAND")
+    assert any("Nop Vy" in s for s in sources)
+    assert not any("Mech Dara" in t for t in targets)
+
+
+def test_for_after_an_object_is_no_call_for(coded_events):
+    events = coded_events("Biden called the decision for farmers to pay the new levy a mistake.")
+    assert not [e for e in events if e[0] == "DEMAND"], events
