@@ -32,14 +32,14 @@ from pathlib import Path
 import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze import coref
 from newsgraph.analyze import doc as _doc_ext  # noqa: F401  (registers doc._.ng_*)
 from newsgraph.analyze.actors_gender import address_gender, cluster_genders
 from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_names import find_names
-from newsgraph.analyze.actors_speakers import COLLECTIVE_WORDS, ORG_WORDS, described_speakers, possessed_speakers
+from newsgraph.analyze.actors_speakers import described_speakers, possessed_actors
 from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
 from newsgraph.analyze.actors_titles import Role, description_at, role_word, title_apposed_before, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
@@ -282,18 +282,23 @@ class _Analysis:
                  if c.type in ("GROUP", "ORG", "GPE")}
         add_groups(doc, self.clusters, covering, self.comp.demonyms, self.add_mention, named)
 
+    def held_at(self, char: int) -> bool:
+        """Return True when a mention of some actor covers the character at offset ``char``."""
+        return any(start <= char < end for c in self.clusters for start, end, _ in c.mentions)
+
     def unnamed_speakers(self) -> None:
         """Make an actor of each speaking description no one holds ("The Afghan army chief said"),
-        one per description text, so the statement has its speaker even without a name."""
-        held = set()
+        one per description text, so the statement has its speaker even without a name; then of each
+        possessed one ("His lawyer said", ``actors_speakers.possessed_actors``)."""
+        held = {start for c in self.clusters for start, _, _ in c.mentions}  # before the descriptions' own
+
+        def held_token(t: Token) -> bool:
+            return self.name_of_token[t.i] is not None or t.idx in held
+
         text = self.text or self.doc.text
-        for c in self.clusters:
-            for start, end, _ in c.mentions:
-                held.add(start)
         seen: list[tuple[str, set[str], Cluster]] = []  # (role class, what the words specify, actor)
-        for role in described_speakers(self.doc, self.comp.demonyms,
-                                       lambda t: self.name_of_token[t.i] is not None or t.idx in held):
-            if any(start <= role.head.idx < end for c in self.clusters for start, end, _ in c.mentions):
+        for role in described_speakers(self.doc, self.comp.demonyms, held_token):
+            if self.held_at(role.head.idx):
                 continue
             spec = role.modifiers | set(role.complement.split()) | (
                 {t.lower_ for t in role.possessor} if role.possessor is not None else set())
@@ -306,29 +311,8 @@ class _Analysis:
                 self.clusters.append(c)
             seen.append((role.role_class, spec, c))
             self.add_mention(c, role.span, "description")
-        self.possessed_speakers(held)
-
-    def possessed_speakers(self, held: set[int]) -> None:
-        """Make an actor of each possessed description that speaks and no one holds ("His lawyer
-        said"), one per possessor and noun: a person, or an organisation or group by its noun."""
-        doc, text = self.doc, self.text or self.doc.text
-        by_key: dict[tuple[object, str], Cluster] = {}
-        for span, poss in possessed_speakers(doc, lambda t: self.name_of_token[t.i] is not None or t.idx in held):
-            if any(start <= span.root.idx < end for c in self.clusters for start, end, _ in c.mentions):
-                continue
-            lemma = span.root.lemma_.lower()
-            owner = self.name_of_token[poss.i]
-            key = (id(owner) if owner is not None else poss.lower_, lemma)
-            c = by_key.get(key)
-            if c is None:
-                kind = "ORG" if lemma in ORG_WORDS else "GROUP" if lemma in COLLECTIVE_WORDS else "PERSON"
-                rest = text[doc[poss.i + 1].idx:span.end_char].removeprefix("’s ").removeprefix("'s ").strip()
-                written = text[span.start_char:span.end_char]
-                c = Cluster(type=kind, fixed_name=written[:1].lower() + written[1:] if poss.tag_ == "PRP$" else written)
-                self.clusters.append(c)
-                by_key[key] = c
-                self.possessed.append((c, poss.i, rest))
-            self.add_mention(c, span, "description")
+        self.possessed = possessed_actors(self.doc, text, held_token, self.held_at, self.name_of_token,
+                                          self.clusters, self.add_mention)
 
     def title_after(self, span: Span) -> Role | None:
         """Return the appositive title after a name: "Maria Gonzalez, the mayor of Springfield, said"."""

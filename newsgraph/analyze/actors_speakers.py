@@ -22,10 +22,11 @@ name, and a wrong actor is worse than a missing one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analyze.actors_cluster import Cluster
 from newsgraph.analyze.actors_titles import HONORIFICS, TITLE_WORDS, Role, description_at, role_word
 from newsgraph.analyze.cues import REPORTER_WORDS
 from newsgraph.analyze.lexicon import lexicon
@@ -188,3 +189,33 @@ def possessed_speakers(doc: Doc, held: Callable[[Token], bool]) -> list[tuple[Sp
             continue  # "Trump and his aides": not one description
         found[subj.i] = (doc[start:subj.i + 1], poss)
     return [found[k] for k in sorted(found)]
+
+
+def possessed_actors(doc: Doc, text: str, held: Callable[[Token], bool], held_at: Callable[[int], bool],
+                     name_of_token: Sequence[Cluster | None], clusters: list[Cluster],
+                     add_mention: Callable[[Cluster, Span, str], None]) -> list[tuple[Cluster, int, str]]:
+    """Make an actor of each possessed description that speaks and no one holds ("His lawyer said",
+    ``possessed_speakers``), one per possessor and noun: a person, or an organisation or group by its
+    noun; each new actor is appended to ``clusters``, each description added with ``add_mention``.
+    ``held_at`` says whether a mention covers a character offset.  Return (actor, the possessor's token
+    index, the description after the possessor) for each new actor, to be named after the possessor
+    once pronouns are resolved ("His lawyer": "Peter Kadzik's lawyer")."""
+    by_key: dict[tuple[object, str], Cluster] = {}
+    possessed: list[tuple[Cluster, int, str]] = []
+    for span, poss in possessed_speakers(doc, held):
+        if held_at(span.root.idx):
+            continue
+        lemma = span.root.lemma_.lower()
+        owner = name_of_token[poss.i]
+        key = (id(owner) if owner is not None else poss.lower_, lemma)
+        c = by_key.get(key)
+        if c is None:
+            kind = "ORG" if lemma in ORG_WORDS else "GROUP" if lemma in COLLECTIVE_WORDS else "PERSON"
+            rest = text[doc[poss.i + 1].idx:span.end_char].removeprefix("’s ").removeprefix("'s ").strip()
+            written = text[span.start_char:span.end_char]
+            c = Cluster(type=kind, fixed_name=written[:1].lower() + written[1:] if poss.tag_ == "PRP$" else written)
+            clusters.append(c)
+            by_key[key] = c
+            possessed.append((c, poss.i, rest))
+        add_mention(c, span, "description")
+    return possessed
