@@ -38,8 +38,13 @@ BYLINE_AFTER_TITLE = 3
 MAX_BYLINE_CHARS = 120
 #: A paragraph this long is prose whatever its punctuation.
 PROSE_CHARS = 200
+#: A sentence's stop, Latin and CJK (full-width), and what may close it after the stop: quotes and a parenthesis,
+#: then a bracket and CJK quotes (``text._CLOSED`` takes the Latin ones only).
+SENTENCE_STOPS, CJK_STOPS = ".!?…", "。！？"
+SENTENCE_CLOSERS, MORE_CLOSERS = "\"'”’)", "]」』"
 #: Prose ends like a sentence; a short line that does so with ! or ? may still be a headline.
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
+_SENTENCE_END = re.compile(
+    rf"[{re.escape(SENTENCE_STOPS + CJK_STOPS)}][{re.escape(SENTENCE_CLOSERS + MORE_CLOSERS)}]*$")
 PROSE_WORDS = 12
 #: Lines before the article where its headline, date and byline are looked for.
 HEADER_WINDOW = 16
@@ -89,7 +94,7 @@ def is_prose(paragraph: str) -> bool:
     text = _END_MARK.sub("", _without_credit(text))
     if not _SENTENCE_END.search(text):
         return False
-    return text.rstrip("\"'”’)]」』").endswith((".", "…", "。")) or _words(text) >= PROSE_WORDS
+    return text.rstrip(SENTENCE_CLOSERS + MORE_CLOSERS).endswith((".", "…", "。")) or _words(text) >= PROSE_WORDS
 
 
 def _without_credit(text: str) -> str:

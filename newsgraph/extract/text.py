@@ -18,6 +18,8 @@ from newsgraph.extract.copied import (
     HEADER_WINDOW,
     _byline,
     MAX_HEADER_LINES,
+    SENTENCE_CLOSERS,
+    SENTENCE_STOPS,
     date_line,
     is_prose,
     read_header,
@@ -73,7 +75,9 @@ _CONTINUED = re.compile(r"^[^\W\d_A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*,?\s")
 _LOWER_BY = re.compile(r"^(?:\w+\s+){0,2}by\s", re.I)
 _OPEN_END = re.compile(r"[\w,’'”\"-]$")
 MAX_DATED_CHARS = 80
-_CLOSED = re.compile(r"[.!?…][\"'”’)]*$")
+#: A run of continued lines ends a sentence: ``copied._SENTENCE_END`` without its CJK stops, bracket and CJK quotes
+#: (the lines joined open with a small letter, which CJK text has not; the rest is kept as first written).
+_CLOSED = re.compile(rf"[{re.escape(SENTENCE_STOPS)}][{re.escape(SENTENCE_CLOSERS)}]*$")
 
 
 def _join_continued(lines: list[str]) -> list[str]:
