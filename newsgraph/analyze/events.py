@@ -44,6 +44,7 @@ from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_dates import event_date, participial_adjunct
 from newsgraph.analyze.events_factuality import presupposed
 from newsgraph.analyze.events_filters import not_an_event, retold
+from newsgraph.analyze.events_issuers import issuer_sources
 from newsgraph.analyze.events_mood import abstained, announced_decision, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
@@ -195,6 +196,9 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
     found: list[_Found] = []
     for trig in find_triggers(doc, rules):
         sources, targets = arguments(trig, index)
+        if not sources:  # "The statement threatened sanctions": who issued it
+            sources = issuer_sources(trig, index)
+            targets = [a for a in targets if a not in sources]
         etype, mode = trig.rule.type, trig.rule.mode
         if "/" in etype:
             etype, mode = violence_type(trig, sources, index, etype.split("/"))
