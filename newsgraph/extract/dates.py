@@ -182,7 +182,6 @@ def find_relative_date(text: str, fetched_at: dt.datetime | None) -> tuple[str, 
     return format_datetime(value, precision), precision, m.span()
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: A date printed without its year but with a clock, as outlets print the current year's ("14 MAR, 20:36",
 #: "Nov 19, 9:41 AM"): English month names only.
 _YEARLESS = re.compile(
@@ -199,7 +198,10 @@ def find_yearless_date(text: str, fetched_at: dt.datetime | None) -> tuple[str, 
     m = _YEARLESS.search(text[:300])
     if not m or fetched_at is None:
         return None
-    month = _MONTHS.index((m.group("m1") or m.group("m2"))[:3].lower()) + 1
+    named = parse_dateline(f"{m.group('m1') or m.group('m2')} 2000", ("en",))  # the month's number, by dateparser
+    if named is None:
+        return None
+    month = int(named[0][5:7])
     day, hour, minute = int(m.group("d1") or m.group("d2")), int(m.group("h")), int(m.group("mi"))
     if m.group("ap"):
         hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
