@@ -87,17 +87,20 @@ class Analyzer:
     """Analyse articles: actors, statements, events, dates and framing."""
 
     def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, *, budget: float | None = None,
-                 **settings) -> None:
+                 max_chars: int | None = None, **settings) -> None:
         """``settings`` go to ``load_model`` (lexicon, triggers, kb) when no ``nlp`` is given; ``budget``:
-        seconds one article's analysis may take (None: ``NEWSGRAPH_ANALYSIS_BUDGET``)."""
+        seconds one article's analysis may take (None: ``NEWSGRAPH_ANALYSIS_BUDGET``); ``max_chars``: the
+        characters of a body that are analysed (None: ``NEWSGRAPH_ANALYSIS_MAX_CHARS``)."""
         self.nlp = nlp or load_model(model, **settings)
         meta = self.nlp.meta
         self.model_name = f"{meta.get('lang', 'xx')}_{meta.get('name', model)}-{meta.get('version', '?')}"
-        if budget is None:
+        if budget is None or max_chars is None:
             from newsgraph.settings import get_settings
 
-            budget = get_settings().analysis_budget
+            budget = get_settings().analysis_budget if budget is None else budget
+            max_chars = get_settings().analysis_max_chars if max_chars is None else max_chars
         self.budget = budget
+        self.max_chars = max_chars
         # one batch at a time: a memory zone frees strings that another thread's docs would still use
         self._lock = threading.Lock()
 
@@ -117,7 +120,7 @@ class Analyzer:
         memory of one chunk plus its facts, and its time grows with its length.
         """
         jobs: deque[_Job] = deque()
-        for batch in _batches(_chunk_stream(articles, jobs), batch_size):
+        for batch in _batches(_chunk_stream(articles, jobs, self.max_chars), batch_size):
             batch = [item for item in batch if item[0].error is None]  # a stopped article's next chunk
             if not batch:
                 continue
@@ -141,10 +144,13 @@ class Analyzer:
 class _Job:
     """One article on its way through ``Analyzer.pipe``: its chunks, the facts kept so far, or its error."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, max_chars: int) -> None:
         self.article = article
         self.skip = _reason_not_to_analyse(article)
-        self.bounds = [] if self.skip else _chunk_bounds(article.body, CHUNK_CHARS)
+        # the facts of a body cost memory in proportion to its length (~0.2 KB a word), so past
+        # ``max_chars`` the rest of the body is stored but not analysed, and the notes say so
+        self.analysed_chars = _analysed_length(article.body, max_chars)
+        self.bounds = [] if self.skip else _chunk_bounds(article.body[:self.analysed_chars], CHUNK_CHARS)
         self.done = 0
         self.started: float | None = None
         self.error: AnalysisError | None = None
@@ -185,13 +191,28 @@ class _Job:
         analysis.model = model_name
         if len(self.bounds) > 1:
             analysis.notes.append(f"analysed in {len(self.bounds)} chunks of at most {CHUNK_CHARS} characters")
+        if self.analysed_chars < len(self.article.body):
+            analysis.notes.append(f"analysed the first {self.analysed_chars:,} of {len(self.article.body):,} "
+                                  "characters (NEWSGRAPH_ANALYSIS_MAX_CHARS); the rest is stored, not analysed")
         return analysis
 
 
-def _chunk_stream(articles: Iterable[Article], jobs: deque[_Job]) -> Iterator[tuple[_Job, int, str]]:
+def _analysed_length(body: str, limit: int) -> int:
+    """Return how much of ``body`` is analysed: all of it, or up to the last paragraph (else line, else
+    word) break before ``limit`` characters."""
+    if len(body) <= limit:
+        return len(body)
+    for sep in ("\n\n", "\n", " "):
+        cut = body.rfind(sep, 0, limit)
+        if cut > limit // 2:
+            return cut
+    return limit
+
+
+def _chunk_stream(articles: Iterable[Article], jobs: deque[_Job], max_chars: int) -> Iterator[tuple[_Job, int, str]]:
     """Yield (job, offset, chunk text) for every article's chunks, queueing each article's job first."""
     for article in articles:
-        job = _Job(article)
+        job = _Job(article, max_chars)
         jobs.append(job)
         for offset, text in job.chunks():
             yield job, offset, text

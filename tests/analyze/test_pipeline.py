@@ -171,6 +171,19 @@ def test_the_time_budget_ends_one_article_with_one_failure(analyzer, monkeypatch
     assert failures[0].error.startswith("long.txt: analysis stopped after ") and "\n" not in failures[0].error
 
 
+def test_past_the_character_cap_the_body_is_kept_but_not_analysed_and_the_notes_say_so(analyzer, monkeypatch):
+    body = "\n\n".join([PARAGRAPH, *OTHERS])
+    cap = len(PARAGRAPH) + 10
+    monkeypatch.setattr(analyzer, "max_chars", cap)
+    analysis = analyzer.analyze_article(_article(body))
+    whole = analyzer.analyze_article(_article(PARAGRAPH))
+    assert analysis.article.body == body  # the article keeps its whole body
+    assert [e.model_dump() for e in analysis.events] == [e.model_dump() for e in whole.events]
+    assert all(f.end <= len(PARAGRAPH) for f in [*analysis.events, *analysis.statements])
+    assert any(n.startswith(f"analysed the first {len(PARAGRAPH):,} of {len(body):,} characters") for n in analysis.notes)
+    assert not any("NEWSGRAPH_ANALYSIS_MAX_CHARS" in n for n in whole.notes)
+
+
 @pytest.mark.slow
 def test_body_of_200000_words_does_not_crash(analyzer):
     body = "\n\n".join([PARAGRAPH] * (200_000 // len(PARAGRAPH.split()) + 1))
