@@ -21,7 +21,9 @@ talks if ...") THREATEN, "X said Y must ..." is X's DEMAND, "will not ..." and
 "failed to reach agreement" a REJECT, and a denied deed ("did not meet") no
 event.  An event with no named actor is kept only when the text gives its
 place or names its doer by kind ("police", "students": PLOVER's sectors,
-``data/<lang>/actors/agents.csv``, and PETRARCH's agent nouns).
+``data/<lang>/actors/agents.csv``, and PETRARCH's agent nouns), a kind the text
+introduces, not one referring back to actors named before ("the two leaders":
+``events_kinds``).
 
 The same event told twice (same type, one actor set within the other,
 compatible dates and places) is kept once, the other sentences as evidence.
@@ -45,6 +47,7 @@ from newsgraph.analyze.events_dates import event_date, participial_adjunct
 from newsgraph.analyze.events_factuality import presupposed
 from newsgraph.analyze.events_filters import not_an_event, retold
 from newsgraph.analyze.events_issuers import issuer_sources
+from newsgraph.analyze.events_kinds import refers_back
 from newsgraph.analyze.events_mood import abstained, announced_decision, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
@@ -248,7 +251,7 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
             continue  # a label, a charge, background, a forecast, a tally (events_filters)
         sent = trig.token.sent
         place = event_place(trig, sent, index, material=etype in HARM_TYPES)
-        kind_agent = has_agent(trig.token)
+        kind_agent = has_agent(trig.token) and not refers_back(trig.token)  # not "the two leaders": named before
         if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not kind_agent:
             continue  # nobody named does it, nowhere: a mention of a kind of event, not an event
         ev = _Found(
