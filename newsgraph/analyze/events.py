@@ -251,7 +251,7 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
             continue  # a label, a charge, background, a forecast, a tally (events_filters)
         sent = trig.token.sent
         place = event_place(trig, sent, index, material=etype in HARM_TYPES)
-        kind_agent = has_agent(trig.token) and not refers_back(trig.token)  # not "the two leaders": named before
+        kind_agent = has_agent(trig.token)
         if not sources and not targets and not (place and etype in MATERIAL_TYPES) and not kind_agent:
             continue  # nobody named does it, nowhere: a mention of a kind of event, not an event
         ev = _Found(
@@ -265,7 +265,9 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
             own_intent(verb, index.actors)
             or (etype == "THREATEN" and recoded == "intent" and bool(sources and targets))  # "France will impose sanctions on Iran"
         )
-        ev.confidence, ev.factors = confidence(trig, ev, recoded if speech_act else None, kind_agent)
+        # a kind referring back ("the two leaders") names no new doer: weighed as no one named
+        ev.confidence, ev.factors = confidence(trig, ev, recoded if speech_act else None,
+                                               kind_agent and not refers_back(trig.token))
         found.append(ev)
     return fold_results(found)
 

@@ -8,7 +8,8 @@ stands for actors the text has named before: "*both Afghan rivals* accusing
 each other", "after *the two leaders* publicly disagreed", "*The two
 presidents* are closely cooperating in Syria".  Coded with no actor, such an
 event says only that somebody did something; it is not the new doer of a
-kind that the rule is for.
+kind that the rule is for.  Such an event stays a candidate, weighed as one
+with no one named (``events_confidence``: below the default threshold).
 
 ``refers_back`` tells those apart by the doer phrase's determiner: "both",
 "these", "those", "such", a possessor ("their leaders"), "the" with a count
