@@ -185,12 +185,16 @@ def doer_subjects(verb: Token) -> list[Token]:
 
     "X issued a declaration *demanding* ...": X; "youths *throwing* stones": youths;
     "protested by *blocking* roads": the subject of "protested" (a ``DONE_PREPS`` preposition).
+    The climb stops at a passive clause: whoever did it is not the subject of a clause above it
+    ("it's time a special prosecutor be appointed to *investigate* ..., Priebus said").
     """
     node = verb
     for _ in range(CLIMB_LIMIT):
         subj = nearest_subject(node, anchor=verb)
         if subj is not None:
             return [subj]
+        if node is not verb and children(node, (NSUBJPASS,)):
+            break  # a passive clause's subject is done to: "time a special prosecutor *be appointed* to investigate"
         if node.dep_ not in (XCOMP, CONJ, ADVCL, CCOMP, PCOMP, ACL) or node.head.i == node.i:
             break
         came_by, node = node, node.head
