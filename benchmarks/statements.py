@@ -1,6 +1,7 @@
 """Benchmark: statements (who said what) against PolNeAR, with textacy as the peer.
 
     .venv/bin/python benchmarks/statements.py --data /work/shared/data/quotes-polnear [--split dev] [--baseline main]
+        [--dump FILE]   (the found saying-verb statements whose speaker is wrong: gold source, ours, sentence)
 
 PolNeAR (``dev/`` 84 articles, ``train/`` 840) annotates attributions in BRAT
 standoff: ``T`` lines are Source / Cue / Content spans (a span may be in
@@ -325,6 +326,22 @@ def _sentence(doc: Doc, at: int) -> str:
     return span.sent.text.replace("\n", " ")[:300] if span is not None else ""
 
 
+def wrong_speakers(stem: str, text: str, doc: Doc, gold: list[Rel], pred: list[Rel]) -> str:
+    """Return one block per found saying-verb statement whose speaker actor holds no part of
+    the gold source: article, gold source, our speaker span and the actor's mentions, sentence."""
+    gs, ps = [g for g in gold if g.saying and g.source], [p for p in pred if p.saying]
+    out = []
+    for i, j in match(gs, ps):
+        g, p = gs[i], ps[j]
+        if _overlap(g.source, p.speaker) > 0:
+            continue
+        ours = " ".join(text[a:b] for a, b in p.source) or "-"
+        actor = " / ".join(dict.fromkeys(text[a:b] for a, b in p.speaker)) or "-"
+        out.append(f"{stem} @{g.source[0][0]}\n  gold: {' '.join(text[a:b] for a, b in g.source)}\n"
+                   f"  ours: {ours} -> [{actor[:120]}]\n  <{_sentence(doc, g.source[0][0])}>\n")
+    return "".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the quotes-polnear directory")
@@ -334,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-speed", action="store_true", help="skip the timing rounds (while developing)")
     parser.add_argument("--show", type=int, default=0, help="print N missed and N spurious saying-verb contents")
     parser.add_argument("--baseline", metavar="REV", help="also score the code at this git revision (e.g. main)")
+    parser.add_argument("--dump", type=Path, metavar="FILE",
+                        help="write the found saying-verb statements whose speaker actor misses the gold source")
     args = parser.parse_args(argv)
     split = args.data / args.split
     if not (split / "text").is_dir():
@@ -385,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
                          + "\n      <" + _sentence(doc, p.cue[0][0]) + ">"
                          for j, p in enumerate(ps) if j not in mp]
 
+    if args.dump:
+        args.dump.write_text("".join(wrong_speakers(f.stem, t, d, g, p) for f, t, d, g, p
+                                     in zip(files, texts, bare_docs, golds, ng_preds)), encoding="utf-8")
     n = len(texts)
     print(f"PolNeAR {args.split}/: {n} articles, {sum(len(g) for g in golds)} gold attributions, "
           f"{sum(g.saying for gold in golds for g in gold)} with a verb of saying")

@@ -7,6 +7,11 @@
   "authorities", "sources"; "Iraqi officials" are Iraq's): the text never says
   who, so None; and except a person named as the possessor of the speaker
   ("the journalist's lawyer");
+* a name in apposition to the speaker words: after a description ("one of the
+  family's attorneys, Justin Bamberg,"), or after a name when no comma closes it
+  and the cue follows and it names a person ("the real Dred Scott, Chief Justice Roberts said,");
+* a bare name no actor holds ("Cuban said", the recogniser's nationality): the one
+  person named in full before with that last name, else as below;
 * an unlinked pronoun: the previous statement's speaker if of the same kind
   (person or not) and gender, else the person most mentioned in the three
   sentences before whose gender does not contradict it; a plural one ("they", "we") with no such
@@ -17,7 +22,9 @@
   else the previous speaker when that is an organisation, else None;
 * an organisation noun ("the ministry said", "the group said"): the
   organisation whose name holds that noun, else (for "the group", "the
-  organization") the previous speaker or last organisation named just before;
+  organization") the previous speaker or last organisation named just before,
+  else (for "the agency", "the union") the organisation that spoke in this or the
+  sentence before with no other named between;
 * any other "the <noun>" ("the fund"): the organisation last named whose name
   ends in that noun ("the International Monetary Fund"): a name's head is its short form;
 * any other description the actors component did not give to anyone ("the
@@ -36,6 +43,7 @@ from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTER_WOR
 from newsgraph.analyze.coref import quoted_tokens
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.lexicon import lexicon
+from newsgraph.analyze.statements_named import named_after  # noqa: F401  (re-exported for statements)
 from newsgraph.analyze.syntax import ActorIndex
 from newsgraph.model import Mention, Statement
 
@@ -166,11 +174,9 @@ class Speakers:
             found = self.index.by_token[head.i]  # "Jane Roe of the Foreign Policy Institute": Roe, however long the rest
         if len(words) == 1 and head.tag_ == "NNS" and head.lemma_.lower() in UNNAMED_SOURCES:
             return None  # "Authorities said": no one named, whoever the word was merged with
-        if head.pos_ == "NOUN":
-            for appos in (c for c in head.children if c.dep_ == "appos"):  # "the journalist's lawyer, X,"
-                named = self.index.span_actor(appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
-                if named is not None:
-                    return named
+        named = self.apposed(head)
+        if named is not None:
+            return named
         if head.is_lower and head.lemma_ in REPORTER_WORDS:
             return None  # "a VOA reporter in the town said": what the reporting saw, no one's statement
         if found is not None and head.lemma_.lower() in DOCUMENT_NOUNS and found not in self.unnamed:
@@ -181,6 +187,11 @@ class Speakers:
                 # "the journalist's lawyer", "Smith's spokesman": the person named is not the one speaking
                 found = self.index.span_actor(head.idx, head.idx + len(head.text))
             return None if found in self.unnamed else found
+        # a bare name no actor holds (the tagger takes some surnames for nouns: "Hannity")
+        named = self.surname(span) if all(t.pos_ == "PROPN" or (t.is_title and t.pos_ in ("NOUN", "ADJ"))
+                                          for t in span) else None
+        if named is not None:
+            return named
         if len(words) == 1 and words[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self.pronoun(previous, start, words[0])
         lemma = head.lemma_.lower()
@@ -190,6 +201,38 @@ class Speakers:
             return self.organisation(lemma, previous, start)
         if words[0] == "the" and len(span) == 2 and head.tag_ == "NN":
             return self.name_head(lemma, start)
+        return None
+
+    def surname(self, span) -> str | None:
+        """Return the one person named in full before whose last name the speaker's bare name is
+        ("Billionaire Mark Cuban ... “...,” Cuban said", where the recogniser took "Cuban" for a
+        nationality), adding it as that person's mention; None when no one or two people have it."""
+        last = span[-1].text
+        people = {a.id for a in self.actors.values() if a.type == "PERSON" and len(a.name.split()) > 1
+                  and a.name.split()[-1] == last and any(m.start < span.start_char for m in a.mentions)}
+        if len(people) != 1:
+            return None
+        actor = self.actors[people.pop()]
+        actor.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char, kind="name"))
+        actor.mentions.sort(key=lambda m: m.start)
+        return actor.id
+
+    def apposed(self, head: Token) -> str | None:
+        """Return the actor named in apposition to the speaker phrase's head: after a description
+        ("the journalist's lawyer, X,", "one of the family's attorneys, Justin Bamberg,"), or after
+        a name when no comma closes it and the cue follows ("To understand the real Dred Scott, Chief
+        Justice Roberts said,": the parse's apposition is the speaker); else None."""
+        if head.pos_ not in ("NOUN", "NUM", "PROPN"):
+            return None
+        for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+            after = self.doc[appos.right_edge.i + 1] if appos.right_edge.i + 1 < len(self.doc) else None
+            if head.pos_ == "PROPN" and not (appos.pos_ == "PROPN" and after is not None and after == head.head):
+                continue
+            if any(t.is_space or t.text.startswith((".", "!", "?")) for t in self.doc[head.i + 1:appos.left_edge.i]):
+                continue  # the parse ran on past a sentence's or paragraph's end: "... Association..\n\nShaw said"
+            named = self.index.span_actor(appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
+            if named is not None and (head.pos_ != "PROPN" or self.types.get(named) == "PERSON"):
+                return named  # (after a name, a person only: "Stacy Baker of Columbia, South Carolina says")
         return None
 
     def name_head(self, noun: str, at: int) -> str | None:
@@ -300,14 +343,28 @@ class Speakers:
         lo, hi = self._window(self.org_starts, at)
         if noun not in GENERIC_ORG_NOUNS:  # "the ministry": the organisation so named
             named = [a for _, a, name in self.orgs[:hi] if noun in name.split()]
-            if named or noun not in BUSINESS_NOUNS:
-                return named[-1] if named else None
-            return self.business(previous, at)
+            if named:
+                return named[-1]
+            return self.business(previous, at) if noun in BUSINESS_NOUNS else self.continued(previous, at)
         last = self._recent(previous, at)
         if last is not None and self.types.get(last) == "ORG":
             return last
         named = [a for _, a, _ in self.orgs[lo:hi] if self.types.get(a) == "ORG"]
         return named[-1] if named else None
+
+    def continued(self, previous: Statement | None, at: int) -> str | None:
+        """Return the organisation that spoke just before when "the agency" or "the union" goes on
+        and no name holds the noun ("..., according to the Congressional Budget Office. ..., the
+        agency said"): the previous speaker, when an organisation whose statement ends in this
+        sentence or the one before, with no other organisation or group named in between; else None."""
+        if previous is None or previous.speaker is None or self.types.get(previous.speaker) != "ORG":
+            return None
+        said = max(previous.end, previous.speaker_end or 0)
+        si = bisect.bisect_right(self.sent_starts, at) - 1
+        if si < 0 or said < self.sent_starts[max(0, si - 1)] or said > at:
+            return None
+        between = self.orgs[bisect.bisect_left(self.org_starts, said):bisect.bisect_left(self.org_starts, at)]
+        return previous.speaker if all(a == previous.speaker for _, a, _ in between) else None
 
     def business(self, previous: Statement | None, at: int) -> str | None:
         """Return the organisation "the company" or "the airline" stands for when no name holds the
@@ -344,39 +401,3 @@ def _unnamed(name: str) -> bool:
         return False  # "Iraqi officials" say who: Iraq's
     last = words[-1]
     return last.rstrip("s") in UNNAMED_SOURCES or last[:-3] + "y" in UNNAMED_SOURCES or last in UNNAMED_SOURCES
-
-
-def named_after(doc: Doc, statements: list[Statement]) -> None:
-    """Give an indefinite description that speaks the person named just after it in the same role.
-
-    "an eyewitness said there has been gunfire. “...,” said Mohamed Qoone, a resident who witnessed the
-    attack" and "..., according to witnesses and a Somali lawmaker. ... federal lawmaker Dahir Amin Jesow
-    said": a speaker left unnamed ("a"/"an" and a singular noun) is the person whose own phrase, in one
-    of the next two statements, uses the same noun, when that person was not named before.  Changes
-    ``statements`` in place; returns nothing.
-    """
-    actors = {a.id: a for a in actors_of(doc)}
-    for k, st in enumerate(statements):
-        if st.speaker is not None or st.speaker_start is None or st.speaker_end is None:
-            continue
-        span = doc.char_span(st.speaker_start, st.speaker_end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        heads = [t.lemma_.lower() for t in (span.root, *span.root.conjuncts) if t.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)]
-        for later in statements[k + 1 : k + 3] if heads else ():
-            actor = actors.get(later.speaker or "")
-            if actor is None or actor.type != "PERSON" or later.speaker_start is None or later.speaker_end is None:
-                continue
-            if any(m.start < st.speaker_start for m in actor.mentions):
-                continue  # named before: not the one the description introduces
-            named = doc.char_span(later.speaker_start, later.speaker_end, alignment_mode="expand")
-            words = {t.lemma_.lower() for t in named.root.subtree} if named is not None and len(named) else set()
-            if any(_same_noun(h, w) for h in heads for w in words):
-                st.speaker = later.speaker
-                break
-
-
-def _same_noun(a: str, b: str) -> bool:
-    """True when two lemmas name the same role: equal, or one the other's head ("eyewitness", "witness")."""
-    return a == b or (len(b) >= 5 and a.endswith(b)) or (len(a) >= 5 and b.endswith(a))
