@@ -58,8 +58,8 @@ class Settings(BaseSettings):
     analysis_budget: float = Field(300.0, gt=0, description="Seconds the analysis of one document may take; "
                                                              "past it (checked after each 50,000-character chunk) "
                                                              "the document fails with one line, the others go on.")
-    analysis_max_chars: int = Field(5_000_000, ge=1_000, description="Characters of one document's body that "
-                                                                     "are analysed (about 800,000 words, under 1 GB); "
+    analysis_max_chars: int = Field(2_000_000, ge=1_000, description="Characters of one document's body that "
+                                                                     "are analysed (about 330,000 words, some 100 s); "
                                                                      "the rest is stored but not analysed, and the "
                                                                      "article's notes say so.")
     collections: Path | None = Field(None, description="A TOML or CSV file naming outlet collections "

@@ -26,6 +26,9 @@ TRAFILATURA_OPTIONS: dict[str, object] = {
     "include_tables": True,
 }
 MAX_ANCHORS = 5000
+#: Pages longer than this (characters) skip trafilatura's comparison with readability and jusText
+#: (``fast``): on a 19.9 MB page it copied the tree again for the same text (peak 713 -> 607 MB, 31 -> 20 s).
+FAST_CHARS = 5_000_000
 #: Fewer words than this is page chrome (a menu, a login form), not an article.
 MIN_WORDS = 10
 #: Fewer words than this from the main extractor, and the fallbacks are tried (and kept if they give twice as many).
@@ -138,7 +141,8 @@ def _main_text(html: str, url: str | None, source: str) -> tuple[HtmlElement, ob
     tree = load_html(html)
     result = None
     if tree is not None:
-        result = bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+        options = {**TRAFILATURA_OPTIONS, "fast": True} if len(html) > FAST_CHARS else TRAFILATURA_OPTIONS
+        result = bare_extraction(tree, url=url, with_metadata=True, **options)
     text = (getattr(result, "text", None) if result is not None else None) or ""
     warnings: list[str] = []
     words = word_count(text)

@@ -136,3 +136,19 @@ def test_a_page_over_a_megabyte_is_extracted_whole_and_its_parse_memory_handed_b
     article = extract_article(doc(raw))
     assert article.body.count("Paragraph ") == len(paragraphs)
     assert article.body.endswith(paragraphs[-1])
+
+
+def test_a_page_past_the_fast_size_gives_the_same_article_as_the_full_comparison(monkeypatch) -> None:
+    # past FAST_CHARS trafilatura skips its readability/jusText comparison (memory and time on huge pages)
+    from newsgraph.extract import html as html_extract
+
+    raw = (b"<html><head><title>Council votes</title><meta property='article:published_time' content='2024-05-01'>"
+           b"</head><body><nav><a href='/'>Home</a></nav><article>"
+           + b"".join(b"<p>Paragraph %d: the council met on Tuesday and voted to extend the service until March.</p>" % n
+                      for n in range(200))
+           + b"</article><footer>Contact us</footer></body></html>")
+    full = extract_article(doc(raw))
+    monkeypatch.setattr(html_extract, "FAST_CHARS", 1000)
+    fast = extract_article(doc(raw))
+    assert (fast.body, fast.title, fast.published) == (full.body, full.title, full.published)
+    assert fast.body.count("Paragraph ") == 200
