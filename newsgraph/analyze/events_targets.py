@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.analyze.lexicon import lexicon
-from newsgraph.analyze.syntax import OBJECTS, ActorIndex, prep_objects
+from newsgraph.analyze.syntax import OBJECTS, ActorIndex, for_to_clauses, prep_objects
 
 #: Types whose "from" phrase is the target, not the source: one withdraws, demands,
 #: and turns down offers *from* someone.
@@ -69,9 +69,7 @@ def clause_subjects(head: Token, etype: str) -> list[Token]:
         if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or head.pos_ == "VERB"
     ]
     if etype == "DEMAND":  # the for-to clause: "called for *the Taliban* to lift the travel ban"
-        found += [s for c in head.children if c.dep_ in ("advcl", "xcomp", "ccomp")
-                  and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                  for s in c.children if s.dep_ == "nsubj"]
+        found += [s for c in dict.fromkeys(c for c, _ in for_to_clauses(head)) for s in c.children if s.dep_ == "nsubj"]
     return found
 
 

@@ -97,8 +97,9 @@ class Analyzer:
         if budget is None or max_chars is None:
             from newsgraph.settings import get_settings
 
-            budget = get_settings().analysis_budget if budget is None else budget
-            max_chars = get_settings().analysis_max_chars if max_chars is None else max_chars
+            configured = get_settings()
+            budget = configured.analysis_budget if budget is None else budget
+            max_chars = configured.analysis_max_chars if max_chars is None else max_chars
         self.budget = budget
         self.max_chars = max_chars
         # one batch at a time: a memory zone frees strings that another thread's docs would still use

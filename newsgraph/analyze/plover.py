@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, language_dir, lexicon, read_table
-from newsgraph.analyze.syntax import clause_verb, prep_objects
+from newsgraph.analyze.syntax import clause_verb, for_to_clauses, prep_objects
 from newsgraph.errors import LexiconError
 from newsgraph.model import PLOVER_TYPES  # noqa: F401 (re-exported: the trigger lexicons' vocabulary)
 
@@ -196,8 +196,7 @@ def _below(token: Token) -> list[Token]:
 def _for_to_mark(token: Token) -> list[Token]:
     """The "for" of a for-to clause the parser hangs below the trigger: "called *for* the charges to be
     dropped" (parsed as the mark of "dropped", a clause of "called")."""
-    return [m for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp") and c.i > token.i
-            for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1]
+    return [m for _, m in for_to_clauses(token) if m.i == token.i + 1]
 
 
 def _relative_object(token: Token) -> list[Token]:

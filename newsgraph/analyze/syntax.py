@@ -78,6 +78,13 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in token.children if p.dep_ == PREP and p.lower_ in preps for o in p.children if o.dep_ == POBJ]
 
 
+def for_to_clauses(head: Token) -> list[tuple[Token, Token]]:
+    """Return (clause verb, its "for") for each for-to clause below ``head``: "called *for* the Taliban
+    to *lift* the ban" (the parser makes "for" the mark of "lift", a clause of "called")."""
+    return [(c, m) for c in head.children if c.dep_ in (ADVCL, XCOMP, CCOMP)
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+
+
 def agents(verb: Token) -> list[Token]:
     """Return the "by" doers of a passive verb ("was arrested *by police*": police)."""
     return [o for a in verb.children if a.dep_ == AGENT for o in a.children if o.dep_ == POBJ]
