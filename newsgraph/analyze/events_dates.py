@@ -20,8 +20,11 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     """
     verb = clause_verb(trig.token)
     for mention, root in in_sentence:
-        if clause_verb(root) == verb and mention.value and not _dates_another_noun(root, trig.token):
+        if _dated_clause(root) == verb and mention.value and not _dates_another_noun(root, trig.token):
             return mention
+    told = _date_of_telling(verb, in_sentence) or _means_date(trig.token, verb, in_sentence)
+    if told is not None:
+        return told
     when = _when_date(verb, in_sentence)
     if when is not None:
         return when
@@ -29,7 +32,7 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
     # Wednesday* ...", "detonated a bomb *on Monday*, killing five"
     same = [c for c in verb.children if participial_adjunct(c)] + ([verb.head] if participial_adjunct(verb) else [])
     for mention, root in in_sentence:
-        if mention.value and dates_a_clause(root) and clause_verb(root) in same:
+        if mention.value and dates_a_clause(root) and _dated_clause(root) in same:
             return mention
     # else a date of the clause this one continues ("agreed *on Tuesday* to meet", "met X *on Monday*
     # and signed ..."); never a date of another clause ("said Monday that ...", "the 2014 abduction
@@ -42,6 +45,46 @@ def event_date(trig: Trigger, in_sentence: list[tuple[DateMention, Token]]) -> D
         if mention.value and _happened(clause_verb(root)):
             return mention
     return _year_of_occasion(verb, in_sentence)
+
+
+#: Nouns of a telling whose date dates the deed its "that" clause tells: "*Tuesday's* announcement that
+#: Ukraine had agreed to a ceasefire" (the agreement was made known that day).
+_TELLINGS = frozenset("announcement statement declaration confirmation".split())
+
+#: Verbs of using a means to a deed: "used its veto *to shut down* the panel in April" is one act.
+_MEANS_VERBS = frozenset("use employ exercise wield invoke".split())
+
+
+def _dated_clause(root: Token) -> Token:
+    """The clause a date mention dates: its own, but for a document "dated" so, the clause the
+    document's noun is in ("sent a letter *dated Feb. 4*, urging him to ...": the sending)."""
+    head = root.head
+    if head.lemma_.lower() == "date" and head.dep_ == "acl" and root.dep_ in ("npadvmod", "dobj", "oprd", "attr"):
+        return clause_verb(head.head)
+    return clause_verb(root)
+
+
+def _date_of_telling(verb: Token, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
+    """The day of the announcement whose "that" clause tells the deed: "welcomed *Tuesday's* announcement
+    that Ukraine had agreed to a 30-day ceasefire" (a possessive or noun-modifier date of the telling)."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "ccomp") or noun.lemma_.lower() not in _TELLINGS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return None
+    return next((m for m, root in in_sentence if m.value and m.precision == "day" and root.head.i == noun.i
+                 and root.dep_ in ("poss", "compound")), None)
+
+
+def _means_date(trigger: Token, verb: Token, in_sentence: list[tuple[DateMention, Token]]) -> DateMention | None:
+    """The date of the deed a used means was used for: "Russia then used its Security Council *veto* to
+    shut down the panel *in April*" (the veto and the shutting down are one act)."""
+    if trigger.dep_ != "dobj" or trigger.head.i != verb.i or verb.lemma_.lower() not in _MEANS_VERBS:
+        return None
+    purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return next((m for m, root in in_sentence if m.value and dates_a_clause(root)
+                 and clause_verb(root) in purposes), None)
 
 
 #: Conjunctions that tie a clause's time to the one it hangs on ("soured in 2010 *after* X stormed ...").
