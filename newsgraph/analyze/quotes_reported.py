@@ -68,6 +68,7 @@ from newsgraph.analyze.quotes_speakers import (
     inverted_subject,
     relative_head_before,
 )
+from newsgraph.analyze.statements_relative import antecedent
 from newsgraph.analyze.syntax import sentence_bounds, speaker_subject
 
 #: What a speaker addresses someone in: "in a letter to X".
@@ -137,7 +138,7 @@ def reported_speech(doc: Doc) -> list[Reported]:
 def speaker_span(tok: Token) -> tuple[int, int]:
     """Return the char span naming a speaker: its phrase without clauses and asides."""
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
-        tok = tok.head.head  # "X, who said ..." -> X
+        tok = antecedent(tok)  # "X, who said ..." -> X
     keep = [tok]
     stack = [tok]
     while stack:

@@ -45,6 +45,7 @@ from newsgraph.analyze.statements_pairing import (
     title_like,
     uncued_quotes,
 )
+from newsgraph.analyze.statements_relative import relative_pronoun
 from newsgraph.analyze.statements_speakers import Speakers, named_after
 from newsgraph.model import Statement
 
@@ -282,6 +283,8 @@ def _resolve(doc: Doc, text: str, sent_starts: list[int], drafts: list[Draft]) -
             speaker_id, speaker, cue = group_speaker[d.group]
         elif speaker is not None:
             speaker_id = speakers.resolve(*speaker, previous)
+            if speaker_id is not None and (rel := relative_pronoun(doc, cue)) is not None:
+                speakers.mention(speaker_id, rel.idx, rel.idx + len(rel.text), rel)  # "who" is the speaker
         elif d.inherit and previous is not None and _near(para_starts, previous, d.start):
             speaker_id = previous.speaker
             if previous.direct and _near(para_starts, previous, d.start, same=True):

@@ -101,10 +101,10 @@ class Speakers:
         if found is not None and head is not None and head.pos_ == "NOUN" and head.tag_ == "NN":
             self.described.append((start, head.lemma_.lower(), found))
         if found is not None and head is not None:
-            self._mention(found, start, end, head)
+            self.mention(found, start, end, head)
         return found
 
-    def _mention(self, actor_id: str, start: int, end: int, head: Token) -> None:
+    def mention(self, actor_id: str, start: int, end: int, head: Token) -> None:
         """Add the speaker words as a mention of the actor they were resolved to, when none of its
         mentions covers them: "“...,” she said" and "The billionaire real estate magnate says" refer
         to that person as much as the name does (the actors component, which links only the pronouns
