@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.analyze.events_roles import expressed_attitude, named_by_modifier_only, town
 from newsgraph.analyze.events_senses import claimed
 from newsgraph.analyze.events_targets import (
     CLAUSE_TYPES, armed_actor, armed_patient, between_parties, clause_subjects, from_targets, further_targets,
@@ -60,7 +61,7 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
     if tok.pos_ == "VERB":
         passive = _passive(tok)
         subj = [] if passive else _doers(tok)
-        add(sources, [s for s in subj if not _deed_done_to(s)])
+        add(sources, [s for s in subj if not _deed_done_to(s) and not named_by_modifier_only(s, index)])
         if passive and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
             add(targets, [tok.head])  # "schoolgirls *kidnapped* in Zamfara": the noun is done to
         elif passive and tok.dep_ == "advcl" and not is_passive(tok):  # "X is dead, *killed* in ...": X is
@@ -75,8 +76,9 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         objects = [c for c in tok.children if c.dep_ in (*OBJECTS, "nsubjpass")]
         if trig.rule.type == "CONSULT":  # "met Macron", but "discussed *China's role*": a topic, not a party
             targets.extend(a for o in objects for a in _named_directly(o, index) if a not in targets)
-        else:
-            add(targets, objects)
+        else:  # "expressed *X's commitment* to Israel": whom the attitude is toward, not who holds it
+            for o in objects:
+                add(targets, [o] if (toward := expressed_attitude(tok, o, index)) is None else toward)
         # a noun of the trigger's own names whom only by its owner: "hacked *into the computers of X*",
         # but "returned *to Evin prison*" says where, not whom
         own = {t.i for t in trig.extra}
@@ -105,7 +107,7 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
             # "Russia used *its* Security Council veto", "the agenda for *his* White House meeting": the
             # possessor is the doer; a noun modifier beside the pronoun names where or what, not who
             modifiers = [m for m in modifiers if m.dep_ != "compound"]
-        add(sources, [m for m in modifiers if not (m.dep_ == "compound" and _town(m, index))])
+        add(sources, [m for m in modifiers if not (m.dep_ == "compound" and town(m, index))])
         add(sources, prep_objects(tok, ("by", "from")))
         add(targets, prep_objects(tok, (*_TARGET_PREPS, "of", "for")))
         if verb is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _REACTION_VERBS:
@@ -133,7 +135,7 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
                 add(targets, [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] or _noun_done_to(verb))
         elif not sources and verb is not None:
             subj = _doers(verb)
-            add(sources, [s for s in subj if not _deed_done_to(s)])
+            add(sources, [s for s in subj if not _deed_done_to(s) and not named_by_modifier_only(s, index)])
             if not subj:
                 sources.extend(index.actor_before(verb))
         if verb is not None:  # "said in a meeting with the head of X('s bureau) with Y"
@@ -275,14 +277,6 @@ def has_agent(tok: Token) -> bool:
         if head.tag_ in ("NNS", "NNPS") and _named_by_origin(head, proper=True):  # "Ibo elders", "Islamic fundamentalists"
             return True
     return False
-
-
-def _town(mod: Token, index: ActorIndex) -> bool:
-    """True for a noun modifier naming a town, not a state ("the *Kabul* attack", "the *Minsk* talks":
-    where it was; but "*U.S.* airstrikes"): a GPE actor with no country of its own."""
-    actor = index.by_token.get(mod.i)
-    towns = {a.id for a in mod.doc._.ng_actors or [] if a.type == "GPE" and not a.country}
-    return actor in towns
 
 
 def _sides(noun: Token, index: ActorIndex) -> list[str]:
