@@ -46,7 +46,7 @@ from newsgraph.analyze.events_confidence import CONFIDENCE_THRESHOLD, confidence
 from newsgraph.analyze.events_dates import event_date, participial_adjunct
 from newsgraph.analyze.events_factuality import presupposed
 from newsgraph.analyze.events_filters import not_an_event, retold
-from newsgraph.analyze.events_issuers import issuer_sources
+from newsgraph.analyze.events_issuers import issuer_sources, speaker_for_state
 from newsgraph.analyze.events_kinds import refers_back
 from newsgraph.analyze.events_mood import abstained, announced_decision, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.events_senses import other_sense
@@ -202,6 +202,7 @@ def find_candidates(doc: Doc, rules: dict[str, HeadRules] | None = None) -> list
         if not sources:  # "The statement threatened sanctions": who issued it
             sources = issuer_sources(trig, index)
             targets = [a for a in targets if a not in sources]
+        sources = speaker_for_state(trig, sources, index)  # "Putin said that Russia supports ...": Putin
         etype, mode = trig.rule.type, trig.rule.mode
         if "/" in etype:
             etype, mode = violence_type(trig, sources, index, etype.split("/"))

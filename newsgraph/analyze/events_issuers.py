@@ -18,12 +18,17 @@ does for "the statement said" (``statements_speakers.Speakers.issuer``):
 Only for verbal events (a document threatens, demands, condemns, rejects,
 supports or agrees; it fights no one), and never when the grammar named a
 source already.
+
+Likewise a person telling their own state's stance speaks it: "Russian President
+Vladimir Putin said Thursday that Russia supports the U.S. proposal" is Putin's
+support (``speaker_for_state``).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.analyze.cues import SAYING_VERBS
 from newsgraph.analyze.lexicon import lexicon
 from newsgraph.analyze.plover import Trigger
 from newsgraph.analyze.syntax import ActorIndex
@@ -87,3 +92,25 @@ def issuer_sources(trig: Trigger, index: ActorIndex) -> list[str]:
     if not found and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children):
         found = _issued_before(subj, index)
     return [a for a in found if index.types.get(a) not in ("LOC", "FAC")]
+
+
+def speaker_for_state(trig: Trigger, sources: list[str], index: ActorIndex) -> list[str]:
+    """Return the sources of a verbal event its own state's person tells ("Russian President Vladimir
+    Putin said Thursday that *Russia supports* the U.S. proposal"): the speaker, whose saying is the
+    act (one person of that country, the subject of the saying verb the clause is the complement of);
+    else ``sources`` unchanged.  A state telling its own stance ("Ukraine said it is ready") keeps it."""
+    tok = trig.token
+    if tok.pos_ != "VERB" or trig.rule.type not in VERBAL_TYPES or len(sources) != 1:
+        return sources
+    state = next((a for a in tok.doc._.ng_actors or [] if a.id == sources[0]), None)
+    if state is None or state.type != "GPE" or not state.country or tok.dep_ != "ccomp":
+        return sources
+    saying = tok.head
+    if saying.lemma_.lower() not in SAYING_VERBS or not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return sources
+    subj = _agent_of(saying)
+    speakers = index.actors(subj) if subj is not None and subj.pos_ != "PRON" else []
+    people = {a.id: a for a in tok.doc._.ng_actors or [] if a.type == "PERSON"}
+    if len(speakers) == 1 and speakers[0] in people and people[speakers[0]].country == state.country:
+        return speakers
+    return sources

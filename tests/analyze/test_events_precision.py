@@ -94,3 +94,13 @@ def test_an_expressed_commitment_is_toward_whom_it_is_to_not_whose_it_is(nlp):
     ev = _event(doc, "expressed")
     targets = {name for role, name in _roles(doc, ev) if role == "target"}
     assert "Israel" in targets and not any("Biden" in name for name in targets), targets
+
+
+def test_a_stance_a_leader_tells_for_his_state_is_the_leaders_act(nlp):
+    # news-gold dev text (VOA 8010030)
+    doc = _analyse(nlp, "Russian President Vladimir Putin said Thursday that Russia supports the U.S. ceasefire "
+                        "proposal in principle, but key details still need to be worked out.", "2025-03-14T10:00")
+    ev = _event(doc, "supports")
+    sources = {name for role, name in _roles(doc, ev) if role == "source"}
+    assert sources == {"Vladimir Putin"}, sources
+
