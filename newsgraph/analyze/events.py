@@ -290,6 +290,18 @@ def fold_results(found: list[_Found]) -> list[_Found]:
     return kept
 
 
+def _adds_nothing(ev: _Found, found: list[_Found]) -> bool:
+    """True for a violent event with no actor, place or date of its own told inside the clause of
+    another violent deed with actors, below its verb: "Gunmen *stormed* a hotel ..., leaving five dead
+    and triggering an ongoing *siege*" is the storming told on (its doers are the storming's); not a
+    deed of another clause ("a roadside bomb killed 11 miners, while the BLA took credit for attacking")."""
+    if ev.type not in VIOLENT_TYPES or ev.actor_set or ev.place or ev.date is not None or ev.token is None:
+        return False
+    above = {t.i for t in ev.token.ancestors}
+    return any(o is not ev and o.type in VIOLENT_TYPES and o.actor_set and o.token is not None
+               and o.token.pos_ == "VERB" and o.token.i in above for o in found)
+
+
 def _mutual(tok: Token) -> bool:
     """True for a verb with conjoined subjects and no object: what its subjects do, they do to each
     other ("X and Y met", "X and Y publicly disagreed"; not "X and Y criticized the decision")."""
@@ -310,6 +322,7 @@ def find_events(
     """Return the PLOVER events of a parsed doc whose confidence reaches ``threshold``
     (actors and dates components must have run)."""
     kept = [ev for ev in find_candidates(doc, rules) if ev.confidence >= threshold]
+    kept = [ev for ev in kept if not _adds_nothing(ev, kept)]
     return [_to_record(ev) for ev in merge_events(kept)]
 
 

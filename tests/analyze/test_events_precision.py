@@ -104,3 +104,20 @@ def test_a_stance_a_leader_tells_for_his_state_is_the_leaders_act(nlp):
     sources = {name for role, name in _roles(doc, ev) if role == "source"}
     assert sources == {"Vladimir Putin"}, sources
 
+
+
+def test_a_deed_without_actors_told_on_in_anothers_clause_is_that_deed(nlp):
+    # news-gold dev text (VOA 8006503)
+    doc = _analyse(nlp, "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday, leaving at least five "
+                        "people dead and triggering an ongoing siege, according to witnesses and a Somali lawmaker.",
+                   "2025-03-12T10:00")
+    violent = [(e.type, e.trigger) for e in doc._.ng_events if e.type in ("ASSAULT", "FIGHT")]
+    assert len(violent) == 1 and violent[0][1] == "stormed", violent
+
+
+def test_a_deed_without_actors_in_a_clause_of_its_own_stays(nlp):
+    # news-gold dev text (VOA 8006651): the killing and the attack the BLA claimed are two deeds
+    doc = _analyse(nlp, "Just days later, a roadside bomb blast killed 11 coal miners in the city, while the BLA "
+                        "took credit for attacking a military vehicle securing a supply convoy for a mining company "
+                        "operated by China.", "2025-03-12T10:00")
+    assert any(e.trigger == "killed" for e in doc._.ng_events), [(e.type, e.trigger) for e in doc._.ng_events]
