@@ -20,7 +20,10 @@
   words are about a deed the article tells (or not) elsewhere; this phrase tells none;
 - a quality: "it's striking that ...", "the public becomes repulsed by him": a trigger used as a
   predicate adjective; "as demonstrated by his departure" (a passive "demonstrate" is "show");
-- a fall: "his health continued to decline", "sales declined": a "decline" with nothing declined.
+- a fall: "his health continued to decline", "sales declined": a "decline" with nothing declined;
+- a worry: "expressed concern about heightened tensions", "voiced concern over the violence in Israel":
+  a concern about a state of things, no one's deed, criticises no one (but "concern about the conditions
+  in which the publisher is being held", "about the policy", "about X's actions" stay criticism).
 
 ``retold`` says when a violent trigger refers back to a deed the article already told ("claimed
 responsibility for the attack", "were killed in the attack"): evidence of that deed, not a new one.
@@ -214,10 +217,36 @@ def _nothing_declined(tok: Token) -> bool:
         c.dep_ in ("xcomp", "dobj", "ccomp", "advcl") for c in tok.children)
 
 
+#: Prepositions that give what a concern is about.
+_CONCERN_PREPS = frozenset({"about", "over", "at", "regarding", "concerning"})
+
+
+def _state(noun: Token) -> bool:
+    """True for a noun naming a state of things (a ``_STATES`` word or one in -ity, -ness, -ence, -ance)."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and (
+        lemma in _STATES or len(lemma) > 6 and lemma.endswith(_STATE_SUFFIXES))
+
+
+def _worry(tok: Token, actors) -> bool:
+    """'expressed concern about heightened tensions': the concern is about a state of things that no
+    actor's possessive or "of"/"by" phrase makes someone's doing (not "the violence of the regime")."""
+    concerns = [tok] if tok.lemma_.lower() == "concern" else [
+        c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() == "concern"]
+    topics = [o for h in (*concerns, tok) for p in h.children if p.dep_ == "prep" and p.lower_ in _CONCERN_PREPS
+              for o in p.children if o.dep_ == "pobj"]
+    if not concerns or not topics:
+        return False
+    owners = [c for t in topics for c in t.children if c.dep_ == "poss"]
+    owners += [o for t in topics for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ in ("of", "by")
+               for o in p.children if o.dep_ == "pobj"]
+    return all(_state(t) for t in topics) and not any(actors(o) for o in owners)
+
+
 def not_an_event(tok: Token, etype: str, actors) -> str | None:
     """Return why the trigger ``tok`` (read as ``etype``) tells no event here ("label", "charge",
     "background", "description", "forecast", "query", "tally", "trade", "denial", "danger",
-    "topic", "quality", "fall"), or None.
+    "topic", "quality", "fall", "worry"), or None.
     ``actors(token)`` returns the actor ids a token's phrase names."""
     if etype == "DEMAND" and _label(tok):
         return "label"
@@ -245,6 +274,8 @@ def not_an_event(tok: Token, etype: str, actors) -> str | None:
         return "quality"
     if etype == "REJECT" and _nothing_declined(tok):
         return "fall"
+    if etype == "DISAPPROVE" and _worry(tok, actors):
+        return "worry"
     return None
 
 
