@@ -148,8 +148,10 @@ def merge_events(found: list[_Found]) -> list[_Found]:
     for ev in found:
         same = next((m for m in merged if _same_event(m, ev)), None)
         if same is None and ev.type in VIOLENT_TYPES and retold(ev.token):
-            # "claimed responsibility for the attack": a definite deed refers back to the last one told
-            same = next((m for m in merged if m.type in VIOLENT_TYPES), None)
+            # "claimed responsibility for the attack", "this week's siege": a definite deed refers back to
+            # the last one of its kind told (failing one, the first violent deed)
+            same = next((m for m in reversed(merged) if m.type == ev.type), None) or next(
+                (m for m in merged if m.type in VIOLENT_TYPES), None)
             if same is not None:
                 ev.sources = [a for a in ev.sources if a not in same.targets]
                 ev.targets = [a for a in ev.targets if a not in same.sources]

@@ -106,7 +106,8 @@ def speaker_for_state(trig: Trigger, sources: list[str], index: ActorIndex) -> l
     if state is None or state.type != "GPE" or not state.country or tok.dep_ != "ccomp":
         return sources
     saying = tok.head
-    if saying.lemma_.lower() not in SAYING_VERBS or not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    if saying.lemma_.lower() not in SAYING_VERBS or not that:
         return sources
     subj = _agent_of(saying)
     speakers = index.actors(subj) if subj is not None and subj.pos_ != "PRON" else []

@@ -121,3 +121,22 @@ def test_a_deed_without_actors_in_a_clause_of_its_own_stays(nlp):
                         "took credit for attacking a military vehicle securing a supply convoy for a mining company "
                         "operated by China.", "2025-03-12T10:00")
     assert any(e.trigger == "killed" for e in doc._.ng_events), [(e.type, e.trigger) for e in doc._.ng_events]
+
+
+def test_a_definite_deed_refers_back_to_the_last_deed_of_its_kind(nlp):
+    # news-gold dev text (VOA 8008152, its subhead run into the next sentence as in the story):
+    # "this week's hotel siege" is the siege just told, not the first fight of the story
+    doc = _analyse(nlp, (
+        "Security forces in Somalia say they killed all six attackers who laid siege to a hotel in the central "
+        "town of Beledweyne and later killed at least 50 al-Shabab militants in airstrikes. “During 18 hours of "
+        "siege, our brave soldiers shot dead two militants, and four of them desperately blew themselves up when "
+        "they realized that they could not escape,” he said. Airstrikes kill 50 militants Hours after ending "
+        "this week’s hotel siege, "
+        "Somalia’s National Intelligence and Security Agency, or NISA, said the country’s security "
+        "forces killed dozens of al-Shabab members elsewhere in Hirshabelle."
+    ), "2025-03-12T15:42")
+    shot = _event(doc, "shot")
+    told = [e.text for e in shot.evidence]
+    assert any("hotel siege" in t for t in told), told
+    first = doc._.ng_events[0]
+    assert not any("hotel siege" in e.text for e in first.evidence), first
