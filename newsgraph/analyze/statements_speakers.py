@@ -43,6 +43,7 @@ from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTER_WOR
 from newsgraph.analyze.coref import quoted_tokens
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.lexicon import lexicon
+from newsgraph.analyze.statements_earlier import issuing_subject, plural_subject
 from newsgraph.analyze.statements_named import named_after  # noqa: F401  (re-exported for statements)
 from newsgraph.analyze.syntax import ActorIndex
 from newsgraph.model import Mention, Statement
@@ -256,7 +257,7 @@ class Speakers:
         if last is not None and self.types.get(last) in kinds and self.gender.get(last, sex) == sex:
             return last  # ("it" is no plural group: "authorities ... It claimed")
         if not person:
-            return self.plural_subject(at) if word != "it" else self.it_subject(previous, at)
+            return plural_subject(self, at) if word != "it" else self.it_subject(previous, at)
         lo, hi = self._window(self.people_starts, at)
         counts: Counter[str] = Counter(a for _, a in self.people[lo:hi] if self.gender.get(a, sex) == sex)
         if not counts:
@@ -285,30 +286,6 @@ class Speakers:
         found = self.index.by_token.get(subj.i)
         return found if found is not None and self.types.get(found) == "ORG" and found not in self.unnamed else None
 
-    def plural_subject(self, at: int) -> str | None:
-        """Return the group or organisation "they" stands for: the subject of the main clause of the
-        sentence before ("Dozens of Kenyan farmers marched ... “...,” they said"), or None."""
-        si = bisect.bisect_right(self.sent_starts, at) - 1
-        if si < 1:
-            return None
-        start = self.sent_starts[si - 1]
-        sent = self.doc.char_span(start, self.sent_starts[si], alignment_mode="expand")
-        if sent is None or not len(sent):
-            return None
-        root = sent.root
-        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            return None
-        if subj.i not in self.index.by_token:  # "dozens of farmers": the farmers
-            subj = next((o for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for o in c.children if o.dep_ == "pobj"), subj)
-        if subj.tag_ != "NNS":
-            return None
-        found = self.index.by_token.get(subj.i)
-        if found is None or found in self.unnamed or self.types.get(found) not in ("ORG", "GROUP"):
-            return None
-        return found
-
     def issuer(self, head: Token, previous: Statement | None, at: int) -> str | None:
         """Return who issued the document ``head`` names ("the statement"), or None."""
         doc, lemma = self.doc, head.lemma_.lower()
@@ -321,17 +298,11 @@ class Speakers:
         for tok in reversed(doc[max(0, head.i - 400):head.i]):
             if tok.lemma_.lower() != lemma or tok.dep_ not in ("dobj", "nsubjpass"):
                 continue
-            verb = tok.head
-            if verb.lemma_.lower() not in ISSUING_VERBS:
+            if tok.head.lemma_.lower() not in ISSUING_VERBS:
                 continue
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subj is None:
-                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if subj is not None:
-                found = self.index.span_actor(subj.idx, subj.idx + len(subj.text))
-                if found is not None and found not in self.unnamed:
-                    return found
+            found = issuing_subject(self, tok.head)
+            if found is not None:
+                return found
             break
         if head.tag_ != "NN":
             return None  # "local media reports say": whose reports, the text does not say

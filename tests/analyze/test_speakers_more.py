@@ -49,3 +49,15 @@ def test_who_after_a_name_and_its_office_is_the_name(nlp):
               "said the GOP's most important goal was to make Obama a one-term president.")
     st = _by_content(doc, "most important goal")
     assert st.speaker is not None and "McConnell" in _actor(doc, st.speaker).name
+
+
+# ------------------------------------------------------ "they" for a group named before
+
+
+def test_they_is_the_group_a_plural_subject_counts(nlp):
+    # news-gold dev text (VOA 6180206, Sudan): "thousands of Sudanese" is the subject; "They demanded" is theirs
+    doc = nlp("He adds this is another achievement of the December revolution. Tens of thousands of Sudanese "
+              "began protesting late last year in anger over rising food prices. They demanded reforms and "
+              "Bashir's ouster. In April, the military removed Bashir from power.")
+    st = _by_content(doc, "reforms and Bashir")
+    assert st.speaker is not None and _actor(doc, st.speaker).name == "Sudanese"
