@@ -89,7 +89,21 @@ def _object_relative(tok: Token, actors) -> bool:
         return False  # "the girls, who were kidnapped": the noun is the one acted on or the doer
     if any(c.dep_ == "advmod" and c.lower_ in ("when", "where", "why") for c in tok.children):
         return False  # "a hotel where officials were meeting", "August, when X called for war": told events
+    if _told_that(tok):
+        return False
     return not actors(tok.head)
+
+
+#: Verbs whose object is the one told and whose "that" clause is what they are told.
+_TELL_LEMMAS = frozenset({"tell", "assure", "inform", "remind", "brief"})
+
+
+def _told_that(tok: Token) -> bool:
+    """'told a cabinet meeting that he had met with security officials': the parser takes the clause
+    told for a relative clause on the audience ("that" as its object); it is what was said, no background."""
+    head = tok.head
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in _TELL_LEMMAS and any(
+        c.lower_ == "that" and c.dep_ in ("dobj", "mark") and c.i < tok.i for c in tok.children)
 
 
 def _description(tok: Token) -> bool:

@@ -69,3 +69,20 @@ def test_concern_about_a_policy_or_a_treatment_is_still_criticism(nlp):
     text = ("Jimmy Lai\u2019s international legal team has expressed concern about the conditions in which the "
             "publisher is being held, including prolonged solitary confinement.")
     assert _of_type(nlp, text, "DISAPPROVE")
+
+
+# --- "told a meeting that ...": the clause told is no relative clause on the audience
+
+
+def test_a_deed_told_to_a_meeting_is_an_event(nlp):
+    # news-gold dev 6205674: the parser reads "that he had met" as a relative clause on "meeting"
+    text = ("The Israeli leader told a cabinet meeting that he had met with security officials and vowed to "
+            "\u201cenforce law and order decisively and responsibly.\u201d")
+    found = _of_type(nlp, text, "CONSULT")
+    assert found and found[0][1].get("security officials") == "target"
+
+
+def test_a_deal_a_relative_clause_describes_is_still_background(nlp):
+    # the rule it narrows (tests/analyze/test_events_filters.py): no saying verb governs the noun
+    assert not _of_type(nlp, "The minister defended the agreement that Turkey negotiated with Russia in Sochi "
+                             "last year.", "CONSULT")
