@@ -140,3 +140,26 @@ def test_a_definite_deed_refers_back_to_the_last_deed_of_its_kind(nlp):
     assert any("hotel siege" in t for t in told), told
     first = doc._.ng_events[0]
     assert not any("hotel siege" in e.text for e in first.evidence), first
+
+
+def test_a_deed_its_doer_says_it_had_done_is_the_deed_told(nlp):
+    # news-gold dev text (VOA 8006503)
+    doc = _analyse(nlp, (
+        "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday, leaving at least five people dead and "
+        "triggering an ongoing siege, according to witnesses and a Somali lawmaker. The Islamist militant group "
+        "al-Shabab immediately claimed responsibility for the attack. In a statement, the group said it had killed "
+        "more than 10 people."
+    ), "2025-03-11T14:00")
+    assaults = [e for e in doc._.ng_events if e.type == "ASSAULT"]
+    assert len(assaults) == 1, [(e.trigger, e.text) for e in assaults]
+    assert any("had killed" in s.text for s in assaults[0].evidence)
+
+
+def test_a_toll_said_in_the_past_perfect_passive_stays_its_own(nlp):
+    # news-gold dev text (VOA 8006651): the toll of the clearance operation, not the hijacking
+    doc = _analyse(nlp, (
+        "Militants attacked a cross-country passenger train Tuesday in Pakistan’s restive southwestern Balochistan "
+        "province, taking many hostages. The sources said 16 terrorists had been killed."
+    ), "2025-03-12T02:17")
+    assert any(e.trigger == "killed" and "16 terrorists" in e.text for e in doc._.ng_events), \
+        [(e.type, e.trigger, e.text) for e in doc._.ng_events]
