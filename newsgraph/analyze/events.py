@@ -38,7 +38,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyze.cues import SAYING_VERBS
 from newsgraph.analyze.events_args import (
     COOPERATIVE_TYPES, HARM_TYPES, MATERIAL_TYPES, arguments, event_place, has_agent, violence_type,
 )
@@ -49,6 +48,7 @@ from newsgraph.analyze.events_factuality import presupposed
 from newsgraph.analyze.events_filters import not_an_event, retold
 from newsgraph.analyze.events_issuers import issuer_sources, speaker_for_state
 from newsgraph.analyze.events_kinds import refers_back
+from newsgraph.analyze.events_retold import told_again
 from newsgraph.analyze.events_mood import abstained, announced_decision, condition, demanded, failed, hedged, intended, own_intent, warning_of_others
 from newsgraph.analyze.events_senses import other_sense
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE
@@ -148,7 +148,9 @@ def merge_events(found: list[_Found]) -> list[_Found]:
     merged: list[_Found] = []
     for ev in found:
         same = next((m for m in merged if _same_event(m, ev)), None)
-        if same is None and ev.type in VIOLENT_TYPES and (retold(ev.token) or _claimed_again(ev)):
+        if same is None and ev.type in VIOLENT_TYPES and (
+            retold(ev.token) or told_again(ev.token, ev.date is not None or bool(ev.place))
+        ):
             # "claimed responsibility for the attack", "this week's siege": a definite deed refers back to
             # the last one of its kind told (failing one, the first violent deed)
             same = next((m for m in reversed(merged) if m.type == ev.type), None) or next(
@@ -173,19 +175,6 @@ def merge_events(found: list[_Found]) -> list[_Found]:
             if sent != same.sentence and sent not in same.evidence:
                 same.evidence.append(sent)
     return merged
-
-
-def _claimed_again(ev: _Found) -> bool:
-    """True for a deed its doer says, in the active past perfect, it had done, with no time or place of
-    its own: "In a statement, the group said it *had killed* more than 10 people" tells the attack
-    already told (not a toll: "the sources said 16 terrorists *had been killed*")."""
-    tok = ev.token
-    if tok is None or ev.date is not None or ev.place or tok.pos_ != "VERB" or tok.dep_ != "ccomp":
-        return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
-        return False
-    return tok.head.lemma_.lower() in SAYING_VERBS and any(
-        c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
 def _to_record(ev: _Found) -> Event:

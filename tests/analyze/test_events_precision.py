@@ -163,3 +163,28 @@ def test_a_toll_said_in_the_past_perfect_passive_stays_its_own(nlp):
     ), "2025-03-12T02:17")
     assert any(e.trigger == "killed" and "16 terrorists" in e.text for e in doc._.ng_events), \
         [(e.type, e.trigger, e.text) for e in doc._.ng_events]
+
+
+def test_a_definite_deed_as_subject_is_the_deed_told_before(nlp):
+    # news-gold dev text (VOA 8008152, its subhead run into the next sentence as in the story)
+    doc = _analyse(nlp, (
+        "Airstrikes kill 50 militants Hours after ending this week’s hotel siege, Somalia’s National Intelligence "
+        "and Security Agency, or NISA, said the country’s security forces killed dozens of al-Shabab members "
+        "elsewhere in Hirshabelle. NISA said the airstrikes targeted the Damasha and Shabeelow areas and killed "
+        "Mansoor Tima-Weeyne, a senior al-Shabab leader who masterminded the preparation and use of combat vehicles "
+        "for terrorist attacks."
+    ), "2025-03-12T15:42")
+    mansoor = [e for e in doc._.ng_events if any("Mansoor" in n for _, n in _roles(doc, e))]
+    assert len(mansoor) == 1 and "dozens of al-Shabab members" in mansoor[0].text, \
+        [(e.type, e.trigger, e.text) for e in mansoor]
+
+
+def test_deeds_of_other_doers_are_not_referred_back(nlp):
+    # news-gold dev text (VOA 8006651): two attacks, neither told by a definite deed
+    doc = _analyse(nlp, (
+        "Militants attacked a cross-country passenger train Tuesday in Pakistan’s restive southwestern Balochistan "
+        "province, taking many hostages. Last month, BLA insurgents ambushed a bus transporting a paramilitary force "
+        "in Kalat and killed 18 of those on board."
+    ), "2025-03-12T02:17")
+    triggers = {e.trigger for e in doc._.ng_events if e.type in ("ASSAULT", "FIGHT")}
+    assert "ambushed" in triggers and any("attacked" in t for t in triggers), triggers
