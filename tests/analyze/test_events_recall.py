@@ -86,3 +86,23 @@ def test_a_deal_a_relative_clause_describes_is_still_background(nlp):
     # the rule it narrows (tests/analyze/test_events_filters.py): no saying verb governs the noun
     assert not _of_type(nlp, "The minister defended the agreement that Turkey negotiated with Russia in Sochi "
                              "last year.", "CONSULT")
+
+
+# --- the means of a talk: "by video link", "by phone Sunday" (plover._means)
+
+
+def test_a_talk_by_video_link_is_a_consultation(nlp):
+    # news-gold dev 6203091
+    text = ("\"Turkey, France can make significant contributions to security, stability, peace efforts from Europe "
+            "to the Caucasus, Mideast and Africa,\" read a Turkish Presidential statement, after Erdogan spoke by "
+            "video link last week with his French counterpart Emmanuel Macron.")
+    found = _of_type(nlp, text, "CONSULT")
+    assert found and found[0][1].get("Emmanuel Macron") == "target"
+
+
+def test_a_phone_the_parser_hangs_on_the_day_is_still_the_means(nlp):
+    # news-gold dev 6205674: "by phone Sunday" is parsed with "phone" a compound of "Sunday"
+    text = ("The United States has voiced concern over the violence in Israel, with National Security Advisor Jake "
+            "Sullivan speaking by phone Sunday with Israeli counterpart Meir Ben-Shabbat, according to the White House.")
+    found = _of_type(nlp, text, "CONSULT")
+    assert found and found[0][1].get("Jake Sullivan") == "source"
