@@ -4,7 +4,8 @@ Sets ``doc._.ng_actors`` to a list of ``model.Actor`` with ids "a1", "a2", ...
 in order of first mention.  In six passes, each linear in the document:
 
 1. names (``actors_names``): spaCy's entities plus knowledge-base names and aliases (a
-   ``PhraseMatcher``), the KB entry winning where it covers the entity's head;
+   ``PhraseMatcher``), the KB entry winning where it covers the entity's head, then typed as
+   the words beside them say ("the town of X", "the group X": ``actors_types``);
 2. names clustered into actors (KB entry, same name, surname, acronym, and
    "Palestinian Resistance Movement Hamas"-style appositions);
 3. titles written before or after a person's name ("Iran's Supreme Leader
@@ -41,6 +42,7 @@ from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_names import find_names
 from newsgraph.analyze.actors_speakers import described_speakers, possessed_actors
 from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
+from newsgraph.analyze.actors_types import retype_names
 from newsgraph.analyze.actors_titles import Role, description_at, role_word, title_apposed_before, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, lexicon as lexicon_of
@@ -142,7 +144,7 @@ class _Analysis:
         words = normalise(span.text)
         said = address_gender(self.doc[span.start - 1].text) if span.start > 0 and kind == "PERSON" else None
         found = match_name(words, kind, self.clusters, said)
-        if found is not None and kind == "PERSON" and found.type != "PERSON":
+        if found is not None and kind == "PERSON" and found.type != "PERSON" and words not in found.words:
             found.type = "PERSON"
         if found is None:
             found = Cluster(type=kind)
@@ -180,7 +182,14 @@ class _Analysis:
     def run(self) -> list:
         """Return the article's actors (the six passes of the module docstring), in order of first mention."""
         doc = self.doc
-        self.cluster_names(find_names(doc, self.comp, self.in_headline))
+        names, phrases = retype_names(find_names(doc, self.comp, self.in_headline), self.comp.demonyms)
+        self.cluster_names(names)
+        for n, phrase in phrases:  # "The Islamist militant group al-Shabab": one actor, an ORG
+            c = self.name_of_token[names[n][0].start]
+            c.type = names[n][2] if c.kb is None else c.type
+            if phrase is not None and all(self.name_of_token[t.i] is None for t in phrase):
+                self.add_mention(c, phrase, "description")
+                self.title_heads.update(t.i for t in phrase)
         self.titles()
         self.descriptions()  # 4.
         self.groups()  # 5. unnamed groups ("Israeli soldiers", "police")

@@ -183,6 +183,9 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster], gender: str
             elif c.kb is None and kind == "PERSON" and len(words) == 1 and c.type in ("GPE", "ORG", "LOC") and any(
                     len(w) == 2 and w[-1] == words[0] for w in c.words):
                 best = c  # "Casin" the person after "Mesut Casin" tagged as a place: a two-word name's surname
+            elif c.kb is None and kind == "PERSON" and len(words) == 1 and c.type in ("GPE", "ORG", "LOC") and (
+                    words in c.words):
+                best = c  # "al-Shabab" the organisation, then "al-Shabab" tagged a person: the same name
             continue
         if words in c.words:
             return c

@@ -301,15 +301,16 @@ def add_groups(
     if all(c is None for c in last_group.values()):
         return
     covered = covering()
-    arr = doc.to_array(["LOWER", "SENT_START"])
+    arr = doc.to_array(["LOWER", "SENT_START", "IS_QUOTE"])
     sentence = numpy.cumsum(arr[:, 1] == 1)
+    quotes = numpy.cumsum(arr[:, 2] == 1)  # a group inside a quote is not the "they" after it
     they = numpy.nonzero(_among(arr[:, 0], numpy.array(sorted(hash_string(w) for w in _THEY), dtype="uint64")))[0]
     recent: Cluster | None = None
-    recent_sentence = -1
+    recent_sentence = recent_quotes = -1
     for i, is_pronoun in sorted([(i, False) for i in last_group] + [(int(i), True) for i in they]):
         if not is_pronoun:  # a group, or a name after which "they" is unclear
-            recent, recent_sentence = last_group[i], sentence[i]
-        elif recent is not None and sentence[i] == recent_sentence and not covered[i]:
+            recent, recent_sentence, recent_quotes = last_group[i], sentence[i], quotes[i]
+        elif recent is not None and sentence[i] == recent_sentence and quotes[i] == recent_quotes and not covered[i]:
             add_mention(recent, doc[i:i + 1], "pronoun")
 
 

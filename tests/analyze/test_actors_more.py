@@ -1,0 +1,84 @@
+"""What kind of actor a name is, as the article states it (``actors_types``), and "they" outside a quote."""
+
+from __future__ import annotations
+
+from newsgraph.model import Actor
+
+
+def actors_of(nlp, text: str) -> list[Actor]:
+    return nlp(text)._.ng_actors
+
+
+def holding(actors: list[Actor], text: str, needle: str) -> list[Actor]:
+    """Return the actors with a mention that starts where ``needle`` occurs in ``text``."""
+    start = text.index(needle)
+    return [a for a in actors if any(m.start == start for m in a.mentions)]
+
+
+def test_town_of_name_is_a_place_described(actors_nlp):
+    # PolNeAR
+    text = ("The explosion hit a checkpoint some 50 meters (yards) away from a police station in the southeastern "
+            "town of Cizre, in Sirnak province, on Kurdish militants.")
+    actors = actors_of(actors_nlp, text)
+    (cizre,) = holding(actors, text, "Cizre")
+    assert cizre.type == "GPE"
+    assert cizre in holding(actors, text, "the southeastern town")
+    text = "Ethiopia continues to occupy the border village of Badame."  # PolNeAR
+    (badame,) = holding(actors_of(actors_nlp, text), text, "Badame")
+    assert badame.type == "GPE"
+
+
+def test_capital_of_name_is_a_place_not_its_description(actors_nlp):
+    # news-gold dev text (8006651)
+    text = "The attack took place in Quetta, the provincial capital of Balochistan, on Tuesday."
+    actors = actors_of(actors_nlp, text)
+    (balochistan,) = holding(actors, text, "Balochistan")
+    assert balochistan.type == "GPE"
+    assert balochistan not in holding(actors, text, "the provincial capital")
+
+
+def test_group_before_name_is_one_organisation(actors_nlp):
+    # PolNeAR
+    text = ("Public-sector unions are angry, said Marla Kilfoyle, executive director of the activist group Badass "
+            "Teachers Association.")
+    actors = actors_of(actors_nlp, text)
+    (group,) = holding(actors, text, "Badass")
+    assert group.type == "ORG"
+    assert group in holding(actors, text, "the activist group")
+
+
+def test_apposed_group_after_name_is_one_organisation(actors_nlp):
+    # news-gold dev text (8008152): spaCy tags "Al-Shabab" a person here
+    text = ("Security forces later killed at least 50 al-Shabab militants in airstrikes. Al-Shabab, a "
+            "U.S.-designated terrorist group, claimed responsibility for the hotel attack on Tuesday.")
+    actors = actors_of(actors_nlp, text)
+    (shabab,) = holding(actors, text, "Al-Shabab,")
+    assert shabab.type == "ORG"
+    assert shabab in holding(actors, text, "a U.S.-designated terrorist group")
+    assert shabab in holding(actors, text, "al-Shabab militants")  # the same name, one actor
+
+
+def test_list_item_is_no_apposition(actors_nlp):
+    # news-gold dev text (6205674)
+    text = ("Seoul is deeply concerned about the security implications of this cooperation for Europe, the Korean "
+            "Peninsula, the Indo-Pacific region and around the world.")
+    actors = actors_of(actors_nlp, text)
+    assert not any(a in holding(actors, text, "the Indo-Pacific region") for a in holding(actors, text, "the Korean"))
+
+
+def test_nationality_adjective_alone_is_no_actor(actors_nlp):
+    # news-gold dev text (8010046)
+    text = "A Guatemalan judge ordered prominent journalist Jose Ruben Zamora back to prison this week."
+    actors = actors_of(actors_nlp, text)
+    assert not any(a.name == "Guatemalan" for a in actors)
+    assert all(a.type != "ORG" for a in holding(actors, text, "Guatemalan"))
+
+
+def test_group_inside_a_quote_is_not_they_after_it(actors_nlp):
+    # news-gold dev text (8010046)
+    text = ("Nine press freedom and rights groups this week called for Zamora’s immediate release. “We urge "
+            "Guatemalan authorities to guarantee his right to a fair and impartial trial,” they said.")
+    actors = actors_of(actors_nlp, text)
+    they = text.index("they said")
+    for a in holding(actors, text, "Guatemalan authorities"):
+        assert not any(m.start == they for m in a.mentions)
