@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.analyze.events_feelings import feelers, judged
+from newsgraph.analyze.events_filters import said_noun, state_noun
 from newsgraph.analyze.events_roles import expressed_attitude, named_by_modifier_only, town
 from newsgraph.analyze.events_senses import claimed
 from newsgraph.analyze.events_targets import (
@@ -58,6 +60,9 @@ def arguments(trig: Trigger, index: ActorIndex) -> tuple[list[str], list[str]]:
         for head in heads:
             into.extend(a for a in index.actors(head) if a not in into)
 
+    if tok.pos_ == "ADJ":  # "X is deeply disappointed by Y's decision" (events_feelings)
+        targets = judged(tok, index.actors, state_noun, said_noun)
+        return [a for s in feelers(tok) for a in index.actors(s) if a not in targets], targets
     if tok.pos_ == "VERB":
         passive = _passive(tok)
         subj = [] if passive else _doers(tok)

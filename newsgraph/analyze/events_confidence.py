@@ -55,7 +55,7 @@ _OCCURRENCE_VERBS = frozenset(
 
 def _anchored(tok, ev) -> str:
     """How a noun trigger is tied to one occurrence: a date, a determiner or possessor, an occurrence verb."""
-    if tok.pos_ == "VERB":
+    if tok.pos_ in ("VERB", "ADJ"):  # (an adjective trigger is predicated: "is disappointed by")
         return "verb"
     if ev.date is not None and ev.date.value:
         return "date"

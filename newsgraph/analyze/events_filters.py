@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.analyze.events_feelings import judged
 from newsgraph.analyze.events_mood import SAY_LEMMAS
 from newsgraph.analyze.events_senses import FORCE_LEMMAS
 from newsgraph.analyze.lexicon import lexicon
@@ -216,7 +217,7 @@ def _topic(tok: Token) -> bool:
 
 def _quality(tok: Token, etype: str) -> bool:
     """'It's striking that', 'becomes repulsed by him', 'as demonstrated by': no deed, a property."""
-    if tok.pos_ in ("VERB", "ADJ") and tok.dep_ == "acomp":
+    if tok.pos_ == "VERB" and tok.dep_ == "acomp":  # (an ADJ row's adjective: the 'feeling' rule)
         return True
     if any(c.dep_ == "dobj" and c.pos_ == "SCONJ" for c in tok.children) and any(
         c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.children
@@ -235,7 +236,12 @@ def _nothing_declined(tok: Token) -> bool:
 _CONCERN_PREPS = frozenset({"about", "over", "at", "regarding", "concerning"})
 
 
-def _state(noun: Token) -> bool:
+def said_noun(noun: Token) -> bool:
+    """True for a noun naming something said ("report", "statement": speech/cues.csv)."""
+    return noun.lemma_.lower() in _SPEECH_NOUNS
+
+
+def state_noun(noun: Token) -> bool:
     """True for a noun naming a state of things (a ``_STATES`` word or one in -ity, -ness, -ence, -ance)."""
     lemma = noun.lemma_.lower()
     return noun.pos_ == "NOUN" and not noun.ent_type_ and (
@@ -254,13 +260,13 @@ def _worry(tok: Token, actors) -> bool:
     owners = [c for t in topics for c in t.children if c.dep_ == "poss"]
     owners += [o for t in topics for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ in ("of", "by")
                for o in p.children if o.dep_ == "pobj"]
-    return all(_state(t) for t in topics) and not any(actors(o) for o in owners)
+    return all(state_noun(t) for t in topics) and not any(actors(o) for o in owners)
 
 
 def not_an_event(tok: Token, etype: str, actors) -> str | None:
     """Return why the trigger ``tok`` (read as ``etype``) tells no event here ("label", "charge",
     "background", "description", "forecast", "query", "tally", "trade", "denial", "danger",
-    "topic", "quality", "fall", "worry"), or None.
+    "topic", "quality", "fall", "worry", "feeling"), or None.
     ``actors(token)`` returns the actor ids a token's phrase names."""
     if etype == "DEMAND" and _label(tok):
         return "label"
@@ -290,6 +296,8 @@ def not_an_event(tok: Token, etype: str, actors) -> str | None:
         return "fall"
     if etype == "DISAPPROVE" and _worry(tok, actors):
         return "worry"
+    if tok.pos_ == "ADJ" and not judged(tok, actors, state_noun, said_noun):  # "concerned citizens", "concerned about tensions"
+        return "feeling"
     return None
 
 

@@ -1,0 +1,60 @@
+"""Issue 12, event recall where the grammar was missing, precision first: adjective triggers (a voiced
+feeling about an actor's deed is criticism, CAMEO 111) and a "must" demand on a copula, each through the
+real pipeline on real news sentences (PolNeAR texts first; news-gold dev sentences are marked as such)."""
+
+from __future__ import annotations
+
+PUBLISHED = "2016-03-18T12:00"
+
+
+def _events(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc._.ng_published = PUBLISHED
+    doc = nlp(doc)
+    names = {a.id: a.name for a in doc._.ng_actors}
+    return [(e, {names.get(a.actor): a.role for a in e.actors}) for e in doc._.ng_events]
+
+
+def _of_type(nlp, text: str, etype: str):
+    return [(e, roles) for e, roles in _events(nlp, text) if e.type == etype]
+
+
+# --- a voiced feeling about an actor's deed: "said he was alarmed about Trump's behavior" (CAMEO 111)
+
+
+def test_a_said_alarm_about_someones_behaviour_is_criticism_of_them(nlp):
+    # PolNeAR train (wash-post 2016-03-18): the copula's subject (a pronoun: who said it) disapproves;
+    # the possessor of the deed noun is disapproved of
+    text = ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis "
+            "were alarmed about Trump's behavior and rhetoric on the campaign trail.")
+    found = _of_type(nlp, text, "DISAPPROVE")
+    assert found
+    roles = found[0][1]
+    assert roles.get("Jeffrey Salkin") == "source" and roles.get("Donald Trump") == "target"
+
+
+def test_a_feeling_the_reporter_ascribes_is_no_criticism(nlp):
+    # PolNeAR train: no one voices it, and it is about a person, not a deed
+    text = ("Gao Junlan, a lawyer from the southwestern Chinese province of Sichuan, was concerned about her "
+            "daughter, a third-year chemistry student at the University of Minnesota.")
+    assert not _of_type(nlp, text, "DISAPPROVE")
+
+
+def test_a_concern_about_a_state_of_things_is_no_criticism(nlp):
+    # the 'worry' rule's state nouns: a concern about tensions judges no one, even when said
+    text = "Turkish Foreign Minister Mevlut Cavusoglu said he was deeply concerned about heightened tensions in the region."
+    assert not _of_type(nlp, text, "DISAPPROVE")
+
+
+def test_a_concern_about_a_report_judges_not_its_author(nlp):
+    # news-gold dev 8009004: what a report says is not the reporting body's deed
+    text = ("\u201cWe're seriously concerned about the latest IAEA report about Iran's production of highly enriched "
+            "uranium,\u201d British Deputy U.N. Ambassador James Kariuki told reporters.")
+    found = _of_type(nlp, text, "DISAPPROVE")
+    assert not any("International Atomic Energy Agency" in roles for _, roles in found)
+
+
+def test_an_adjective_that_describes_a_noun_is_no_trigger(nlp):
+    # PolNeAR-style attributive use: "concerned citizens" tells no one's criticism
+    assert not _of_type(nlp, "Concerned citizens gathered outside the statehouse to hear the governor speak.",
+                        "DISAPPROVE")
