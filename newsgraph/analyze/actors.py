@@ -42,7 +42,7 @@ from newsgraph.analyze.actors_groups import add_groups
 from newsgraph.analyze.actors_names import find_names
 from newsgraph.analyze.actors_speakers import described_speakers, possessed_actors
 from newsgraph.analyze.actors_cluster import Cluster, match_name, normalise, pick, to_actor
-from newsgraph.analyze.actors_types import retype_names
+from newsgraph.analyze.actors_types import or_aliases, retype_names, voted_type
 from newsgraph.analyze.actors_titles import Role, description_at, role_word, title_apposed_before, titles_before
 from newsgraph.analyze.kb import KBEntry, KnowledgeBase
 from newsgraph.analyze.lexicon import DEFAULT_LANGUAGE, lexicon as lexicon_of
@@ -219,6 +219,8 @@ class _Analysis:
             (a, ea, ta), (b, eb, tb) = names[n], names[n + 1]
             if a.end == b.start and ta == tb == "ORG" and (eb is not None or ea is None):
                 linked[n] = n + 1
+        aliases = {b: a for b, a in or_aliases(names).items() if a not in linked and b not in linked}
+        linked.update(aliases)  # "the Quadrilateral Security Dialogue, or Quad,"
         order = sorted(range(len(names)), key=lambda n: n in linked)  # heads of appositions first
         cluster_of: dict[int, Cluster] = {}
         for n in order:
@@ -227,7 +229,7 @@ class _Analysis:
                 c = cluster_of[linked[n]]
             else:
                 c = self.cluster_for(span, entry, kind)
-                c.words.append(normalise(span.text))
+                c.words.extend(normalise(names[i][0].text) for i in (n, n + 1) if i == n or aliases.get(i) == n)
             cluster_of[n] = c
         for n, (span, entry, kind) in enumerate(names):
             c = cluster_of[n]
@@ -239,6 +241,12 @@ class _Analysis:
             for t in span:
                 self.name_of_token[t.i] = c
             self.name_spans.append((span, c))
+        kinds: dict[int, list[str]] = {}
+        for n, (_, _, kind) in enumerate(names):
+            kinds.setdefault(id(cluster_of[n]), []).append(kind)
+        for c in self.clusters:  # a name always written alike: the type most of its mentions have
+            if c.kb is None and all(w == c.words[0] for w in c.words):  # "Mali" each time, not "Cavusoglu"
+                c.type = voted_type(kinds.get(id(c), []), c.type)
         for c in self.clusters:  # "Palestinians", "Israelis": a nationality
             if c.type == "GROUP" and c.country is None and c.words and len(c.words[0]) == 1:
                 word = c.words[0][0]

@@ -25,6 +25,8 @@ _KINDS: dict[str, str] = lexicon().mapping("actors/kind_nouns.csv", ("word", "ki
 _RETYPE = {"place": ("GPE", ("PERSON", "ORG")), "org": ("ORG", ("PERSON", "GPE"))}
 _GROUPS = frozenset(load_nouns())
 _DETS = {"the", "a", "an"}
+#: words that join the parts of a longer name ("Campaign for an Independent and Neutral Switzerland")
+_INSIDE_NAME = {"and", "of", "for", "&", "an", "a"}
 #: place nouns whose "of" names the larger place they belong to ("the capital of Somalia")
 _OWNED = {"capital", "port"}
 _PHRASE_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
@@ -90,7 +92,8 @@ def _described(adjective: Token) -> bool:
     """True when a nationality word modifies a role ("A Guatemalan judge") or a group noun ("Ukrainian
     officials"), which the titles and groups passes make the actor."""
     head = adjective.head
-    return head.i > adjective.i and head.pos_ == "NOUN" and (role_word(head) is not None or _lemma(head) in _GROUPS)
+    return head.i > adjective.i and head.pos_ in ("NOUN", "PROPN") and (
+        role_word(head) is not None or _lemma(head) in _GROUPS)
 
 
 def retype_names(names: list, demonyms: dict[str, str]) -> tuple[list, list[tuple[int, Span | None]]]:
@@ -112,3 +115,28 @@ def retype_names(names: list, demonyms: dict[str, str]) -> tuple[list, list[tupl
                 phrases.append((len(kept), stated[1]))
         kept.append((span, entry, kind))
     return kept, phrases
+
+
+def voted_type(kinds: list[str], current: str) -> str:
+    """Return the type most of a name's mentions were recognised as ("Mali" twice a place, once a
+    person: a place), or ``current`` when no type has more mentions than it."""
+    best = max(set(kinds), key=kinds.count, default=current)
+    return best if kinds.count(best) > kinds.count(current) else current
+
+
+def or_aliases(names: list) -> dict[int, int]:
+    """Return {index: index of the name it is another name of} for each name given as an alternative
+    right after an organisation's or place's ("the Quadrilateral Security Dialogue, or Quad,", "the
+    Islamic State, or ISIS."), unless both are different KB entries."""
+    found: dict[int, int] = {}
+    for n in range(len(names) - 1):
+        (a, ea, ta), (b, eb, _) = names[n], names[n + 1]
+        doc = a.doc
+        if ta == "PERSON" or b.start != a.end + 2 or doc[a.end].text != "," or doc[a.end + 1].lower_ != "or":
+            continue
+        prev = doc[a.start - 1] if a.start else None
+        if a.root.dep_ == "conj" or (prev is not None and (prev.is_title or prev.lower_ in _INSIDE_NAME)):
+            continue  # "Syria, Yemen, or Libya": a list; "Campaign for an Independent and Neutral Switzerland"
+        if (b.end == len(doc) or doc[b.end].is_punct) and (ea is None or eb is None or ea is eb):
+            found[n + 1] = n
+    return found
