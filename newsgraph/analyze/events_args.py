@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.analyze.events_copula import ranked_doer
 from newsgraph.analyze.events_feelings import feelers, judged
 from newsgraph.analyze.events_filters import said_noun, state_noun
 from newsgraph.analyze.events_roles import expressed_attitude, named_by_modifier_only, town
@@ -218,8 +219,8 @@ def _named_directly(noun: Token, index: ActorIndex) -> list[str]:
 
 def _doers(verb: Token) -> list[Token]:
     """The subject that does a verb's deed: of the passive clause an "-ing" adjunct hangs on, else
-    ``syntax.doer_subjects``."""
-    return _passive_controller(verb) or doer_subjects(verb)
+    ``events_copula.ranked_doer`` ("X was the first to reject"), else ``syntax.doer_subjects``."""
+    return _passive_controller(verb) or ranked_doer(verb) or doer_subjects(verb)
 
 
 def _deed_done_to(subj: Token) -> bool:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.analyze.events_copula import ranked_copula
+
 #: Verbs whose complement is not (yet) done: wishes, plans, attempts, requests, expectations.
 #: "hopes to resolve", "aims at boosting", "urged X to return", "is considering sanctions".
 NON_FACTIVE_HEADS = frozenset(
@@ -199,6 +201,8 @@ def _clause_reading(verb: Token, first: bool) -> tuple[str, str | None] | None:
         return "irrealis", f"'{sorted(marks & IRREALIS_MARKS)[0]}' clause"
     if auxes & MODAL_AUX:
         return ("irrealis", "future") if auxes & FUTURE_AUX else ("irrealis", f"modal {sorted(auxes & MODAL_AUX)[0]}")
+    if (copula := ranked_copula(verb)) is not None:  # "was the first to reject": as done as its copula
+        return _clause_reading(copula, first=False)
     if "to" in auxes and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl", "csubj", "ROOT", "pcomp"):
         head = verb.head
         if head.lemma_.lower() in VOW_HEADS and verb.dep_ in ("xcomp", "advcl"):

@@ -58,3 +58,42 @@ def test_an_adjective_that_describes_a_noun_is_no_trigger(nlp):
     # PolNeAR-style attributive use: "concerned citizens" tells no one's criticism
     assert not _of_type(nlp, "Concerned citizens gathered outside the statehouse to hear the governor speak.",
                         "DISAPPROVE")
+
+
+# --- "X was the first/only/latest (one) to do Y": the copula's subject does the infinitive's deed
+
+
+def test_the_first_to_endorse_is_the_one_who_endorsed(nlp):
+    # PolNeAR train (politico 2016-05-23): told as done, by the copula's subject
+    found = _of_type(nlp, "Grijalva was the first Democrat in Congress to endorse Sanders in the Democratic primary.",
+                     "SUPPORT")
+    assert found and found[0][1].get("Raul Grijalva", found[0][1].get("Grijalva")) == "source"
+
+
+def test_the_first_to_reject_the_constitution_rejected_it(nlp):
+    # news-gold dev 8011117
+    text = ("The Kurdish-led Autonomous Administration in north and east Syria, a de facto civilian authority "
+            "affiliated with the U.S.-backed Syrian Democratic Forces (SDF) that controls nearly one-third of "
+            "Syria's territory, was the first to reject the constitution, calling it exclusionary.")
+    found = _of_type(nlp, text, "REJECT")
+    assert found and any(role == "source" and "Autonomous Administration" in name for name, role in found[0][1].items())
+
+
+def test_one_who_should_have_been_the_first_did_nothing(nlp):
+    # PolNeAR train (huff-post 2016-04-27): the copula's modal makes the deed unreal
+    text = ("He added, \u201cSo Israel should have been actually one of the first countries to support and recognize "
+            "the Armenian genocide.\u201d")
+    assert not _of_type(nlp, text, "SUPPORT")
+
+
+def test_the_only_way_to_stop_someone_is_no_deed(nlp):
+    # PolNeAR train: a thing ranked ("the only way") has no doer
+    text = ("\u201cBut we may be in a position where rallying around Ted Cruz is the only way to stop Donald Trump "
+            "and I\u2019m not so sure that would work.\u201d")
+    assert not any(roles.get("Ted Cruz") == "source" for _, roles in _events(nlp, text))
+
+
+def test_bringing_up_a_water_crisis_is_no_aid(nlp):
+    # PolNeAR train (huff-post 2016-01-19): "bring up" is to mention
+    text = "Clinton was also the first candidate to bring up the Flint water crisis during a presidential debate."
+    assert not _of_type(nlp, text, "AID")
