@@ -7,6 +7,7 @@ PERSON, "Guatemalan" ORG).  The article itself says what the name is:
   ...": a place (GPE);
 - "The Islamist militant group al-Shabab", "Al-Shabab, a U.S.-designated terrorist group": an
   organisation (ORG), the describing phrase one more mention of it;
+- a country's name (``actors/countries.csv``) tagged a person or organisation is a place;
 - a nationality adjective alone ("A Guatemalan judge") is no actor.
 
 The nouns are those of ``data/<lang>/actors/kind_nouns.csv`` (kind ``place`` or ``org``).
@@ -16,11 +17,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analyze.actors_cluster import display_name
+from newsgraph.analyze.actors_gender import first_name_gender
 from newsgraph.analyze.actors_groups import _lemma, load_nouns
 from newsgraph.analyze.actors_titles import role_word
 from newsgraph.analyze.lexicon import lexicon
 
 _KINDS: dict[str, str] = lexicon().mapping("actors/kind_nouns.csv", ("word", "kind"))
+_COUNTRIES: frozenset[str] = lexicon().words("actors/countries.csv", "country")
 #: actor type each kind of noun gives, and the recogniser's types it overrides
 _RETYPE = {"place": ("GPE", ("PERSON", "ORG")), "org": ("ORG", ("PERSON", "GPE"))}
 _GROUPS = frozenset(load_nouns())
@@ -96,6 +100,12 @@ def _described(adjective: Token) -> bool:
         role_word(head) is not None or _lemma(head) in _GROUPS)
 
 
+def _country_name(span: Span) -> bool:
+    """True when a name is a country's ("Niger", "the Netherlands") and no given name ("Chad")."""
+    name = display_name(span.text)
+    return name.casefold() in _COUNTRIES and (len(span) > 1 or first_name_gender(name) is None)
+
+
 def retype_names(names: list, demonyms: dict[str, str]) -> tuple[list, list[tuple[int, Span | None]]]:
     """Return the names (``actors_names.Name`` tuples) with the types their context states, a
     lone nationality adjective dropped, and (index in the returned list, describing phrase or
@@ -106,6 +116,8 @@ def retype_names(names: list, demonyms: dict[str, str]) -> tuple[list, list[tupl
         if entry is None and len(span) == 1 and span[0].lower_ in demonyms and kind != "GROUP" \
                 and span[0].tag_ not in ("NNS", "NNPS") and _described(span[0]):
             continue  # "A Guatemalan judge", "Ukrainian officials": the nationality of a person or group
+        if entry is None and kind in ("PERSON", "ORG") and _country_name(span):
+            kind = "GPE"  # "across Burkina Faso, Niger and Mali"
         stated = stated_kind(span) if entry is None else None
         if stated is not None:
             new_type, overrides = _RETYPE[stated[0]]

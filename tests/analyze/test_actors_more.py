@@ -130,3 +130,16 @@ def test_or_in_a_list_or_inside_a_longer_name_joins_nothing(actors_nlp):
             "played a founding role, opposed it.")
     actors = actors_of(actors_nlp, text)
     assert not set(map(id, holding(actors, text, "Switzerland"))) & set(map(id, holding(actors, text, "AUNS")))
+
+
+def test_country_name_tagged_a_person_is_a_place(actors_nlp):
+    # PolNeAR
+    text = ("Troops with the peacekeeping mission in northern Mali, for instance, have frequently been targeted "
+            "by insurgents affiliated with Al Qaeda.")
+    (mali,) = holding(actors_of(actors_nlp, text), text, "Mali")
+    assert mali.type == "GPE"
+    # news-gold dev text (8009027)
+    text = ("The group is best known for wreaking a devastating wave of violence across Burkina Faso, Niger and "
+            "Mali, plunging these countries into chaos.")
+    actors = actors_of(actors_nlp, text)
+    assert all(a.type == "GPE" for name in ("Burkina Faso", "Niger", "Mali") for a in holding(actors, text, name))
