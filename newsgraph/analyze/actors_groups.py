@@ -20,7 +20,8 @@ qualifies, and
 A phrase that already names an actor ("US troops", "Hamas fighters", "Iraq's
 government", "officials of the ministry") stays that actor's: the named actor
 stands for the group, as before.  Plural heads only, except collective nouns
-("the army", "Palestinian youth"); "a Palestinian youth" is one person.
+("the army", "Palestinian youth"); "a Palestinian youth" is one person.  One attacker who acts
+("a female suicide bomber detonated ...", "killed by a suicide bomber") is an actor too.
 
 Merging within one article: mentions with the same country and the same class
 (``class`` column: soldiers, troops, forces, army -> military) are one actor,
@@ -164,10 +165,13 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
         if noun is None or not noun.cls:
             continue
         plural = head.tag_ == "NNS" or head.lower_ in ("police", "people")
-        if not plural and not noun.singular:
+        # "a female suicide bomber detonated her explosives": one attacker who acts is an actor too
+        attacker = not plural and noun.cls == "attacker" and (head.dep_ == "nsubj" or (
+            head.dep_ == "pobj" and head.head.dep_ == "agent"))  # "killed by a suicide bomber"
+        if not plural and not noun.singular and not attacker:
             continue
         children = list(head.children)
-        if not plural and not noun.generic and any(c.lower_ in _ONE for c in children if c.dep_ in ("det", "nummod")):
+        if not plural and not noun.generic and not attacker and any(c.lower_ in _ONE for c in children if c.dep_ in ("det", "nummod")):
             continue  # "a Palestinian youth": one person ("a human rights group" is a group)
         # "Nine press freedom groups called ...", "three members of the Senate led ...": a counted subject
         # that acts is some in particular ("five people were killed", "the two leaders" are not new actors)

@@ -143,3 +143,17 @@ def test_country_name_tagged_a_person_is_a_place(actors_nlp):
             "Mali, plunging these countries into chaos.")
     actors = actors_of(actors_nlp, text)
     assert all(a.type == "GPE" for name in ("Burkina Faso", "Niger", "Mali") for a in holding(actors, text, name))
+
+
+def test_one_attacker_who_acts_is_an_actor(actors_nlp):
+    # news-gold dev text (8006651): the subject
+    text = ("Earlier this month, a female suicide bomber detonated her explosive devices near a military convoy in "
+            "Balochistan’s Kalat district, killing at least one soldier.")
+    assert holding(actors_of(actors_nlp, text), text, "female suicide bomber")
+    # PolNeAR: the doer of a passive
+    text = ("Trump reeled on Sunday amid a sustained campaign of criticism by the parents of a Muslim American "
+            "soldier killed by a suicide bomber in Iraq.")
+    assert holding(actors_of(actors_nlp, text), text, "suicide bomber")
+    # PolNeAR (sentence cut): the one who is killed is not made an actor by this rule
+    text = "Police killed the gunman, Omar Mateen, 29, a U.S. citizen."
+    assert not holding(actors_of(actors_nlp, text), text, "gunman")
