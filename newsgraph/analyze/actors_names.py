@@ -131,6 +131,8 @@ def _with_kb(doc: Doc, ent: Span, kb, inside: list[Span]) -> Name:
         # "John Harris" is not the KB's "Harris" unless the whole name is known
         if kb.get(" ".join(normalise(ent.text))) is not entry:
             entry = None
+    if entry is not None and ent.label_ == "ORG" and entry.type == "GPE" and len(head[0]) < len(ent):
+        entry = None  # "Statistics Canada", "the Bank of Canada", "Air Canada": a body of the country, not it
     if entry is not None:  # a KB name ends the entity, same actor ("Ayatollah Seyyed Ali Khamenei")
         k = head[0]
         span = Span(doc, min(ent.start, k.start), max(ent.end, k.end))

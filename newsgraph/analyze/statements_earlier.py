@@ -5,6 +5,8 @@ main clause of the sentence before a plural pronoun's cue: "Dozens of Kenyan
 farmers marched ... “...,” they said" (the farmers), "Tens of thousands of
 Sudanese began protesting ... They demanded reforms" (the Sudanese).
 ``issuing_subject`` returns who issues a document ("X released a statement").
+``mistyped_surnames`` finds the person named in full before whose last name the
+recogniser took for an organisation ("Carly Fiorina ... Fiorina said").
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import bisect
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
+
+from newsgraph.model import Actor
 
 if TYPE_CHECKING:
     from newsgraph.analyze.statements_speakers import Speakers
@@ -62,3 +66,20 @@ def issuing_subject(speakers: Speakers, verb: Token) -> str | None:
     return found if found is not None and found not in speakers.unnamed else None
 
 
+def mistyped_surnames(actors: list[Actor]) -> dict[str, list[tuple[int, str]]]:
+    """Return {organisation id: [(first mention's start, person id), ...]} for the organisations whose
+    one-word name is the last word of a person's name of two words or more: a last name the recogniser
+    took for an organisation ("Carly Fiorina ... Fiorina, 61, declined ..."); see ``surname_at``."""
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    for a in actors:
+        words = a.name.split()
+        if a.type == "PERSON" and len(words) > 1 and a.mentions:
+            by_last.setdefault(words[-1], []).append((min(m.start for m in a.mentions), a.id))
+    return {a.id: by_last[a.name] for a in actors if a.type == "ORG" and a.name in by_last}
+
+
+def surname_at(surnamed: dict[str, list[tuple[int, str]]], actor_id: str, at: int) -> str | None:
+    """Return the one person named before ``at`` whose last name the organisation ``actor_id`` is
+    (see ``mistyped_surnames``), or None (no such organisation, no one or two people named before)."""
+    before = [person for start, person in surnamed.get(actor_id, ()) if start < at]
+    return before[0] if len(before) == 1 else None

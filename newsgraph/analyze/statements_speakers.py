@@ -10,8 +10,11 @@
 * a name in apposition to the speaker words: after a description ("one of the
   family's attorneys, Justin Bamberg,"), or after a name when no comma closes it
   and the cue follows and it names a person ("the real Dred Scott, Chief Justice Roberts said,");
-* a bare name no actor holds ("Cuban said", the recogniser's nationality): the one
-  person named in full before with that last name, else as below;
+* a bare name no actor holds ("Cuban said", the recogniser's nationality) or one it
+  made an organisation ("Fiorina said"): the one person named in full before with
+  that last name, else as below;
+* a country's officials ("Iraqi officials said"): its government or the country
+  when the article names it (``statements_state``);
 * an unlinked pronoun: the previous statement's speaker if of the same kind
   (person or not) and gender, else the person most mentioned in the three
   sentences before whose gender does not contradict it; a plural one ("they", "we") with no such
@@ -43,7 +46,13 @@ from newsgraph.analyze.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTER_WOR
 from newsgraph.analyze.coref import quoted_tokens
 from newsgraph.analyze.doc import actors_of
 from newsgraph.analyze.lexicon import lexicon
-from newsgraph.analyze.statements_earlier import issuing_subject, plural_subject
+from newsgraph.analyze.statements_earlier import (
+    issuing_subject,
+    mistyped_surnames,
+    plural_subject,
+    surname_at,
+)
+from newsgraph.analyze.statements_state import state_voice
 from newsgraph.analyze.statements_named import named_after  # noqa: F401  (re-exported for statements)
 from newsgraph.analyze.syntax import ActorIndex
 from newsgraph.model import Mention, Statement
@@ -87,7 +96,11 @@ class Speakers:
         self.nameless = {a.id for a in actors if a.mentions and all(m.kind == "description" for m in a.mentions)}
         self.sent_starts = sent_starts
         # person and organisation mentions in text order, for bisects into the sentences before a speaker
-        self.people = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+        #: organisations that are a person's last name mistyped ("Carly Fiorina ... Fiorina said"): that person
+        self.surnamed = mistyped_surnames(actors)
+        people = ((m.start, a.id if a.type == "PERSON" else surname_at(self.surnamed, a.id, m.start))
+                  for a in actors if a.type == "PERSON" or a.id in self.surnamed for m in a.mentions)
+        self.people = sorted((start, a) for start, a in people if a is not None)
         self.people_starts = [start for start, _ in self.people]
         self.orgs = sorted((m.start, a.id, a.name.casefold()) for a in actors if a.type in ("ORG", "GROUP")
                            and a.id not in self.unnamed for m in a.mentions if m.kind in ("name", "alias"))
@@ -99,6 +112,8 @@ class Speakers:
         """Return the actor id the speaker words ``text[start:end]`` name, or None; a pronoun or
         description resolved here becomes a mention of that actor (see ``_mention``)."""
         found, head = self._resolve(start, end, previous)
+        if found is not None:
+            found = state_voice(self.actors, found)  # "Iraqi officials said": Iraq
         if found is not None and head is not None and head.pos_ == "NOUN" and head.tag_ == "NN":
             self.described.append((start, head.lemma_.lower(), found))
         if found is not None and head is not None:
@@ -187,6 +202,8 @@ class Speakers:
                     c.dep_ == "poss" for c in head.children):
                 # "the journalist's lawyer", "Smith's spokesman": the person named is not the one speaking
                 found = self.index.span_actor(head.idx, head.idx + len(head.text))
+            if surname_at(self.surnamed, found, start) is not None and len(span) == 1:
+                found = self.surname(span) or found  # "Carly Fiorina ... Fiorina said", the recogniser's ORG
             return None if found in self.unnamed else found
         # a bare name no actor holds (the tagger takes some surnames for nouns: "Hannity")
         named = self.surname(span) if all(t.pos_ == "PROPN" or (t.is_title and t.pos_ in ("NOUN", "ADJ"))

@@ -61,3 +61,69 @@ def test_they_is_the_group_a_plural_subject_counts(nlp):
               "Bashir's ouster. In April, the military removed Bashir from power.")
     st = _by_content(doc, "reforms and Bashir")
     assert st.speaker is not None and _actor(doc, st.speaker).name == "Sudanese"
+
+
+# ------------------------------------------------ a country's officials speak for its state
+
+
+def test_a_countrys_officials_are_the_country_when_the_article_names_it(nlp):
+    # PolNeAR train, wash-post 2016-07-15 ("Truck attack in France kills at least 80")
+    text = ("Truck attack in France kills at least 80.\n\n"
+            "A truck rammed into a crowd celebrating Bastille Day in the French Riviera city of Nice on Thursday "
+            "night, killing at least  80 people in an apparent terrorist attack as the driver also opened fire on "
+            "revelers, French officials said, before being shot to death by police.")
+    doc = nlp(text)
+    st = _by_content(doc, "A truck rammed into a crowd")
+    assert st.speaker is not None
+    speaker = _actor(doc, st.speaker)
+    assert speaker.type == "GPE" and speaker.name == "France"
+    assert "French officials" in {m.text for m in speaker.mentions}
+
+
+def test_officials_of_a_country_the_article_never_names_stay_a_group(nlp):
+    # news-gold dev text (VOA 8006651, Pakistan): no "Pakistan" in the words, so no country to give
+    doc = nlp("Pakistani authorities reported the convoy was passing through Kalat when it came under attack, "
+              "resulting in injuries to eight security personnel.")
+    st = _by_content(doc, "the convoy was passing")
+    assert st.speaker is not None and _actor(doc, st.speaker).type == "GROUP"
+
+
+def test_other_groups_of_a_country_stay_themselves(nlp):
+    # news-gold dev text (VOA 8011115, Iraq; the protesters sentence written for the test): officials are
+    # Iraq's voice, protesters would not be
+    doc = nlp("Iraqi Prime Minister Mohammed Shia al-Sudani said the country's intelligence service killed the "
+              "IS deputy caliph in Iraq. Iraqi officials said the strike was the result of a two-year effort to "
+              "track al-Rufay'i's location. Iraqi protesters said they would march again on Friday.")
+    official = _by_content(doc, "two-year effort")
+    assert official.speaker is not None and _actor(doc, official.speaker).name == "Iraq"
+    protest = _by_content(doc, "march again")
+    assert protest.speaker is not None and _actor(doc, protest.speaker).type == "GROUP"
+
+
+# ------------------------------------------- a last name the recogniser took for an organisation
+
+
+def test_a_last_name_typed_as_an_organisation_is_the_person_named_in_full_before(nlp, shared_data):
+    # PolNeAR train, wash-post 2016-01-20 ("Fiorina pushed ahead - and paid a price"): the recogniser types
+    # some of the bare "Fiorina"s as an organisation; her statements and her "she"s are Carly Fiorina's
+    path = shared_data / "quotes-polnear" / "train" / "text" / "wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a-.txt"
+    doc = nlp(path.read_text(encoding="utf-8"))
+    for needle in ("If you are not leading", "her divisive tenure at HP"):
+        st = _by_content(doc, needle)
+        assert st.speaker is not None
+        speaker = _actor(doc, st.speaker)
+        assert speaker.type == "PERSON" and speaker.name == "Carly Fiorina"
+
+
+# ------------------------------------------------ a body named after its country is not the country
+
+
+def test_an_organisation_ending_in_a_country_name_is_not_the_country(nlp):
+    # PolNeAR train, nyt 2016-07-30 ("Oil prices keep market gains in check"; the second sentence written
+    # for the test): "the Bank of Japan" is a bank, not Japan ("Statistics Canada", "Air Canada" alike)
+    doc = nlp("However, the gains were held back by disappointing results from Exxon Mobil as well as news from "
+              "the Bank of Japan, which did not announce as much stimulus as many had hoped. Japan's economy has "
+              "stalled.")
+    bank = next(a for a in doc._.ng_actors if any(m.text.endswith("Bank of Japan") for m in a.mentions))
+    assert bank.type == "ORG" and bank.kb_id is None
+    assert not any(m.text == "Japan" for m in bank.mentions)
