@@ -186,7 +186,7 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
         country, qualifiers, cls, extra = _modifiers(doc, left, noun, demonyms)
         if country is None and (noun.needs_country or not qualifiers and not noun.bare and not counted):
             continue  # "men", "groups", "youth" alone: nobody in particular; "fighter jets": things
-        key = (cls, *sorted(extra))
+        key = (cls, *sorted(extra)) if not attacker else (cls, "one")  # one bomber is not "the attackers"
         start = min((t.i for c in left for t in c.subtree), default=head.i)
         # a list of modifiers ("over-policed, targeted and criminalized black men"): its last part
         start = max([start] + [t.i + 1 for t in doc[start:head.i] if t.is_punct and t.text != "-"])

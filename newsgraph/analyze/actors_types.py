@@ -8,6 +8,7 @@ PERSON, "Guatemalan" ORG).  The article itself says what the name is:
 - "The Islamist militant group al-Shabab", "Al-Shabab, a U.S.-designated terrorist group": an
   organisation (ORG), the describing phrase one more mention of it;
 - a country's name (``actors/countries.csv``) tagged a person or organisation is a place;
+- a "person" whose name ends with such a noun is none ("Swiss People's Party", "Beledweyne District");
 - a nationality adjective alone ("A Guatemalan judge") is no actor.
 
 The nouns are those of ``data/<lang>/actors/kind_nouns.csv`` (kind ``place`` or ``org``).
@@ -118,6 +119,9 @@ def retype_names(names: list, demonyms: dict[str, str]) -> tuple[list, list[tupl
             continue  # "A Guatemalan judge", "Ukrainian officials": the nationality of a person or group
         if entry is None and kind in ("PERSON", "ORG") and _country_name(span):
             kind = "GPE"  # "across Burkina Faso, Niger and Mali"
+        last = _KINDS.get(span[-1].lower_) if len(span) > 1 and span[-1].is_title else None
+        if entry is None and kind == "PERSON" and last is not None:
+            kind = _RETYPE[last][0]  # "the Swiss People's Party", "Beledweyne District": no person
         stated = stated_kind(span) if entry is None else None
         if stated is not None:
             new_type, overrides = _RETYPE[stated[0]]

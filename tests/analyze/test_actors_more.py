@@ -157,3 +157,28 @@ def test_one_attacker_who_acts_is_an_actor(actors_nlp):
     # PolNeAR (sentence cut): the one who is killed is not made an actor by this rule
     text = "Police killed the gunman, Omar Mateen, 29, a U.S. citizen."
     assert not holding(actors_of(actors_nlp, text), text, "gunman")
+
+
+def test_one_bomber_is_not_the_attackers_told_before(actors_nlp):
+    # news-gold dev text (6205629, 8006651)
+    text = ("Afghan Interior Ministry spokesman Tariq Arian said attackers detonated a car bomb and two improvised "
+            "explosive devices during the evening rush hour. Earlier this month, a female suicide bomber detonated "
+            "her explosive devices near a military convoy in Balochistan’s Kalat district.")
+    actors = actors_of(actors_nlp, text)
+    (bomber,) = holding(actors, text, "female suicide bomber")
+    assert bomber not in holding(actors, text, "attackers")
+
+
+def test_a_person_named_as_a_party_or_district_is_none(actors_nlp):
+    # PolNeAR: spaCy tags the party a person
+    text = ("In the late 1990s, the conservative nationalist Swiss People’s Party, or SVP, began to politicize "
+            "issues of immigration.")
+    actors = actors_of(actors_nlp, text)
+    (party,) = holding(actors, text, "Swiss People’s Party")
+    assert party.type == "ORG"
+    assert party in holding(actors, text, "SVP")
+    # news-gold dev text (8008152)
+    text = ("Speaking to reporters, Beledweyne District Commissioner Omar Osman Alasow confirmed that the hotel "
+            "siege ended early Wednesday.")
+    (district,) = holding(actors_of(actors_nlp, text), text, "Beledweyne District")
+    assert district.type == "GPE"
