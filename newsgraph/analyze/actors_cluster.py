@@ -26,7 +26,7 @@ LEADER_CLASSES = {"lead", "president", "premier", "monarch"}
 
 def normalise(text: str) -> list[str]:
     """Return the lowercase words of a name without article, honorifics and possessive."""
-    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).replace("’", "'")  # "al-Rufay’i" is "al-Rufay'i"
     words = [w for w in re.split(r"\s+", text.casefold()) if w]
     while words and (words[0] in _ARTICLES or words[0] in HONORIFICS):
         words.pop(0)
@@ -131,8 +131,14 @@ class Cluster:
         return found
 
 
+def _bare(word: str) -> str:
+    """Return a name word without the Arabic article ("al-sudani" -> "sudani": "Sudani" is al-Sudani)."""
+    return word[3:] if word.startswith(("al-", "el-")) and len(word) > 5 else word
+
+
 def _suffix(longer: list[str], shorter: list[str]) -> bool:
-    return len(shorter) <= len(longer) and longer[len(longer) - len(shorter):] == shorter
+    return len(shorter) <= len(longer) and [_bare(w) for w in longer[len(longer) - len(shorter):]] == [
+        _bare(w) for w in shorter]
 
 
 def _initials(words: list[str]) -> str:

@@ -182,3 +182,17 @@ def test_a_person_named_as_a_party_or_district_is_none(actors_nlp):
             "siege ended early Wednesday.")
     (district,) = holding(actors_of(actors_nlp, text), text, "Beledweyne District")
     assert district.type == "GPE"
+
+
+def test_surname_without_its_arabic_article_and_curly_apostrophe_is_the_same_person(actors_nlp):
+    # news-gold dev text (8011115)
+    text = ("Iraqi Prime Minister Mohammed Shia al-Sudani was first to share word of the successful counterterrorism "
+            "strike, announcing on social media Friday that the country's intelligence service \"successfully "
+            "eliminated\" IS deputy caliph Abdallah Makki Muslih al-Rufay'i. Sudani, posting on X, called the death a "
+            "\"significant security achievement.\" Iraqi special forces, in a subsequent post on the X social media "
+            "platform, said al-Rufay’i was killed Thursday in an airstrike.")
+    actors = actors_of(actors_nlp, text)
+    (sudani,) = holding(actors, text, "Mohammed Shia al-Sudani")
+    assert sudani in holding(actors, text, "Sudani, posting")
+    (rufayi,) = holding(actors, text, "Abdallah Makki")
+    assert rufayi in holding(actors, text, "al-Rufay’i was killed")
