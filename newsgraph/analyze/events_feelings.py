@@ -33,11 +33,26 @@ def predicative(tok: Token) -> bool:
 
 
 def voiced(tok: Token) -> bool:
-    """True for a feeling someone voices: in quotation marks, or in what a verb of saying reports ("issued
-    a statement *saying* the United States is deeply disappointed"); a feeling the reporter ascribes
-    ("Republicans are angry with Ankara") is no act of criticism (news-gold GUIDE: feelings not voiced)."""
+    """True for a feeling its holder voices: the speaker's own in a quotation ("*We* are deeply concerned
+    about ..."), or in what a verb of saying reports, of the speaker ("said *he* and other rabbis were
+    alarmed about ...") or the state the speaker speaks for ("issued a statement saying *the United States*
+    is deeply disappointed"); a feeling the reporter or a speaker ascribes to others ("Republicans are angry
+    with Ankara", "'Republicans are so frustrated with the FBI's decision,' a spokesman said") is no act
+    of criticism (news-gold GUIDE: feelings not voiced are no statements)."""
     copula = tok.head
-    return in_quote(tok) or copula.dep_ == "ccomp" and copula.head.lemma_.lower() in SAY_LEMMAS
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if in_quote(subj):  # (the subject quoted too: not a word quoted, 'is "deeply disappointed"')
+        return subj.lower_ in _FIRST_PERSON
+    reported = copula.dep_ == "ccomp" and copula.head.lemma_.lower() in SAY_LEMMAS
+    return reported and (subj.lower_ in _PERSONAL or subj.ent_type_ == "GPE")
+
+
+#: Subjects that are the speaker's own voice inside a quotation.
+_FIRST_PERSON = frozenset("i we".split())
+#: Subjects of reported speech that stand for the speaker ("said *he* was alarmed").
+_PERSONAL = _FIRST_PERSON | frozenset("he she they".split())
 
 
 def feelers(tok: Token) -> list[Token]:
@@ -58,7 +73,8 @@ def judged(tok: Token, actors, is_state, is_said=lambda noun: False) -> list[str
     if not predicative(tok) or not voiced(tok):
         return []
     found: list[str] = []
-    for topic in prep_objects(tok, FELT_PREPS):
+    # the parser often hangs the phrase on the copula ('is "deeply disappointed" *by* the approval')
+    for topic in prep_objects(tok, FELT_PREPS) + prep_objects(tok.head, ("by", "about", "over")):
         for noun in (topic, *topic.conjuncts):
             if is_state(noun) or is_said(noun):
                 continue

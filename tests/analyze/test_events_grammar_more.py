@@ -40,6 +40,14 @@ def test_a_feeling_the_reporter_ascribes_is_no_criticism(nlp):
     assert not _of_type(nlp, text, "DISAPPROVE")
 
 
+def test_a_feeling_a_speaker_ascribes_to_others_is_no_criticism_by_them(nlp):
+    # PolNeAR train (politico 2016-07-11): inside a quotation only the speaker's own feeling is voiced
+    text = ("\u201cRepublicans are so frustrated with the FBI\u2019s unanimous decision that they are now completely "
+            "unloading on Secretary Clinton with everything they\u2019ve got\u2014 right before the presidential "
+            "convention,\u201d a spokesman said.")
+    assert not any(roles.get("Republicans") == "source" for _, roles in _of_type(nlp, text, "DISAPPROVE"))
+
+
 def test_a_concern_about_a_state_of_things_is_no_criticism(nlp):
     # the 'worry' rule's state nouns: a concern about tensions judges no one, even when said
     text = "Turkish Foreign Minister Mevlut Cavusoglu said he was deeply concerned about heightened tensions in the region."
