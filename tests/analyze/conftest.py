@@ -39,13 +39,37 @@ def actors_nlp():
 
 
 @pytest.fixture(scope="session")
-def coded_events(nlp):
+def analyse(nlp):
+    """A function: (text, published ISO time) -> the doc the full pipeline makes of the text."""
+
+    def run(text: str, published: str = "2025-03-14T10:00"):
+        doc = nlp.make_doc(text)
+        doc._.ng_published = published
+        return nlp(doc)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def event_roles(analyse):
+    """A function: (text, published, type or None) -> the text's events (of that type when given),
+    each as (event, {actor name: role})."""
+
+    def run(text: str, published: str, etype: str | None = None):
+        doc = analyse(text, published)
+        names = {a.id: a.name for a in doc._.ng_actors}
+        return [(e, {names.get(a.actor): a.role for a in e.actors}) for e in doc._.ng_events
+                if etype in (None, e.type)]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def coded_events(analyse):
     """A function: text (published 2025-03-14T10:00) -> its events as (type, source names, target names)."""
 
     def events(text: str) -> list[tuple[str, set[str], set[str]]]:
-        doc = nlp.make_doc(text)
-        doc._.ng_published = "2025-03-14T10:00"
-        doc = nlp(doc)
+        doc = analyse(text)
         names = {a.id: a.name for a in doc._.ng_actors}
         return [(ev.type, {names[a.actor] for a in ev.actors if a.role == "source"},
                  {names[a.actor] for a in ev.actors if a.role == "target"}) for ev in doc._.ng_events]
