@@ -192,6 +192,9 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster], gender: str
             elif c.kb is None and kind == "PERSON" and len(words) == 1 and c.type in ("GPE", "ORG", "LOC") and (
                     words in c.words):
                 best = c  # "al-Shabab" the organisation, then "al-Shabab" tagged a person: the same name
+            elif c.kb is None and kind == "PERSON" and len(words) >= 2 and c.type in ("GPE", "ORG", "LOC") and all(
+                    w == words[:1] for w in c.words) and first_name_gender(words[0]) is not None:
+                best = c  # "Lai's son Sebastien" tagged an organisation, then "Sebastien Lai said"
             continue
         if words in c.words:
             return c

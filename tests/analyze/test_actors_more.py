@@ -196,3 +196,12 @@ def test_surname_without_its_arabic_article_and_curly_apostrophe_is_the_same_per
     assert sudani in holding(actors, text, "Sudani, posting")
     (rufayi,) = holding(actors, text, "Abdallah Makki")
     assert rufayi in holding(actors, text, "al-Rufay’i was killed")
+
+
+def test_first_name_tagged_an_organisation_joins_the_full_name_after_it(actors_nlp, shared_data):
+    # news-gold dev text (8009044): "Lai’s son Sebastien" is tagged an organisation, "Sebastien Lai" a person
+    text = story(shared_data, "8009044")
+    actors = actors_of(actors_nlp, text)
+    (son,) = holding(actors, text, "Sebastien and")
+    assert son in holding(actors, text, "Sebastien Lai said")
+    assert son.type == "PERSON"
