@@ -25,8 +25,10 @@ def _subject_relative(verb: Token) -> Token | None:
     """Return the relative pronoun that is ``verb``'s subject when ``verb`` heads a relative clause."""
     if verb.dep_ != "relcl":
         return None
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")
-                 and c.lower_ in _RELATIVES and c.i < verb.i), None)
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    # (the parse may hang "who" on the auxiliary: "who is by all accounts enjoying ...")
+    return next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.tag_ in ("WP", "WDT") and c.lower_ in _RELATIVES and c.i < verb.i), None)
 
 
 def _plural(verb: Token) -> bool:
@@ -53,13 +55,18 @@ def antecedent(rel: Token) -> Token:
 
 def relative_pronoun(doc: Doc, cue: tuple[int, int] | None) -> Token | None:
     """Return the relative pronoun that is the subject of the cue verb in ``doc[cue]`` ("who" in
-    "Mr. Kamin, who emphasized that ..."), or None."""
+    "Mr. Kamin, who emphasized that ..."), or of the relative clause the cue's participle belongs to
+    ("who surprised Trump by declaring", "who praised it, saying"); else None."""
     if cue is None:
         return None
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     if span is None or not len(span):
         return None
     verb = span.root
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # "who surprised Trump by declaring ...": the clause of "surprised"
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        verb = verb.head  # "who praised the deal, saying ..."
     found = _subject_relative(verb)
     if found is None and verb.dep_ == "conj":
         found = _subject_relative(verb.head)  # "who joined ... and said"

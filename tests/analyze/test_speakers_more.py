@@ -51,6 +51,33 @@ def test_who_after_a_name_and_its_office_is_the_name(nlp):
     assert st.speaker is not None and "McConnell" in _actor(doc, st.speaker).name
 
 
+def test_who_hung_on_the_auxiliary_is_still_the_speakers_mention(nlp):
+    # PolNeAR train, nyt 2016-08-01 ("With Ailes out and Murdoch in ..."; the first sentence written for
+    # the test): the parse hangs "who" on "is", not on the relative clause's verb
+    text = ("Rupert Murdoch took over Fox News. That could provide a strong argument against drastic change, "
+            "especially for the elder Mr. Murdoch, who is by all accounts enjoying his new role running the "
+            "network and is saying he won't rush into picking a successor to Mr. Ailes.")
+    doc = nlp(text)
+    st = _by_content(doc, "rush into picking a successor")
+    assert st.speaker is not None
+    speaker = _actor(doc, st.speaker)
+    assert speaker.name == "Rupert Murdoch"
+    assert any(m.start == text.index("who is") for m in speaker.mentions)
+
+
+def test_who_of_the_clause_a_cue_participle_belongs_to(nlp):
+    # PolNeAR train, politico 2016-05-12 ("The Trump-GOP feud lives on"): "declaring" hangs on "surprised",
+    # whose subject is "who"
+    text = ("For an hour, the Republican Party’s presumptive nominee sat face to face with House Speaker Paul Ryan, "
+            "who just a week ago surprised Trump by declaring he couldn’t yet support his candidacy.")
+    doc = nlp(text)
+    st = _by_content(doc, "couldn’t yet support")
+    assert st.speaker is not None
+    speaker = _actor(doc, st.speaker)
+    assert speaker.name == "Paul Ryan"
+    assert any(m.start == text.index("who just") for m in speaker.mentions)
+
+
 # ------------------------------------------------------ "they" for a group named before
 
 
