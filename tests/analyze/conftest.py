@@ -75,3 +75,21 @@ def coded_events(analyse):
                  {names[a.actor] for a in ev.actors if a.role == "target"}) for ev in doc._.ng_events]
 
     return events
+
+
+@pytest.fixture(scope="session")
+def statement_with():
+    """A function: (doc, words) -> the one statement of the doc whose content holds the words (asserts one)."""
+
+    def find(doc, needle: str):
+        found = [s for s in doc._.ng_statements if needle in s.content]
+        assert len(found) == 1, [(s.speaker_text, s.content) for s in doc._.ng_statements]
+        return found[0]
+
+    return find
+
+
+@pytest.fixture(scope="session")
+def actor_by_id():
+    """A function: (doc, actor id) -> that actor of the doc."""
+    return lambda doc, actor_id: next(a for a in doc._.ng_actors if a.id == actor_id)

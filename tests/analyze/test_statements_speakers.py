@@ -9,39 +9,29 @@ from newsgraph.analyze.actors_gender import first_name_gender
 from newsgraph.model import Article
 
 
-def _by_content(doc, needle: str):
-    found = [s for s in doc._.ng_statements if needle in s.content]
-    assert len(found) == 1, [(s.speaker_text, s.content) for s in doc._.ng_statements]
-    return found[0]
-
-
-def _actor(doc, actor_id):
-    return next(a for a in doc._.ng_actors if a.id == actor_id)
-
-
 # ------------------------------------------------------ named speakers are actors
 
 
-def test_a_surname_the_recogniser_missed_is_an_actor_merged_with_the_full_name(nlp):
+def test_a_surname_the_recogniser_missed_is_an_actor_merged_with_the_full_name(nlp, statement_with, actor_by_id):
     doc = nlp("Tavi Oskarveld runs the harbour cooperative in the north. "
               "“The nets are empty this year,” Oskarveld said.")
-    st = _by_content(doc, "The nets are empty")
+    st = statement_with(doc, "The nets are empty")
     assert st.speaker is not None
-    speaker = _actor(doc, st.speaker)
+    speaker = actor_by_id(doc, st.speaker)
     assert speaker.type == "PERSON"
     assert {"Tavi Oskarveld", "Oskarveld"} <= {m.text for m in speaker.mentions}
 
 
-def test_a_speaker_written_after_the_cue_is_its_subject(nlp):
+def test_a_speaker_written_after_the_cue_is_its_subject(nlp, statement_with):
     doc = nlp("“We will rebuild the bridge before winter,” added Brannagh Quell.")
-    st = _by_content(doc, "We will rebuild the bridge")
+    st = statement_with(doc, "We will rebuild the bridge")
     assert st.speaker_text == "Brannagh Quell" and st.speaker is not None
 
 
-def test_an_organisation_named_by_its_kind_is_an_organisation(nlp):
+def test_an_organisation_named_by_its_kind_is_an_organisation(nlp, statement_with, actor_by_id):
     doc = nlp("The press freedom association FreeMik said the reporter was detained without charge.")
-    st = _by_content(doc, "the reporter was detained")
-    assert st.speaker is not None and _actor(doc, st.speaker).type == "ORG"
+    st = statement_with(doc, "the reporter was detained")
+    assert st.speaker is not None and actor_by_id(doc, st.speaker).type == "ORG"
 
 
 # ----------------------------------------------------------- pronouns by gender
@@ -53,55 +43,55 @@ def test_first_name_lexicon_knows_clear_names_and_refuses_ambiguous_ones():
     assert first_name_gender("Qzxwvtr") is None
 
 
-def test_she_goes_to_the_woman_not_the_last_subject(nlp):
+def test_she_goes_to_the_woman_not_the_last_subject(nlp, statement_with, actor_by_id):
     doc = nlp("Thomas Beckwith met Maria Castellano in the capital on Monday. "
               "She said the talks had been difficult but useful.")
-    st = _by_content(doc, "the talks had been difficult")
-    assert st.speaker is not None and "Castellano" in _actor(doc, st.speaker).name
+    st = statement_with(doc, "the talks had been difficult")
+    assert st.speaker is not None and "Castellano" in actor_by_id(doc, st.speaker).name
 
 
-def test_a_form_of_address_gives_the_gender(nlp):
+def test_a_form_of_address_gives_the_gender(nlp, statement_with, actor_by_id):
     doc = nlp("Mrs. Okonkwo and Mr. Halvorsen spoke to the council. "
               "He said the budget could not be balanced this year.")
-    st = _by_content(doc, "the budget could not be balanced")
-    assert st.speaker is not None and "Halvorsen" in _actor(doc, st.speaker).name
+    st = statement_with(doc, "the budget could not be balanced")
+    assert st.speaker is not None and "Halvorsen" in actor_by_id(doc, st.speaker).name
 
 
 # --------------------------------------------------- descriptions and documents
 
 
-def test_a_description_nobody_holds_is_not_the_nearest_person(nlp):
+def test_a_description_nobody_holds_is_not_the_nearest_person(nlp, statement_with, actor_by_id):
     doc = nlp("Thomas Beckwith opened the new clinic on Monday. "
               "The spokesperson said the clinic would treat 200 patients a day.")
-    st = _by_content(doc, "the clinic would treat")
+    st = statement_with(doc, "the clinic would treat")
     assert st.speaker_text == "The spokesperson"
     # an actor of that description, never the nearest person (issue 13: "else an unnamed actor")
-    assert st.speaker is None or _actor(doc, st.speaker).name == "spokesperson"
+    assert st.speaker is None or actor_by_id(doc, st.speaker).name == "spokesperson"
 
 
-def test_the_ministry_is_the_ministry_named_before(nlp):
+def test_the_ministry_is_the_ministry_named_before(nlp, statement_with, actor_by_id):
     doc = nlp("The Ministry of Fisheries published new catch figures on Monday. "
               "The ministry said the cod stock had fallen by a third.")
-    st = _by_content(doc, "the cod stock had fallen")
-    assert st.speaker is not None and "Fisheries" in _actor(doc, st.speaker).name
+    st = statement_with(doc, "the cod stock had fallen")
+    assert st.speaker is not None and "Fisheries" in actor_by_id(doc, st.speaker).name
 
 
-def test_a_report_speaks_for_whoever_issued_it(nlp):
+def test_a_report_speaks_for_whoever_issued_it(nlp, statement_with, actor_by_id):
     doc = nlp("The Harbour Authority of Lunden released a report on Tuesday. "
               "The report said shipping traffic would double by 2030.")
-    st = _by_content(doc, "shipping traffic would double")
-    assert st.speaker is not None and "Harbour Authority" in _actor(doc, st.speaker).name
+    st = statement_with(doc, "shipping traffic would double")
+    assert st.speaker is not None and "Harbour Authority" in actor_by_id(doc, st.speaker).name
 
 
-def test_bare_officials_are_unnamed(nlp):
+def test_bare_officials_are_unnamed(nlp, statement_with):
     doc = nlp("Officials said the mountain road would reopen on Friday.")
-    st = _by_content(doc, "the mountain road would reopen")
+    st = statement_with(doc, "the mountain road would reopen")
     assert st.speaker is None
 
 
-def test_the_lawyer_of_a_person_is_not_that_person(nlp):
+def test_the_lawyer_of_a_person_is_not_that_person(nlp, statement_with):
     doc = nlp("Thomas Beckwith was arrested in March. Beckwith's lawyer said the charges were baseless.")
-    st = _by_content(doc, "the charges were baseless")
+    st = statement_with(doc, "the charges were baseless")
     beckwith = next(a.id for a in doc._.ng_actors if any(m.text == "Thomas Beckwith" for m in a.mentions))
     assert st.speaker != beckwith
 
@@ -119,9 +109,9 @@ def test_negated_hypothetical_and_topic_cues_are_not_statements(nlp):
         assert nlp(text)._.ng_statements == [], text
 
 
-def test_presenting_a_report_is_a_statement(nlp):
+def test_presenting_a_report_is_a_statement(nlp, statement_with):
     doc = nlp("At the summit, envoy Karel Dvorsky presented a report on the refugee situation in the border towns.")
-    st = _by_content(doc, "a report on the refugee situation")
+    st = statement_with(doc, "a report on the refugee situation")
     assert st.cue == "presented" and st.speaker is not None
 
 
@@ -143,20 +133,20 @@ def test_statements_at_a_dated_meeting_carry_its_date(analyzer):
     assert (later.date, later.date_source, later.event) == ("2024-06-05", "published", None)
 
 
-def test_it_is_not_a_plural_group_and_the_outfit_is_the_organisation(nlp):
+def test_it_is_not_a_plural_group_and_the_outfit_is_the_organisation(nlp, statement_with, actor_by_id):
     doc = nlp("Italian police arrested two men near the port on Sunday. "
               "The Free Coast Front, an armed group, attacked a convoy in the hills. "
               "The group said it had destroyed three trucks. It claimed to hold eight soldiers.")
-    destroyed = _by_content(doc, "destroyed three trucks")
-    assert destroyed.speaker is not None and "Free Coast Front" in _actor(doc, destroyed.speaker).name
+    destroyed = statement_with(doc, "destroyed three trucks")
+    assert destroyed.speaker is not None and "Free Coast Front" in actor_by_id(doc, destroyed.speaker).name
     claimed = [s for s in doc._.ng_statements if "eight soldiers" in s.content]
-    assert all(s.speaker is None or "police" not in _actor(doc, s.speaker).name for s in claimed)
+    assert all(s.speaker is None or "police" not in actor_by_id(doc, s.speaker).name for s in claimed)
 
 
-def test_the_addressee_of_a_letter(nlp):
+def test_the_addressee_of_a_letter(nlp, statement_with, actor_by_id):
     doc = nlp("Mayor Ines Varga said in a letter to Governor Piet Halloran that the city could not pay.")
-    st = _by_content(doc, "the city could not pay")
-    assert st.addressee is not None and "Halloran" in _actor(doc, st.addressee).name
+    st = statement_with(doc, "the city could not pay")
+    assert st.addressee is not None and "Halloran" in actor_by_id(doc, st.addressee).name
 
 
 def test_a_headline_is_not_a_statement(nlp):
@@ -165,42 +155,42 @@ def test_a_headline_is_not_a_statement(nlp):
     assert [s.content for s in doc._.ng_statements] == ["the harbour bridge would close for repairs"]
 
 
-def test_verbal_acts_with_an_object_are_statements(nlp):
+def test_verbal_acts_with_an_object_are_statements(nlp, statement_with):
     doc = nlp("Governor Piet Halloran accused the contractor of hiding the cost overruns. "
               "Halloran also called for an independent audit of the port project. "
               "The contractor, Velmar Holdings, rejected the accusations.")
-    accused = _by_content(doc, "the contractor of hiding the cost overruns")
+    accused = statement_with(doc, "the contractor of hiding the cost overruns")
     assert accused.cue == "accused" and accused.speaker is not None
-    assert _by_content(doc, "an independent audit of the port project").cue == "called"
-    assert _by_content(doc, "the accusations").cue == "rejected"
+    assert statement_with(doc, "an independent audit of the port project").cue == "called"
+    assert statement_with(doc, "the accusations").cue == "rejected"
 
 
-def test_they_is_the_group_that_was_the_subject_just_before(nlp):
+def test_they_is_the_group_that_was_the_subject_just_before(nlp, statement_with, actor_by_id):
     doc = nlp("Dozens of Kenyan farmers marched through Nakuru on Monday. "
               "“We cannot sell our maize at these prices,” they said.")
-    st = _by_content(doc, "We cannot sell our maize")
-    assert st.speaker is not None and _actor(doc, st.speaker).name == "Kenyan farmers"
+    st = statement_with(doc, "We cannot sell our maize")
+    assert st.speaker is not None and actor_by_id(doc, st.speaker).name == "Kenyan farmers"
 
 
-def test_they_after_unnamed_analysts_stays_unnamed(nlp):
+def test_they_after_unnamed_analysts_stays_unnamed(nlp, statement_with):
     doc = nlp("Analysts expect the central bank to cut rates in June. "
               "“The bank has room to move,” they said.")
-    assert _by_content(doc, "The bank has room to move").speaker is None
+    assert statement_with(doc, "The bank has room to move").speaker is None
 
 
-def test_a_varied_description_goes_on_with_the_person_just_quoted(nlp):
+def test_a_varied_description_goes_on_with_the_person_just_quoted(nlp, statement_with):
     doc = nlp("“The nets are empty this year,” said Tavi Oskarveld, who has fished the bay since 1990. "
               "“I love this place,” said the weathered sailor in his sixties.")
-    first, second = _by_content(doc, "The nets are empty"), _by_content(doc, "I love this place")
+    first, second = statement_with(doc, "The nets are empty"), statement_with(doc, "I love this place")
     assert first.speaker is not None and second.speaker == first.speaker
 
 
-def test_a_role_or_someone_named_between_is_not_the_person_just_quoted(nlp):
+def test_a_role_or_someone_named_between_is_not_the_person_just_quoted(nlp, statement_with):
     doc = nlp("“The nets are empty this year,” said Tavi Oskarveld. “He is wrong,” said the judge.")
-    assert _by_content(doc, "He is wrong").speaker != _by_content(doc, "The nets are empty").speaker
+    assert statement_with(doc, "He is wrong").speaker != statement_with(doc, "The nets are empty").speaker
     doc = nlp("“The nets are empty this year,” said Tavi Oskarveld. Maria Quell disagreed with him. "
               "“I love it,” said the weathered sailor.")
-    assert _by_content(doc, "I love it").speaker != _by_content(doc, "The nets are empty").speaker
+    assert statement_with(doc, "I love it").speaker != statement_with(doc, "The nets are empty").speaker
 
 
 def test_an_eyewitness_who_speaks_is_the_witness_named_next(nlp):
@@ -221,14 +211,14 @@ def test_an_unnamed_witness_stays_unnamed_when_the_next_speaker_is_someone_else(
     assert first.speaker is None
 
 
-def test_unnamed_speakers_of_one_role_word_stay_apart_when_their_words_differ(nlp):
+def test_unnamed_speakers_of_one_role_word_stay_apart_when_their_words_differ(nlp, statement_with):
     # news-gold dev 6205629 (marked): its Afghan army chief sentence; the Taliban chief's is written for the test
     doc = nlp("The Taliban chief said the United States had violated the Doha agreement. "
               "The Afghan army chief said on Saturday his forces had also “killed and injured 1,000\" Taliban "
               "fighters in the past week. The army chief added that the fighting would go on.")
-    taliban = _by_content(doc, "had violated the Doha agreement").speaker
-    army = _by_content(doc, "his forces had also").speaker
-    again = _by_content(doc, "the fighting would go on").speaker
+    taliban = statement_with(doc, "had violated the Doha agreement").speaker
+    army = statement_with(doc, "his forces had also").speaker
+    again = statement_with(doc, "the fighting would go on").speaker
     assert None not in (taliban, army) and taliban != army and again == army
 
 
