@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.analyze.events_conjuncts import repeated_verb, repeated_verb_subject
 from newsgraph.analyze.events_copula import ranked_doer
 from newsgraph.analyze.events_feelings import feelers, judged
 from newsgraph.analyze.events_filters import said_noun, state_noun
@@ -220,9 +219,8 @@ def _named_directly(noun: Token, index: ActorIndex) -> list[str]:
 
 def _doers(verb: Token) -> list[Token]:
     """The subject that does a verb's deed: of the passive clause an "-ing" adjunct hangs on, else
-    ``events_conjuncts.repeated_verb_subject`` ("they killed X who laid siege ... and later killed Y"), else
     ``events_copula.ranked_doer`` ("X was the first to reject"), else ``syntax.doer_subjects``."""
-    return _passive_controller(verb) or repeated_verb_subject(verb) or ranked_doer(verb) or doer_subjects(verb)
+    return _passive_controller(verb) or ranked_doer(verb) or doer_subjects(verb)
 
 
 def _deed_done_to(subj: Token) -> bool:
@@ -325,7 +323,7 @@ def _named_by_origin(noun: Token, proper: bool = False) -> bool:
 
 def _speaker(verb: Token, index: ActorIndex) -> list[str]:
     """For an unresolved pronoun subject in reported speech, the speaker: "Hungary said *it* will support"."""
-    for subj in reporting_subjects(repeated_verb(verb) or verb):  # (of the verb a conjunct repeats)
+    for subj in reporting_subjects(verb):
         found = index.actors(subj)
         if found:
             return found
