@@ -26,6 +26,8 @@ _CONTEST_LEMMAS = _LEX.words("events/senses.csv", "contest")
 _VOTE_LEMMAS = _LEX.words("events/senses.csv", "vote")
 #: Nouns of sport: an article with several of them reports games.
 _SPORT_NOUNS = _LEX.words("events/senses.csv", "sport")
+#: What a camera shoots: "the video, shot by a worker", "shot the footage" (no gun fired).
+_RECORDINGS = _LEX.words("events/senses.csv", "recording")
 _SPORTING = 5  # nouns of sport a text needs; a score was tried and left out (vote tallies, "2019-20")
 
 
@@ -75,6 +77,13 @@ def _retort(tok: Token) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children))
 
 
+def _recording(tok: Token) -> bool:
+    """True when what "shoot" acts on is a recording: its object, its passive subject, or the noun
+    its participle describes ("The fuzzy video, *shot* by a worker on the floor of a Carrier factory")."""
+    shot = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
+    return any(t.lemma_.lower() in _RECORDINGS for t in shot)
+
+
 def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     """Return why a trigger names no political event here ("field", "verbal", "campaign"), or None.
 
@@ -94,6 +103,8 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:
         if not forceful and (actor_types and set(actor_types) <= {"PERSON"} or _between_persons(tok)):
             return "verbal"  # "Trump attacked Clinton over her emails": criticism, not force
+    if etype in ("ASSAULT", "FIGHT") and tok.lemma_.lower() == "shoot" and _recording(tok):
+        return "field"  # a camera's shot: "the video, shot by a worker", "shot the footage in Aleppo"
     if etype in ("ASSAULT", "FIGHT") and _retort(tok):
         return "verbal"  # "Trump shot back that the journalist should sit down": a retort
     # a contest told as an intent is recoded THREATEN before this is asked ("Clinton would beat Trump")

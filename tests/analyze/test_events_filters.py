@@ -182,6 +182,21 @@ def test_other_senses_tell_no_event(nlp, text, etype):
     assert etype not in {e.type for e in _events(nlp, text)}
 
 
+def test_a_video_shot_by_someone_is_no_shooting(nlp):
+    # PolNeAR train, nyt 2016-03-21 ("Factory workers feel sting of globalization"): a camera's shot
+    text = ("The fuzzy video, shot by a worker on the floor of a Carrier factory here in the American heartland last "
+            "month, captured the raging national debate over trade and the future of the working class in 3 minutes "
+            "32 seconds.")
+    assert not {"ASSAULT", "FIGHT"} & {e.type for e in _events(nlp, text)}
+
+
+def test_a_person_shot_by_someone_is_still_shot(nlp):
+    # PolNeAR dev, huff-post 2016-09-20 ("Hillary Clinton speaks directly ..."): the one shot is a man
+    text = ("Crutcher, 40 ― a father and student who sang at church every week ― was shot and killed by a white "
+            "officer after his vehicle stalled in the middle of a roadway.")
+    assert {"ASSAULT", "FIGHT"} & {e.type for e in _events(nlp, text)}
+
+
 def test_declining_an_invitation_is_a_refusal(nlp):
     text = ("Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya Anti-Corruption "
             "Commision after he was implicated in a major scandal.")  # PLOVER gold: REJECT
