@@ -190,6 +190,13 @@ def test_a_video_shot_by_someone_is_no_shooting(nlp):
     assert not {"ASSAULT", "FIGHT"} & {e.type for e in _events(nlp, text)}
 
 
+def test_launching_a_bid_is_no_sanction(nlp):
+    # PolNeAR train, politico 2015-12-15 ("Carson, Huckabee, Fiorina earned ..."): a campaign bid
+    text = ("Donald Trump routinely netted hundreds of thousands of dollars per speech before launching his bid, but "
+            "his campaign said he halted all paid speeches since announcing his candidacy.")
+    assert "SANCTION" not in {e.type for e in _events(nlp, text)}
+
+
 def test_a_person_shot_by_someone_is_still_shot(nlp):
     # PolNeAR dev, huff-post 2016-09-20 ("Hillary Clinton speaks directly ..."): the one shot is a man
     text = ("Crutcher, 40 ― a father and student who sang at church every week ― was shot and killed by a white "
