@@ -1,5 +1,5 @@
 """Senses of trigger words that name no political event: a verbal "attack" of one person on another,
-a campaign "rally", electoral "support", a sports "beat", a television show "cancelled".
+a campaign "rally" or "town hall meeting", electoral "support", a sports "beat", a television show "cancelled".
 
 PLOVER codes material conflict only when force is used, and a protest only when people
 demonstrate against something; news about campaigns, sports, business and entertainment uses
@@ -84,6 +84,13 @@ def _recording(tok: Token) -> bool:
     return any(t.lemma_.lower() in _RECORDINGS for t in shot)
 
 
+def _town_hall(tok: Token) -> bool:
+    """True for a "town hall (-style) meeting": a politician's public forum ("During a town hall-style
+    meeting in Cedar Rapids, Iowa, Rubio told reporters"), no talks between parties."""
+    left = " ".join(t.lower_ for t in tok.subtree if t.i < tok.i)
+    return any(form in left for form in ("town hall", "townhall", "town - hall", "town-hall"))
+
+
 def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     """Return why a trigger names no political event here ("field", "verbal", "campaign"), or None.
 
@@ -114,6 +121,8 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     if etype == "PROTEST" and tok.pos_ == "NOUN" and lemma in ("rally", "rallies"):
         if any(c.dep_ in ("compound", "poss") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in ("campaign", "election")) for c in tok.children):
             return "campaign"  # "a Trump rally", "her campaign rally": no protest
+    if etype == "CONSULT" and tok.pos_ == "NOUN" and _town_hall(tok):
+        return "campaign"  # "during a town hall meeting in Columbus, Ohio": a public forum
     if etype == "SUPPORT" and tok.pos_ == "NOUN" and lemma in ("support", "backing"):
         if not any(c.dep_ == "prep" and c.lower_ in ("for", "of", "to") for c in tok.children):
             return "standing"  # "her support among women": a share of voters, no act of support

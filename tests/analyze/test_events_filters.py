@@ -197,6 +197,25 @@ def test_launching_a_bid_is_no_sanction(nlp):
     assert "SANCTION" not in {e.type for e in _events(nlp, text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # PolNeAR train: a politician's public forum is no consultation between parties
+        "During a town hall-style meeting in Cedar Rapids, Iowa, Rubio told reporters Tuesday that the president’s "
+        "new executive actions on guns undermine the Second Amendment.",
+        "Clinton, during a town hall meeting in Columbus, Ohio, said she was \"going to put a lot of coal miners and "
+        "coal companies out of business.\"",
+    ],
+)
+def test_a_town_hall_meeting_is_no_consultation(nlp, text):
+    assert "CONSULT" not in {e.type for e in _events(nlp, text)}
+
+
+def test_a_meeting_of_officials_is_still_a_consultation(nlp):
+    # PolNeAR train: the talks are between named parties
+    text = "Ed Brookover spoke to reporters Thursday following a meeting with House members who have endorsed Trump."
+    assert "CONSULT" in {e.type for e in _events(nlp, text)}
+
+
 def test_a_person_shot_by_someone_is_still_shot(nlp):
     # PolNeAR dev, huff-post 2016-09-20 ("Hillary Clinton speaks directly ..."): the one shot is a man
     text = ("Crutcher, 40 ― a father and student who sang at church every week ― was shot and killed by a white "
