@@ -164,6 +164,25 @@ def _gender_of(c: Cluster) -> str | None:
     return said.pop() if len(said) == 1 else None
 
 
+def _mislabelled(words: list[str], kind: str, c: Cluster) -> bool:
+    """True when a name whose label differs from non-KB cluster ``c``'s (a person's against a place's or
+    an organisation's) is still c's: spaCy's label for one name can differ between mentions."""
+    if c.kb is not None:
+        return False
+    if kind != "PERSON":  # "McKinley" as GPE after the person: a surname joins
+        return len(words) == 1 and words[0] in c.surnames
+    if len(words) >= 2 and any(len(w) > len(words) and _suffix(w, words) for w in c.words):
+        return True  # a full name ("Enrique Peña Nieto" as ORG, then as a person)
+    if c.type not in ("GPE", "ORG", "LOC"):
+        return False
+    if len(words) == 1:
+        # "Casin" the person after "Mesut Casin" tagged as a place (a two-word name's surname);
+        # "al-Shabab" the organisation, then "al-Shabab" tagged a person (the same name)
+        return words in c.words or any(len(w) == 2 and w[-1] == words[0] for w in c.words)
+    # "Lai's son Sebastien" tagged an organisation, then "Sebastien Lai said"
+    return all(w == words[:1] for w in c.words) and first_name_gender(words[0]) is not None
+
+
 def match_name(words: list[str], kind: str, clusters: list[Cluster], gender: str | None = None) -> Cluster | None:
     """Return the existing non-KB cluster a name (normalised ``words``) belongs to, or None; a
     person of the other ``gender`` (the form of address before the name) is not a candidate
@@ -179,22 +198,8 @@ def match_name(words: list[str], kind: str, clusters: list[Cluster], gender: str
                 best = c if best is None or c.last_token > best.last_token else best
             continue
         if (c.type == "PERSON") != (kind == "PERSON"):
-            # spaCy's label for one person can differ between mentions ("McKinley" as GPE,
-            # "Enrique Peña Nieto" as ORG): a surname, or a full name, still joins
-            if c.kb is None and kind != "PERSON" and len(words) == 1 and words[0] in c.surnames:
+            if _mislabelled(words, kind, c):
                 best = c
-            elif c.kb is None and kind == "PERSON" and len(words) >= 2 and any(
-                    len(w) > len(words) and _suffix(w, words) for w in c.words):
-                best = c
-            elif c.kb is None and kind == "PERSON" and len(words) == 1 and c.type in ("GPE", "ORG", "LOC") and any(
-                    len(w) == 2 and w[-1] == words[0] for w in c.words):
-                best = c  # "Casin" the person after "Mesut Casin" tagged as a place: a two-word name's surname
-            elif c.kb is None and kind == "PERSON" and len(words) == 1 and c.type in ("GPE", "ORG", "LOC") and (
-                    words in c.words):
-                best = c  # "al-Shabab" the organisation, then "al-Shabab" tagged a person: the same name
-            elif c.kb is None and kind == "PERSON" and len(words) >= 2 and c.type in ("GPE", "ORG", "LOC") and all(
-                    w == words[:1] for w in c.words) and first_name_gender(words[0]) is not None:
-                best = c  # "Lai's son Sebastien" tagged an organisation, then "Sebastien Lai said"
             continue
         if words in c.words:
             return c

@@ -139,7 +139,9 @@ def _among(values: numpy.ndarray, sorted_hashes: numpy.ndarray) -> numpy.ndarray
     return sorted_hashes[at] == values
 
 
-def _lemma(tok: Token) -> str:
+def group_lemma(tok: Token) -> str:
+    """Return the word the group nouns know ``tok`` by: its lemma when that is a group noun, else its
+    lower-case form (``load_nouns()`` holds "police" and "people" as they are written)."""
     lemma = tok.lemma_.lower()
     return lemma if lemma in load_nouns() else tok.lower_
 
@@ -161,7 +163,7 @@ def find_groups(doc: Doc, covering: Callable[[], list[bool]], demonyms: dict[str
     for head in (doc[int(i)] for i in candidates):
         if covered[head.i] or head.dep_ in ("compound", "amod", "nmod"):
             continue  # "government offices", "police chief": a modifier of another noun
-        noun = nouns.get(_lemma(head))
+        noun = nouns.get(group_lemma(head))
         if noun is None or not noun.cls:
             continue
         plural = head.tag_ == "NNS" or head.lower_ in ("police", "people")
@@ -233,7 +235,7 @@ def _modifiers(doc: Doc, left: list[Token], noun: GroupNoun,
             qualifiers.append(mod.text)
             extra.append(word)
             continue
-        qual = nouns.get(_lemma(mod)) if mod.pos_ in ("NOUN", "ADJ", "PROPN") else None
+        qual = nouns.get(group_lemma(mod)) if mod.pos_ in ("NOUN", "ADJ", "PROPN") else None
         if qual is not None and (qual.qualifies or qual.cls) and not qual.agent_only:
             sub = list(mod.subtree)  # "human rights group": the qualifier with its own modifiers
             contiguous = sub[-1].i == mod.i and all(not t.is_punct for t in sub)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyze.actors_cluster import display_name
 from newsgraph.analyze.actors_gender import first_name_gender
-from newsgraph.analyze.actors_groups import _lemma, load_nouns
+from newsgraph.analyze.actors_groups import group_lemma, load_nouns
 from newsgraph.analyze.actors_titles import role_word
 from newsgraph.analyze.lexicon import lexicon
 
@@ -28,7 +28,6 @@ _KINDS: dict[str, str] = lexicon().mapping("actors/kind_nouns.csv", ("word", "ki
 _COUNTRIES: frozenset[str] = lexicon().words("actors/countries.csv", "country")
 #: actor type each kind of noun gives, and the recogniser's types it overrides
 _RETYPE = {"place": ("GPE", ("PERSON", "ORG")), "org": ("ORG", ("PERSON", "GPE"))}
-_GROUPS = frozenset(load_nouns())
 _DETS = {"the", "a", "an"}
 #: words that join the parts of a longer name ("Campaign for an Independent and Neutral Switzerland")
 _INSIDE_NAME = {"and", "of", "for", "&", "an", "a"}
@@ -98,7 +97,7 @@ def _described(adjective: Token) -> bool:
     officials"), which the titles and groups passes make the actor."""
     head = adjective.head
     return head.i > adjective.i and head.pos_ in ("NOUN", "PROPN") and (
-        role_word(head) is not None or _lemma(head) in _GROUPS)
+        role_word(head) is not None or group_lemma(head) in load_nouns())
 
 
 def _country_name(span: Span) -> bool:

@@ -88,7 +88,7 @@ def _town_hall(tok: Token) -> bool:
     """True for a "town hall (-style) meeting": a politician's public forum ("During a town hall-style
     meeting in Cedar Rapids, Iowa, Rubio told reporters"), no talks between parties."""
     left = " ".join(t.lower_ for t in tok.subtree if t.i < tok.i)
-    return any(form in left for form in ("town hall", "townhall", "town - hall", "town-hall"))
+    return any(form in left for form in ("town hall", "townhall", "town - hall"))  # (tokens joined by spaces)
 
 
 def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
@@ -110,7 +110,7 @@ def other_sense(tok: Token, etype: str, actor_types: list[str]) -> str | None:
     if etype in ("ASSAULT", "FIGHT") and lemma in _VERBAL_ATTACK_LEMMAS:
         if not forceful and (actor_types and set(actor_types) <= {"PERSON"} or _between_persons(tok)):
             return "verbal"  # "Trump attacked Clinton over her emails": criticism, not force
-    if etype in ("ASSAULT", "FIGHT") and tok.lemma_.lower() == "shoot" and _recording(tok):
+    if etype in ("ASSAULT", "FIGHT") and lemma == "shoot" and _recording(tok):
         return "field"  # a camera's shot: "the video, shot by a worker", "shot the footage in Aleppo"
     if etype in ("ASSAULT", "FIGHT") and _retort(tok):
         return "verbal"  # "Trump shot back that the journalist should sit down": a retort
